@@ -1,0 +1,84 @@
+/* venture-canvas.h: a canvas in memory: title, template and notes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "venture-change.h"
+#include "venture-note.h"
+
+G_BEGIN_DECLS
+
+#define VENTURE_TYPE_CANVAS (venture_canvas_get_type ())
+
+/* A GListModel of VentureNote in stacking order (later lies on top).
+ *
+ * Every change goes through the operations below; each one validates its
+ * input, does nothing when nothing changes, and otherwise emits
+ * ::changed with a VentureChange describing both sides, then the usual
+ * GListModel::items-changed / GObject::notify of the note. The board,
+ * the history and autosave all watch ::changed. */
+G_DECLARE_FINAL_TYPE (VentureCanvas, venture_canvas, VENTURE, CANVAS, GObject)
+
+VentureCanvas *venture_canvas_new              (const char          *template_id);
+const char    *venture_canvas_get_template_id  (VentureCanvas       *self);
+const char    *venture_canvas_get_title        (VentureCanvas       *self);
+guint          venture_canvas_get_n_notes      (VentureCanvas       *self);
+/* transfer none */
+VentureNote   *venture_canvas_get_note         (VentureCanvas       *self,
+                                                guint                position);
+VentureNote   *venture_canvas_lookup_note      (VentureCanvas       *self,
+                                                const char          *id);
+gboolean       venture_canvas_find_note        (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                guint               *position);
+/* A fresh id ("n-" and hex digits) that no note of this canvas has. */
+char          *venture_canvas_generate_note_id (VentureCanvas       *self);
+/* Members of the top-level object this version does not know; may be NULL. */
+JsonObject    *venture_canvas_get_extra        (VentureCanvas       *self);
+void           venture_canvas_set_extra        (VentureCanvas       *self,
+                                                JsonObject          *extra);
+/* Same title, template and notes (ids, order and every field). */
+gboolean       venture_canvas_equal            (VentureCanvas       *a,
+                                                VentureCanvas       *b);
+
+/* The operations. */
+void           venture_canvas_set_title        (VentureCanvas       *self,
+                                                const char          *title);
+void           venture_canvas_insert_note      (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                guint                position);
+void           venture_canvas_append_note      (VentureCanvas       *self,
+                                                VentureNote         *note);
+void           venture_canvas_remove_note      (VentureCanvas       *self,
+                                                VentureNote         *note);
+void           venture_canvas_set_note_text    (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                const char          *text);
+void           venture_canvas_set_note_color   (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                const char          *color);
+void           venture_canvas_move_note        (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                const char          *block,
+                                                int                  x,
+                                                int                  y);
+void           venture_canvas_set_note_tag     (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                VentureTagKind       kind,
+                                                const char          *id);
+void           venture_canvas_set_note_segments (VentureCanvas      *self,
+                                                 VentureNote        *note,
+                                                 const char * const *segments);
+void           venture_canvas_restack_note     (VentureCanvas       *self,
+                                                VentureNote         *note,
+                                                guint                position);
+/* Applies a change as recorded (the history uses it for undo and redo
+ * with venture_change_invert()). Emits ::changed like any operation. */
+void           venture_canvas_apply_change     (VentureCanvas       *self,
+                                                const VentureChange *change);
+
+G_END_DECLS

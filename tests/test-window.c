@@ -1,0 +1,186 @@
+/* test-window.c: the real window, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "venture-block-view.h"
+#include "venture-board.h"
+#include "venture-template.h"
+#include "venture-window.h"
+#include "venture-test-ui.h"
+
+static const char *bmc_labels[] = {
+  "Key Partners", "Key Activities", "Key Resources", "Value Propositions",
+  "Customer Relationships", "Channels", "Customer Segments",
+  "Cost Structure", "Revenue Streams",
+};
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static gboolean
+contains_text (GPtrArray  *texts,
+               const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static VentureWindow *
+show_window (int width,
+             int height)
+{
+  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  venture_test_wait_for_frame (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_and_check_finalized (VentureWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  venture_test_iterate (50);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_shows_nine_blocks (void)
+{
+  VentureWindow *window = show_window (1280, 800);
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *png = NULL;
+  VentureTemplate *template = venture_board_get_template (board);
+
+  g_assert_nonnull (template);
+  collect_label_texts (GTK_WIDGET (window), texts);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bmc_labels); i++)
+    {
+      const VentureBlockInfo *info = venture_template_get_block (template, i);
+      GtkWidget *view = venture_board_get_block_view (board, info->id);
+
+      g_assert_true (contains_text (texts, bmc_labels[i]));
+      /* An empty block shows its guiding questions. */
+      g_assert_true (contains_text (texts, info->questions));
+      g_assert_nonnull (view);
+      g_assert_true (gtk_widget_get_mapped (view));
+      g_assert_cmpint (gtk_widget_get_width (view), >, 100);
+      g_assert_cmpint (gtk_widget_get_height (view), >, 100);
+    }
+
+  g_assert_true (contains_text (texts, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0"));
+
+  png = venture_test_save_screenshot (GTK_WIDGET (window), "window-wide");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+
+  close_and_check_finalized (window);
+}
+
+static gboolean
+rectangles_overlap (const graphene_rect_t *a,
+                    const graphene_rect_t *b)
+{
+  graphene_rect_t intersection;
+
+  return graphene_rect_intersection (a, b, &intersection) &&
+         intersection.size.width > 0.5 && intersection.size.height > 0.5;
+}
+
+/* At 360 px the blocks reflow into one column: nothing overlaps and each
+ * block is as wide as the board. */
+static void
+test_window_narrow_no_overlap (void)
+{
+  VentureWindow *window = show_window (360, 720);
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  VentureTemplate *template = venture_board_get_template (board);
+  guint n = venture_template_get_n_blocks (template);
+  g_autofree graphene_rect_t *bounds = g_new0 (graphene_rect_t, n);
+  g_autofree char *png = NULL;
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *view = venture_board_get_block_view (board, venture_template_get_block (template, i)->id);
+
+      g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (board), &bounds[i]));
+      g_assert_cmpfloat (bounds[i].size.width, >=, gtk_widget_get_width (GTK_WIDGET (board)) - 1);
+      for (guint j = 0; j < i; j++)
+        g_assert_false (rectangles_overlap (&bounds[i], &bounds[j]));
+    }
+
+  png = venture_test_save_screenshot (GTK_WIDGET (window), "window-narrow");
+  close_and_check_finalized (window);
+}
+
+static void
+test_window_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  VentureWindow *window;
+  g_autofree char *png = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  window = show_window (1280, 800);
+  g_assert_true (adw_style_manager_get_dark (style));
+  png = venture_test_save_screenshot (GTK_WIDGET (window), "window-dark");
+  close_and_check_finalized (window);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A screen reader finds each block by its label. */
+static void
+test_window_accessible_block_labels (void)
+{
+  VentureWindow *window = show_window (1280, 800);
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  VentureTemplate *template = venture_board_get_template (board);
+
+  for (guint i = 0; i < venture_template_get_n_blocks (template); i++)
+    {
+      const VentureBlockInfo *info = venture_template_get_block (template, i);
+      GtkWidget *view = venture_board_get_block_view (board, info->id);
+
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==,
+                       GTK_ACCESSIBLE_ROLE_GROUP);
+      gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, info->label);
+    }
+
+  close_and_check_finalized (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  venture_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/venture/window/nine-blocks", test_window_shows_nine_blocks);
+  g_test_add_func ("/venture/window/narrow", test_window_narrow_no_overlap);
+  g_test_add_func ("/venture/window/dark", test_window_dark);
+  g_test_add_func ("/venture/window/accessible-labels", test_window_accessible_block_labels);
+
+  return g_test_run ();
+}

@@ -1,0 +1,116 @@
+/* venture-test-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "venture-application.h"
+#include "venture-test-ui.h"
+
+#define WAIT_LIMIT_US (10 * G_USEC_PER_SEC)
+
+static GApplication *test_application;
+
+void
+venture_test_ui_init (int    *argc,
+                      char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_test_init (argc, argv, NULL);
+
+  test_application = G_APPLICATION (venture_application_new ());
+  g_application_set_flags (test_application,
+                           g_application_get_flags (test_application) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (test_application, NULL, &error));
+  g_assert_no_error (error);
+}
+
+GApplication *
+venture_test_get_application (void)
+{
+  return test_application;
+}
+
+void
+venture_test_iterate (guint milliseconds)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+venture_test_wait_until (gboolean (*condition) (gpointer data),
+                         gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_US;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Condition not reached within %d s", (int) (WAIT_LIMIT_US / G_USEC_PER_SEC));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+venture_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  venture_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  venture_test_wait_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+char *
+venture_test_save_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return path;
+}

@@ -1,0 +1,29 @@
+/* venture-test-ui.h: helpers shared by the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Initialises GTK for tests and registers a real, non-unique
+ * VentureApplication (so its stylesheet and actions are there). */
+void     venture_test_ui_init            (int         *argc,
+                                          char      ***argv);
+GApplication *venture_test_get_application (void);
+/* Iterates the main loop until @widget has been drawn at least once, or
+ * fails the test after a bounded time. */
+void     venture_test_wait_for_frame     (GtkWidget   *widget);
+/* Iterates the main loop until @condition returns TRUE, failing after a
+ * bounded time. */
+void     venture_test_wait_until         (gboolean   (*condition) (gpointer data),
+                                          gpointer     data);
+/* Renders @widget with GTK's own renderer to NAME.png in the build dir and
+ * returns the path. */
+char    *venture_test_save_screenshot    (GtkWidget   *widget,
+                                          const char  *name);
+void     venture_test_iterate            (guint        milliseconds);
+
+G_END_DECLS
