@@ -76,15 +76,16 @@ static const VentureTag strategies[] = {
     "venture-advertising-symbolic", VENTURE_STRATEGY_FAMILY_OUTBOUND },
 };
 
+/* Fills chosen for a text contrast of at least 7:1 with their ink. */
 static const VentureColor colors[] = {
-  { "yellow", N_("Yellow") },
-  { "orange", N_("Orange") },
-  { "red", N_("Red") },
-  { "pink", N_("Pink") },
-  { "purple", N_("Purple") },
-  { "blue", N_("Blue") },
-  { "green", N_("Green") },
-  { "gray", N_("Gray") },
+  { "yellow", N_("Yellow"), "#fff3a3", "#5c4d0a", "#2e2a12", "#fff8d6" },
+  { "orange", N_("Orange"), "#ffd4a3", "#6b3a0a", "#32200c", "#ffe9d1" },
+  { "red",    N_("Red"),    "#ffb8b0", "#6e1f1a", "#3a1210", "#ffdcd8" },
+  { "pink",   N_("Pink"),   "#ffc8e6", "#6a1f4a", "#36122a", "#ffe1f1" },
+  { "purple", N_("Purple"), "#dccbff", "#45307a", "#251a40", "#ece3ff" },
+  { "blue",   N_("Blue"),   "#bfe0ff", "#163f6b", "#0f2236", "#dcefff" },
+  { "green",  N_("Green"),  "#c6f0c2", "#1f5a2a", "#13301a", "#dff7dc" },
+  { "gray",   N_("Gray"),   "#e2e2e2", "#3d3d42", "#242424", "#ededed" },
 };
 
 const char *

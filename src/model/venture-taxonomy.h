@@ -35,9 +35,15 @@ typedef struct {
   VentureStrategyFamily family;
 } VentureTag;
 
+/* Note colours. The board styles notes through CSS classes named after
+ * the id; the export draws with these same values, so both look alike. */
 typedef struct {
   const char *id;
   const char *label;        /* untranslated, N_() */
+  const char *light_fill;   /* "#rrggbb", paper in the light style */
+  const char *dark_fill;    /* "#rrggbb", paper in the dark style */
+  const char *light_ink;    /* text on light_fill */
+  const char *dark_ink;     /* text on dark_fill */
 } VentureColor;
 
 #define VENTURE_DEFAULT_COLOR "yellow"
