@@ -330,6 +330,31 @@ venture_canvas_set_extra (VentureCanvas *self,
     self->extra = json_object_ref (extra);
 }
 
+VentureCanvas *
+venture_canvas_copy (VentureCanvas *self)
+{
+  VentureCanvas *copy;
+
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), NULL);
+
+  copy = venture_canvas_new (self->template_id);
+  g_free (copy->title);
+  copy->title = g_strdup (self->title);
+  if (self->extra != NULL)
+    copy->extra = _venture_json_object_deep_copy (self->extra);
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      VentureNote *note = venture_note_copy (g_ptr_array_index (self->notes, i), NULL);
+
+      g_ptr_array_add (copy->notes, note);
+      g_hash_table_insert (copy->by_id, (gpointer) venture_note_get_id (note), note);
+      _venture_note_attach (note, copy, i);
+    }
+
+  return copy;
+}
+
 /* The extra members of the canvas are not compared; those of the notes
  * are. */
 gboolean
@@ -437,6 +462,7 @@ venture_canvas_insert_note (VentureCanvas *self,
   g_return_if_fail (VENTURE_IS_CANVAS (self));
   g_return_if_fail (VENTURE_IS_NOTE (note));
   g_return_if_fail (_venture_note_get_canvas (note) == NULL);
+  g_return_if_fail (venture_note_get_id (note) != NULL);
   g_return_if_fail (position <= self->notes->len);
   g_return_if_fail (!g_hash_table_contains (self->by_id, venture_note_get_id (note)));
 
