@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 FINISH_ARGS = ['--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri']
 # Permissions the app must never ask for: files go through the portal and
@@ -51,9 +52,12 @@ def main():
     devel = app_id.endswith('.Devel')
     tap = Tap()
 
-    proc = subprocess.run([flatpak_builder, '--show-manifest', manifest_path],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True)
+    manifest_path = os.path.abspath(manifest_path)
+    # flatpak-builder leaves a .flatpak-builder state directory behind.
+    with tempfile.TemporaryDirectory(prefix='venture-flatpak-') as scratch:
+        proc = subprocess.run([flatpak_builder, '--show-manifest', manifest_path],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True, cwd=scratch)
     problems = [] if proc.returncode == 0 else proc.stderr.strip().splitlines()
     manifest = None
     if proc.returncode == 0:
