@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "venture-compat.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -48,21 +49,75 @@ venture_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app)));
+    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
 
   gtk_window_present (window);
+}
+
+/* A window nobody has touched yet (no file, no change) can take a file
+ * instead of opening one more window next to it. */
+static VentureWindow *
+find_pristine_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  VentureDocument *document;
+
+  if (!VENTURE_IS_WINDOW (window))
+    return NULL;
+
+  document = venture_window_get_document (VENTURE_WINDOW (window));
+  if (venture_document_get_file (document) != NULL ||
+      venture_document_get_modified (document) ||
+      venture_history_get_can_undo (venture_document_get_history (document)) ||
+      venture_canvas_get_n_notes (venture_document_get_canvas (document)) > 0)
+    return NULL;
+
+  return VENTURE_WINDOW (window);
+}
+
+static void
+venture_application_open_file (GApplication *app,
+                               GFile        *file)
+{
+  VentureWindow *window = find_pristine_window (app);
+
+  if (window == NULL)
+    window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  venture_window_load_file (window, file);
+}
+
+static void
+venture_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      /* Each file gets its own window, even the first. */
+      VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+      gtk_window_present (GTK_WINDOW (window));
+      venture_window_load_file (window, files[i]);
+    }
 }
 
 static void
 venture_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (venture_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          shortcuts_accels);
 }
@@ -74,6 +129,7 @@ venture_application_class_init (VentureApplicationClass *klass)
 
   app_class->handle_local_options = venture_application_handle_local_options;
   app_class->activate = venture_application_activate;
+  app_class->open = venture_application_open;
   app_class->startup = venture_application_startup;
 }
 
@@ -120,7 +176,41 @@ venture_application_quit (GSimpleAction *action,
     }
 }
 
+static void
+venture_application_new_canvas (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (user_data), NULL)));
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GFile) file = venture_compat_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    venture_application_open_file (app, file);
+}
+
+static void
+venture_application_open_canvas (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  venture_compat_choose_file (gtk_application_get_active_window (app), VENTURE_CHOOSE_OPEN,
+                              _("Open Canvas"), _("_Open"), NULL, NULL,
+                              on_open_chosen, g_object_ref (app));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "new", .activate = venture_application_new_canvas },
+  { .name = "open", .activate = venture_application_open_canvas },
   { .name = "about", .activate = venture_application_about },
   { .name = "quit", .activate = venture_application_quit },
 };
