@@ -76,40 +76,43 @@ set_write_error (GError     **error,
     }
 }
 
+/* GIO's local etag is the modification time alone, and file systems
+ * stamp times with a coarse clock: a rewrite a few milliseconds after
+ * loading would go unnoticed. The inode (changed by every atomic save,
+ * ours or an editor's) and the size catch most of those. */
 static char *
-query_etag (GFile        *file,
-            GCancellable *cancellable,
-            GError      **error)
+etag_from_stat (const struct stat *st)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-
-  return g_strdup (g_file_info_get_etag (info));
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%09ld:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT,
+                          (gint64) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec,
+                          (guint64) st->st_ino, (gint64) st->st_size);
 }
 
 static gboolean
-check_etag (GFile        *file,
-            const char   *etag,
-            const char   *display_name,
-            GCancellable *cancellable,
-            GError      **error)
+check_etag (const char  *path,
+            const char  *etag,
+            const char  *display_name,
+            GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *current = NULL;
+  struct stat st;
 
   if (etag == NULL)
     return TRUE;
 
-  current = query_etag (file, cancellable, &local_error);
   /* A file deleted since it was loaded is simply written again. */
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
 
-  if (current == NULL || g_strcmp0 (current, etag) != 0)
+      if (saved_errno == ENOENT)
+        return TRUE;
+      set_write_error (error, saved_errno, display_name);
+      return FALSE;
+    }
+
+  current = etag_from_stat (&st);
+  if (g_strcmp0 (current, etag) != 0)
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_CHANGED_ON_DISK,
                    _("Could not save “%s”: it was changed by another program since it was opened"),
@@ -204,7 +207,6 @@ venture_file_replace_contents (GFile         *file,
   g_autofree char *dirname = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autoptr(GFile) target_file = NULL;
   struct stat st;
   gboolean exists;
   int fd = -1;
@@ -228,7 +230,6 @@ venture_file_replace_contents (GFile         *file,
   target = realpath (path, NULL);
   if (target == NULL)
     target = g_strdup (path);
-  target_file = g_file_new_for_path (target);
 
   exists = g_stat (target, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
@@ -238,7 +239,7 @@ venture_file_replace_contents (GFile         *file,
       return FALSE;
     }
 
-  if (!check_etag (target_file, etag, display_name, cancellable, error))
+  if (!check_etag (target, etag, display_name, error))
     return FALSE;
 
   dirname = g_path_get_dirname (target);
@@ -307,7 +308,7 @@ venture_file_replace_contents (GFile         *file,
     }
 
   if (new_etag != NULL)
-    *new_etag = query_etag (target_file, NULL, NULL);
+    *new_etag = g_stat (target, &st) == 0 ? etag_from_stat (&st) : NULL;
 
   return TRUE;
 
@@ -319,6 +320,68 @@ failed:
   return FALSE;
 }
 
+static void
+set_read_error (GError     **error,
+                int          saved_errno,
+                const char  *display_name)
+{
+  if (saved_errno == ENOENT)
+    g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_FOUND,
+                 _("Could not open “%s”: there is no such file"), display_name);
+  else if (saved_errno == EISDIR)
+    g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_IO,
+                 _("Could not open “%s”: it is a folder"), display_name);
+  else
+    g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_IO,
+                 _("Could not open “%s”: %s"), display_name, g_strerror (saved_errno));
+}
+
+static void
+set_too_large_error (GError     **error,
+                     gsize        max_size,
+                     const char  *display_name)
+{
+  g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+               _("Could not open “%s”: it is larger than %u MiB, the most Venture reads"),
+               display_name, (guint) (max_size / (1024 * 1024)));
+}
+
+/* Other GVfs backends: GIO's etag, and the size checked after reading. */
+static GBytes *
+load_contents_gio (GFile         *file,
+                   gsize          max_size,
+                   char         **etag,
+                   const char    *display_name,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *loaded_etag = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &loaded_etag, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        set_read_error (error, ENOENT, display_name);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_IO,
+                     _("Could not open “%s”: %s"), display_name, local_error->message);
+      return NULL;
+    }
+
+  if (length > max_size)
+    {
+      set_too_large_error (error, max_size, display_name);
+      return NULL;
+    }
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&loaded_etag);
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
 GBytes *
 venture_file_load_contents (GFile         *file,
                             gsize          max_size,
@@ -326,67 +389,94 @@ venture_file_load_contents (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
+  struct stat st;
+  gsize allocated;
   gsize length = 0;
+  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = venture_file_get_display_name (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return load_contents_gio (file, max_size, etag, display_name, cancellable, error);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL)
-    {
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_IO,
-                       _("Could not open “%s”: it is a folder"), display_name);
-          return NULL;
-        }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
-      if ((guint64) g_file_info_get_size (info) > max_size)
-        {
-          g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
-                       _("Could not open “%s”: it is larger than %u MiB, the most Venture reads"),
-                       display_name, (guint) (max_size / (1024 * 1024)));
-          return NULL;
-        }
-    }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
-      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_FOUND,
-                   _("Could not open “%s”: there is no such file"), display_name);
-      return NULL;
-    }
-  g_clear_error (&local_error);
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, etag, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_FOUND,
-                     _("Could not open “%s”: there is no such file"), display_name);
-      else
-        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_IO,
-                     _("Could not open “%s”: %s"), display_name, local_error->message);
+      set_read_error (error, errno, display_name);
       return NULL;
     }
 
-  /* The file may have grown between the query and the read. */
+  /* The size, the kind and the etag of exactly what is read. */
+  if (fstat (fd, &st) != 0 || S_ISDIR (st.st_mode))
+    {
+      int saved_errno = S_ISDIR (st.st_mode) ? EISDIR : errno;
+
+      close (fd);
+      set_read_error (error, saved_errno, display_name);
+      return NULL;
+    }
+
+  if (st.st_size < 0 || (guint64) st.st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, max_size, display_name);
+      return NULL;
+    }
+
+  /* Read to the end anyway: the file may be growing, or not be a
+   * regular file at all. */
+  allocated = (gsize) st.st_size + 1;
+  contents = g_malloc (allocated);
+  for (;;)
+    {
+      gssize n;
+
+      if (length == allocated)
+        {
+          if (allocated > max_size)
+            {
+              close (fd);
+              set_too_large_error (error, max_size, display_name);
+              return NULL;
+            }
+          allocated = MIN (allocated * 2, max_size + 1);
+          contents = g_realloc (contents, allocated);
+        }
+
+      n = read (fd, contents + length, allocated - length);
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          close (fd);
+          set_read_error (error, saved_errno, display_name);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += n;
+    }
+  close (fd);
+
   if (length > max_size)
     {
-      if (etag != NULL)
-        g_clear_pointer (etag, g_free);
-      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
-                   _("Could not open “%s”: it is larger than %u MiB, the most Venture reads"),
-                   display_name, (guint) (max_size / (1024 * 1024)));
+      set_too_large_error (error, max_size, display_name);
       return NULL;
     }
+
+  if (etag != NULL)
+    *etag = etag_from_stat (&st);
 
   return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
