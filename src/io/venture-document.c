@@ -438,6 +438,33 @@ venture_document_load_finish (VentureDocument  *self,
   return loaded != NULL;
 }
 
+gboolean
+venture_document_load_draft (VentureDocument  *self,
+                             GBytes           *contents,
+                             GFile            *original,
+                             GError          **error)
+{
+  g_autofree char *name = NULL;
+  LoadResult result = { NULL };
+
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (!original || G_IS_FILE (original), FALSE);
+
+  name = original ? venture_file_get_display_name (original) : g_strdup (_("Unsaved canvas"));
+  result.canvas = venture_canvas_file_load_bytes (contents, name, &result.history, error);
+  if (result.canvas == NULL)
+    return FALSE;
+
+  venture_document_apply_load (self, original, &result);
+  /* Whatever the draft's history says, its content is not in the file. */
+  venture_document_set_modified_without_history (self, TRUE);
+  g_clear_object (&result.canvas);
+  g_clear_pointer (&result.history, json_node_unref);
+
+  return TRUE;
+}
+
 GBytes *
 venture_document_to_bytes (VentureDocument *self)
 {

@@ -61,6 +61,13 @@ gboolean         venture_document_save               (VentureDocument     *self,
                                                       gboolean             force,
                                                       GCancellable        *cancellable,
                                                       GError             **error);
+/* Takes the canvas and history of a draft (see VentureDrafts): unsaved
+ * work that belongs to @original (NULL if it was never saved). The
+ * document is modified afterwards; saving goes to @original. */
+gboolean         venture_document_load_draft         (VentureDocument     *self,
+                                                      GBytes              *contents,
+                                                      GFile               *original,
+                                                      GError             **error);
 /* The bytes a save would write now (canvas and history); for drafts. */
 GBytes          *venture_document_to_bytes           (VentureDocument     *self);
 

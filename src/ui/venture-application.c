@@ -10,6 +10,7 @@
 
 #include "venture-cli.h"
 #include "venture-compat.h"
+#include "venture-drafts.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -21,6 +22,7 @@ struct _VentureApplication
   /* The command line while GApplication parses it, so that
    * handle_local_options can see the files left after the options. */
   char ***arguments;
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (VentureApplication, venture_application, ADW_TYPE_APPLICATION)
@@ -79,6 +81,77 @@ venture_application_handle_local_options (GApplication *app,
 }
 
 static void
+on_restore_response (const char *response,
+                     gpointer    user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  VentureDrafts *drafts = venture_drafts_get_default ();
+  g_autoptr(GPtrArray) infos = venture_drafts_list (drafts);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+          venture_window_restore_draft (window, info->id);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        venture_drafts_remove (drafts, info->id);
+    }
+}
+
+/* Drafts left when Venture starts are unsaved work of a session that
+ * ended without the user closing its windows: a crash, a kill, a power
+ * cut. Offer them back, once per run. */
+static void
+venture_application_offer_drafts (VentureApplication *self,
+                                  GtkWindow          *parent)
+{
+  static const VentureResponse responses[] = {
+    { "later", N_("_Not Now"), ADW_RESPONSE_DEFAULT },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "restore", N_("_Restore"), ADW_RESPONSE_SUGGESTED },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  infos = venture_drafts_list (venture_drafts_get_default ());
+  if (infos->len == 0)
+    return;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      g_string_append_printf (names, "\n• %s",
+                              info->title && *info->title ? info->title : _("Untitled Canvas"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+
+  body = g_strdup_printf (ngettext ("Venture did not close properly last time. This canvas has unsaved changes:%s",
+                                    "Venture did not close properly last time. These canvases have unsaved changes:%s",
+                                    infos->len),
+                          names->str);
+  venture_compat_ask (GTK_WIDGET (parent), _("Restore Unsaved Changes?"), body,
+                      translated, G_N_ELEMENTS (translated), "restore", "later",
+                      on_restore_response, g_object_ref (self));
+}
+
+static void
 venture_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -87,6 +160,7 @@ venture_application_activate (GApplication *app)
     window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
 
   gtk_window_present (window);
+  venture_application_offer_drafts (VENTURE_APPLICATION (app), window);
 }
 
 /* A window nobody has touched yet (no file, no change) can take a file
@@ -136,6 +210,7 @@ venture_application_open (GApplication  *app,
 
       gtk_window_present (GTK_WINDOW (window));
       venture_window_load_file (window, files[i]);
+      venture_application_offer_drafts (VENTURE_APPLICATION (app), GTK_WINDOW (window));
     }
 }
 
@@ -201,8 +276,12 @@ venture_application_quit (GSimpleAction *action,
   GApplication *app = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Closing each window goes through its close-request, where later
-   * work asks about unsaved changes. */
+  /* Unsaved work is made safe first, then each window asks about it in
+   * its close-request. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VENTURE_IS_WINDOW (l->data))
+      venture_window_write_draft (l->data);
+
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;

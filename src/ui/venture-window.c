@@ -11,6 +11,7 @@
 
 #include "venture-board.h"
 #include "venture-compat.h"
+#include "venture-drafts.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
 #include "venture-ui-resources.h"
@@ -24,6 +25,9 @@ struct _VentureWindow
   GSettings            *settings;
   VentureDocument      *document;
   GCancellable         *cancellable;
+  /* The draft that keeps this window's unsaved work (VentureDrafts). */
+  char                 *draft_id;
+  guint                 autosave_source;
 
   /* Set while the user chose "Save" in the close question, so that the
    * window closes once the save succeeded. */
@@ -114,6 +118,58 @@ venture_window_show_toast (VentureWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Long enough not to write while someone types, short enough that a
+ * crash loses little. */
+#define AUTOSAVE_DELAY_SECONDS 3
+
+void
+venture_window_write_draft (VentureWindow *self)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (!venture_document_get_modified (self->document))
+    return;
+
+  contents = venture_document_to_bytes (self->document);
+  title = venture_document_dup_title (self->document);
+  if (!venture_drafts_write (venture_drafts_get_default (), self->draft_id,
+                             venture_document_get_file (self->document), title, contents, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "No space left on device". */
+      message = g_strdup_printf (_("Unsaved changes could not be kept safe: %s"), error->message);
+      venture_window_show_toast (self, message);
+    }
+}
+
+static gboolean
+on_autosave_timeout (gpointer user_data)
+{
+  VentureWindow *self = user_data;
+
+  self->autosave_source = 0;
+  venture_window_write_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+venture_window_schedule_autosave (VentureWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (venture_document_get_modified (self->document))
+    self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, on_autosave_timeout, self);
+  else
+    venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
+}
+
 /* The one place that decides which actions can run now. */
 static void
 venture_window_update_actions (VentureWindow *self)
@@ -191,6 +247,8 @@ venture_window_bind_contents (VentureWindow *self)
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "changed", G_CALLBACK (venture_window_schedule_autosave),
+                           self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
 }
@@ -206,7 +264,11 @@ on_document_notify (VentureWindow *self,
   else if (g_str_equal (name, "busy"))
     venture_window_update_actions (self);
   else
-    venture_window_update_title (self);
+    {
+      if (g_str_equal (name, "modified"))
+        venture_window_schedule_autosave (self);
+      venture_window_update_title (self);
+    }
 }
 
 static void
@@ -426,6 +488,9 @@ venture_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  /* Closing with nothing unsaved, or the user chose to discard it. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
   venture_window_save_state (self);
   g_cancellable_cancel (self->cancellable);
 
@@ -454,6 +519,8 @@ venture_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_pointer (&self->draft_id, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VENTURE_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -559,6 +626,7 @@ venture_window_init (VentureWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->cancellable = g_cancellable_new ();
+  self->draft_id = venture_drafts_new_id ();
   self->settings = lookup_settings ();
   venture_window_restore_state (self);
 }
@@ -578,6 +646,40 @@ venture_window_get_document (VentureWindow *self)
 {
   g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+void
+venture_window_restore_draft (VentureWindow *self,
+                              const char    *draft_id)
+{
+  VentureDrafts *drafts = venture_drafts_get_default ();
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  GFile *original = NULL;
+
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  infos = venture_drafts_list (drafts);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_str_equal (info->id, draft_id))
+        original = info->original;
+    }
+
+  contents = venture_drafts_read (drafts, draft_id, &error);
+  if (contents == NULL ||
+      !venture_document_load_draft (self->document, contents, original, &error))
+    {
+      venture_window_show_toast (self, error->message);
+      return;
+    }
+
+  /* From now on this window keeps that draft up to date. */
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
 }
 
 GtkWidget *

@@ -23,6 +23,11 @@ GtkWidget       *venture_window_get_board    (VentureWindow      *self);
 /* Loads @file into this window's document, telling the user if it fails. */
 void             venture_window_load_file    (VentureWindow      *self,
                                               GFile              *file);
+/* Writes the unsaved work to this window's draft now (on quit). */
+void             venture_window_write_draft  (VentureWindow      *self);
+/* Shows the unsaved work of a draft left by a session that ended badly. */
+void             venture_window_restore_draft (VentureWindow     *self,
+                                               const char        *draft_id);
 /* Shows a short message at the bottom of the window. */
 void             venture_window_show_toast   (VentureWindow      *self,
                                               const char         *message);
