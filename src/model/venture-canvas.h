@@ -41,6 +41,10 @@ char          *venture_canvas_generate_note_id (VentureCanvas       *self);
 JsonObject    *venture_canvas_get_extra        (VentureCanvas       *self);
 void           venture_canvas_set_extra        (VentureCanvas       *self,
                                                 JsonObject          *extra);
+/* A canvas equal to @self that shares nothing with it: copies of the
+ * notes with the same ids, extra members deep-copied, nobody watching.
+ * For snapshots (versions) and tests. */
+VentureCanvas *venture_canvas_copy             (VentureCanvas       *self);
 /* Same title, template and notes (ids, order and every field). */
 gboolean       venture_canvas_equal            (VentureCanvas       *a,
                                                 VentureCanvas       *b);
