@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "venture-history-private.h"
+#include "venture-validate.h"
 #include "venture-history-file.h"
 
 /* The `history` member (documented in docs/history-format.md):
@@ -431,20 +432,14 @@ replay_init (Replay        *replay,
   guint n_notes = venture_canvas_get_n_notes (canvas);
 
   replay->backwards = backwards;
-  replay->scratch = venture_canvas_new (venture_canvas_get_template_id (canvas));
+  /* The copy keeps the order of the notes: that pairs them up. */
+  replay->scratch = venture_canvas_copy (canvas);
   replay->real_of = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
 
-  if (venture_canvas_get_title (canvas) != NULL)
-    venture_canvas_set_title (replay->scratch, venture_canvas_get_title (canvas));
-
   for (guint i = 0; i < n_notes; i++)
-    {
-      VentureNote *real = venture_canvas_get_note (canvas, i);
-      VentureNote *copy = venture_note_copy (real, venture_note_get_id (real));
-
-      venture_canvas_append_note (replay->scratch, copy);
-      g_hash_table_insert (replay->real_of, copy, g_object_ref (real));
-    }
+    g_hash_table_insert (replay->real_of,
+                         g_object_ref (venture_canvas_get_note (replay->scratch, i)),
+                         g_object_ref (venture_canvas_get_note (canvas, i)));
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -497,7 +492,7 @@ get_id (JsonArray   *array,
         guint        index,
         const char **out)
 {
-  return get_string (array, index, FALSE, out) && **out != '\0';
+  return get_string (array, index, FALSE, out) && venture_validate_id (*out, NULL);
 }
 
 static gboolean
@@ -534,29 +529,36 @@ get_place (JsonArray *array,
   return TRUE;
 }
 
-static char **
-array_to_strv (JsonNode *node)
+/* An array of ids; an empty one reads as NULL, as the model has it. */
+static gboolean
+array_to_strv (JsonNode   *node,
+               char     ***out)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
   guint length;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
+  *out = NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
 
   array = json_node_get_array (node);
   length = json_array_get_length (array);
+  if (length == 0)
+    return TRUE;
+
   builder = g_strv_builder_new ();
   for (guint i = 0; i < length; i++)
     {
       const char *id;
 
       if (!get_id (array, i, &id))
-        return NULL;
+        return FALSE;
       g_strv_builder_add (builder, id);
     }
 
-  return g_strv_builder_end (builder);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
 }
 
 static gboolean
@@ -630,9 +632,11 @@ note_from_node (const char *id,
     return NULL;
 
   object = json_node_get_object (node);
-  if (!object_get_string (object, "block", &block) || block == NULL || *block == '\0' ||
+  if (!object_get_string (object, "block", &block) || !venture_validate_id (block, NULL) ||
       !object_get_string (object, "text", &text) ||
-      !object_get_string (object, "color", &color) || (color != NULL && *color == '\0') ||
+      (text != NULL && !venture_validate_text (text, NULL)) ||
+      !object_get_string (object, "color", &color) ||
+      (color != NULL && !venture_validate_id (color, NULL)) ||
       !object_get_place (object, "x", &x) ||
       !object_get_place (object, "y", &y) ||
       json_object_has_member (object, "id"))
@@ -648,7 +652,7 @@ note_from_node (const char *id,
       const char *tag;
 
       if (!object_get_string (object, venture_tag_kind_to_member (k), &tag) ||
-          (tag != NULL && *tag == '\0'))
+          !venture_validate_tag (tag, NULL))
         return NULL;
       if (tag != NULL)
         venture_note_set_tag (note, k, tag);
@@ -656,9 +660,9 @@ note_from_node (const char *id,
 
   if (json_object_has_member (object, "segments"))
     {
-      g_auto(GStrv) segments = array_to_strv (json_object_get_member (object, "segments"));
+      g_auto(GStrv) segments = NULL;
 
-      if (segments == NULL)
+      if (!array_to_strv (json_object_get_member (object, "segments"), &segments))
         return NULL;
       venture_note_set_segments (note, (const char * const *) segments);
     }
@@ -745,7 +749,7 @@ text_apply_delta (const char  *from,
   g_string_append (result, replacement);
   g_string_append (result, from + offset + expected_len);
 
-  if (result->len > MAX_TEXT_BYTES || !g_utf8_validate (result->str, result->len, NULL))
+  if (!venture_validate_text (result->str, NULL))
     {
       g_string_free (result, TRUE);
       return FALSE;
@@ -831,10 +835,7 @@ read_change (Replay       *replay,
 
         *snapshot = venture_note_copy (scratch, id);
         change = venture_change_new (insert ? VENTURE_CHANGE_INSERT : VENTURE_CHANGE_REMOVE, scratch);
-        if (insert)
-          change->new_position = position;
-        else
-          change->old_position = position;
+        change->old_position = change->new_position = position;
         /* new_note() made the scratch note for the hash table only. */
         if (comes_back)
           g_object_unref (scratch);
@@ -932,7 +933,7 @@ read_change (Replay       *replay,
 
         if (length != 5 || !get_id (array, 2, &member) ||
             !get_string (array, 3, TRUE, &old) || !get_string (array, 4, TRUE, &new) ||
-            (old != NULL && *old == '\0') || (new != NULL && *new == '\0'))
+            !venture_validate_tag (old, NULL) || !venture_validate_tag (new, NULL))
           return (invalid (replay, error, "malformed tag change"), NULL);
         for (guint k = 0; k < VENTURE_N_TAG_KINDS; k++)
           if (strcmp (venture_tag_kind_to_member (k), member) == 0)
@@ -957,8 +958,8 @@ read_change (Replay       *replay,
         g_auto(GStrv) new = NULL;
 
         if (length != 4 ||
-            (old = array_to_strv (json_array_get_element (array, 2))) == NULL ||
-            (new = array_to_strv (json_array_get_element (array, 3))) == NULL)
+            !array_to_strv (json_array_get_element (array, 2), &old) ||
+            !array_to_strv (json_array_get_element (array, 3), &new))
           return (invalid (replay, error, "malformed segments change"), NULL);
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
           return (invalid (replay, error, "no note %s", id), NULL);
@@ -995,7 +996,8 @@ read_change (Replay       *replay,
       {
         const char *old, *new;
 
-        if (length != 3 || !get_string (array, 1, TRUE, &old) || !get_string (array, 2, TRUE, &new))
+        if (length != 3 || !get_string (array, 1, TRUE, &old) || !get_string (array, 2, TRUE, &new) ||
+            !venture_validate_title (old, NULL) || !venture_validate_title (new, NULL))
           return (invalid (replay, error, "malformed title change"), NULL);
         if (g_strcmp0 (venture_canvas_get_title (replay->scratch), back ? new : old) != 0)
           return (invalid (replay, error, "the title is not as recorded"), NULL);
