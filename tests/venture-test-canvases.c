@@ -20,7 +20,7 @@ static const VentureTestNote productivity[] = {
   { "customer-relationships", "FAQ and contact form", "green", "self-service", "retention" },
   { "customer-relationships", "Blog with productivity tips", "yellow", "automated-service", "acquisition", "content-marketing" },
   { "customer-relationships", "E-mail newsletter with actionable advice", "yellow", "automated-service", "acquisition", "email-newsletter" },
-  { "customer-relationships", "No e-mail blasts, cold calls or ads", "gray", NULL, "acquisition", "email-blast" },
+  { "channels", "No e-mail blasts, cold calls or ads", "gray", NULL, "acquisition", "email-blast" },
   { "channels", "Own web site (owned, direct)", "blue" },
   { "channels", "Social media", "pink", NULL, "acquisition", "social-media" },
   { "channels", "Search: “how to plan my day”", "pink", NULL, "acquisition", "seo" },

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <hb-ot.h>
 #include <math.h>
 #include <stdio.h>
 #include <pango/pangocairo.h>
@@ -28,19 +29,20 @@
  * sizes in a narrower grid. */
 #define A4_AREA            (842.0 * 595.0)
 #define MARGIN             26.0
-#define HEADER_HEIGHT      36.0
 #define FOOTER_HEIGHT      18.0
 #define GAP                5.0
 #define BLOCK_PAD          6.0
 #define BLOCK_RADIUS       5.0
-#define NOTE_WIDTH         78.0
-#define NOTE_HEIGHT        56.0
+#define NOTE_WIDTH         68.0
+#define NOTE_HEIGHT        54.0
 #define NOTE_PAD           3.5
 #define NOTE_RADIUS        1.5
-#define CHIP_HEIGHT        8.0
-#define CHIP_GAP           1.6
+#define CHIP_HEIGHT        7.6
+#define CHIP_GAP           1.2
 #define MARKER_RADIUS      4.4
-#define MAX_CHIP_ROWS      2
+#define MAX_CHIP_ROWS      3
+/* A note more covered than this by notes on top of it is listed in full. */
+#define MAX_COVERED        0.3
 
 #define FONT_FAMILY        "Noto Sans"
 #define SIZE_TITLE         16.0
@@ -48,7 +50,7 @@
 #define SIZE_LABEL         8.5
 #define SIZE_QUESTIONS     6.8
 #define SIZE_NOTE          6.6
-#define SIZE_CHIP          5.0
+#define SIZE_CHIP          5.3
 #define SIZE_MARKER        5.2
 #define SIZE_FOOTER        7.0
 #define SIZE_HEADING       13.0
@@ -98,7 +100,7 @@ typedef struct {
 
 typedef struct {
   NoteBox     *box;
-  PangoLayout *head;
+  PangoLayout *head;                      /* shared, in head_layouts */
   PangoLayout *body;
   GArray      *line_ends;                 /* double, body line bottoms */
 } Entry;
@@ -133,7 +135,12 @@ struct _VentureExport
   PangoLayout          *tray_more;
   GHashTable           *chip_layouts;     /* label -> PangoLayout */
   GHashTable           *marker_layouts;   /* GUINT_TO_POINTER -> PangoLayout */
+  GHashTable           *head_layouts;     /* text -> PangoLayout */
+  GHashTable           *color_fonts;      /* PangoFont -> has colour glyphs */
+  PangoFont            *carrier_font;     /* see show_color_layout() */
 
+  double                rule_y;           /* under the header */
+  double                content_y;        /* where a page's content starts */
   double                grid_x, grid_y, grid_width, grid_height;
   double                tray_x, tray_y, tray_width, tray_height;
   double                note_width, note_height;
@@ -156,7 +163,6 @@ entry_free (gpointer data)
 {
   Entry *entry = data;
 
-  g_clear_object (&entry->head);
   g_clear_object (&entry->body);
   g_clear_pointer (&entry->line_ends, g_array_unref);
   g_free (entry);
@@ -206,6 +212,9 @@ venture_export_finalize (GObject *object)
   g_clear_object (&self->tray_more);
   g_clear_pointer (&self->chip_layouts, g_hash_table_unref);
   g_clear_pointer (&self->marker_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->head_layouts, g_hash_table_unref);
+  g_clear_pointer (&self->color_fonts, g_hash_table_unref);
+  g_clear_object (&self->carrier_font);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->pieces, g_array_unref);
   /* Entries point into notes, notes into blocks: free in that order. */
@@ -234,6 +243,8 @@ venture_export_init (VentureExport *self)
   self->pieces = g_array_new (FALSE, TRUE, sizeof (EntryPiece));
   self->chip_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->marker_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->head_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->color_fonts = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 /* Options and their identifiers */
@@ -452,6 +463,62 @@ make_font (VentureExport *self,
   return font;
 }
 
+static GQuark
+color_layout_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("venture-export-color-layout");
+  return quark;
+}
+
+static gboolean
+font_has_color (VentureExport *self,
+                PangoFont     *font)
+{
+  gpointer cached;
+  hb_face_t *face;
+  gboolean color;
+
+  if (g_hash_table_lookup_extended (self->color_fonts, font, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+
+  face = hb_font_get_face (pango_font_get_hb_font (font));
+  color = hb_ot_color_has_png (face) || hb_ot_color_has_layers (face);
+  g_hash_table_insert (self->color_fonts, g_object_ref (font), GINT_TO_POINTER (color));
+  return color;
+}
+
+/* Marks a layout that uses a colour font (emoji), for show_layout(). */
+static void
+check_color (VentureExport *self,
+             PangoLayout   *layout)
+{
+  g_autoptr(PangoLayoutIter) iter = NULL;
+  const char *text = pango_layout_get_text (layout);
+  gboolean beyond_latin = FALSE;
+
+  /* Colour glyphs live above U+2000: plain text needs no look at fonts. */
+  for (const guchar *p = (const guchar *) text; *p && !beyond_latin; p++)
+    beyond_latin = *p >= 0xe2;
+  if (!beyond_latin)
+    return;
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && font_has_color (self, run->item->analysis.font))
+        {
+          g_object_set_qdata (G_OBJECT (layout), color_layout_quark (), self);
+          return;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+}
+
 static PangoLayout *
 make_layout (VentureExport              *self,
              const PangoFontDescription *font,
@@ -478,6 +545,7 @@ make_layout (VentureExport              *self,
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
 
+  check_color (self, layout);
   return layout;
 }
 
@@ -607,6 +675,56 @@ compare_note_boxes (gconstpointer a,
   return 0;
 }
 
+/* Notes overlap where people stacked them; one mostly hidden under later
+ * ones would be lost on paper, so it gets a marker and an appendix entry
+ * like a note whose text does not fit. */
+static void
+mark_covered_notes (VentureExport *self)
+{
+  g_autoptr(GPtrArray) by_block = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (by_block, g_ptr_array_new ());
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+
+      if (box->block_index >= 0)
+        g_ptr_array_add (g_ptr_array_index (by_block, box->block_index), box);
+    }
+
+  for (guint b = 0; b < by_block->len; b++)
+    {
+      GPtrArray *boxes = g_ptr_array_index (by_block, b);
+
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          NoteBox *below = g_ptr_array_index (boxes, i);
+          double covered = 0;
+
+          if (below->marker != 0)
+            continue;
+
+          for (guint j = i + 1; j < boxes->len; j++)
+            {
+              NoteBox *above = g_ptr_array_index (boxes, j);
+              double width = MIN (below->x + below->width, above->x + above->width) - MAX (below->x, above->x);
+              double height = MIN (below->y + below->height, above->y + above->height) - MAX (below->y, above->y);
+
+              /* Summed, not united: overlaps of the ones on top count
+               * twice, which only errs towards listing a note. */
+              if (width > 0 && height > 0)
+                covered += width * height;
+              if (covered > MAX_COVERED * below->width * below->height)
+                {
+                  below->marker = G_MAXUINT;
+                  break;
+                }
+            }
+        }
+    }
+}
+
 static void
 lay_out_canvas_page (VentureExport *self,
                      VentureCanvas *canvas,
@@ -642,7 +760,9 @@ lay_out_canvas_page (VentureExport *self,
                               _("The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0"),
                               0, 0);
 
-  top = margin + HEADER_HEIGHT * u;
+  self->rule_y = margin + layout_height (self->title) + layout_height (self->subtitle) + 4 * u;
+  self->content_y = self->rule_y + 7 * u;
+  top = self->content_y;
   bottom = self->page_height - margin - FOOTER_HEIGHT * u;
 
   self->note_width = NOTE_WIDTH * u;
@@ -693,17 +813,28 @@ lay_out_canvas_page (VentureExport *self,
   cell_width = (self->grid_width + GAP * u) / columns;
   cell_height = (self->grid_height + GAP * u) / rows;
 
-  /* A block narrower or lower than two notes would hide most of them:
-   * notes shrink with it, the text then overflows to the appendix. */
-  for (guint i = 0; i < n_blocks; i++)
-    {
-      const VentureBlockInfo *info = venture_template_get_block (self->template, i);
-      double width = info->width * cell_width - GAP * u;
-      double height = info->height * cell_height - GAP * u;
+  /* Two notes side by side and two above each other fit in every block,
+   * or people's arrangements would end up in one heap (a portrait page
+   * has narrow blocks): notes shrink, and text that no longer fits goes
+   * to the appendix. */
+  {
+    double max_width = self->note_width, max_height = G_MAXDOUBLE;
 
-      self->note_width = MIN (self->note_width, (width - 2 * BLOCK_PAD * u) * 0.62);
-      self->note_height = MIN (self->note_height, (height - 2 * BLOCK_PAD * u - 14 * u) * 0.62);
-    }
+    for (guint i = 0; i < n_blocks; i++)
+      {
+        const VentureBlockInfo *info = venture_template_get_block (self->template, i);
+        double width = info->width * cell_width - GAP * u;
+        double height = info->height * cell_height - GAP * u;
+
+        max_width = MIN (max_width, (width - 2 * BLOCK_PAD * u - GAP * u) / 2);
+        max_height = MIN (max_height, (height - 2 * BLOCK_PAD * u - 16 * u - GAP * u) / 2);
+      }
+
+    /* A narrower note grows taller where there is room, keeping the room
+     * for its text. */
+    self->note_height = MIN (self->note_height * self->note_width / max_width, max_height);
+    self->note_width = max_width;
+  }
 
   g_array_set_size (self->blocks, n_blocks);
   for (guint i = 0; i < n_blocks; i++)
@@ -718,7 +849,8 @@ lay_out_canvas_page (VentureExport *self,
       block->height = block->info->height * cell_height - GAP * u;
       block->label = make_layout (self, self->font_label, block->info->label,
                                   block->width - 2 * BLOCK_PAD * u, -1);
-      pango_layout_set_height (block->label, -1);
+      /* Long labels (translations, narrow blocks) take a second line. */
+      pango_layout_set_height (block->label, -2);
       label_height = layout_height (block->label);
       block->room_x = block->x + BLOCK_PAD * u;
       block->room_y = block->y + BLOCK_PAD * u + label_height + 3 * u;
@@ -747,6 +879,8 @@ lay_out_canvas_page (VentureExport *self,
       box->y = block->room_y + (block->room_height - box->height) * y / VENTURE_POSITION_MAX;
       lay_out_note_text (self, box);
     }
+
+  mark_covered_notes (self);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -781,7 +915,7 @@ lay_out_canvas_page (VentureExport *self,
             continue;
 
           box->width = self->note_width;
-          box->height = self->note_height;
+          box->height = MIN (self->note_height, self->tray_height - 2 * BLOCK_PAD * u);
           if (x + box->width <= limit)
             {
               box->x = x;
@@ -851,7 +985,12 @@ number_markers (VentureExport *self)
           else if (box->unknown_tag[kind])
             g_string_append_printf (head, "  ·  %s", _("unknown"));
         }
-      entry->head = make_layout (self, self->font_entry_head, head->str, 1, 0);
+      entry->head = g_hash_table_lookup (self->head_layouts, head->str);
+      if (entry->head == NULL)
+        {
+          entry->head = make_layout (self, self->font_entry_head, head->str, 1, 0);
+          g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
+        }
       entry->body = make_layout (self, self->font_entry_body, text && *text ? text : "", 1, 0);
       g_ptr_array_add (self->entries, entry);
     }
@@ -865,7 +1004,7 @@ paginate_appendix (VentureExport *self)
   guint n_columns = self->page_width > self->page_height ? 2 : 1;
   double column_gap = 18 * u;
   double column_width = (self->page_width - 2 * margin - (n_columns - 1) * column_gap) / n_columns;
-  double indent = 2 * MARKER_RADIUS * u + 5 * u;
+  double indent = 2 * MARKER_RADIUS * u + 8 * u;
   double text_width = column_width - indent;
   double top, bottom, y;
   guint page = 1, column = 0;
@@ -877,7 +1016,7 @@ paginate_appendix (VentureExport *self)
   self->heading = make_layout (self, self->font_heading,
                                /* Translators: the title of the export's appendix */
                                _("Notes in full"), 0, 0);
-  top = margin + HEADER_HEIGHT * u + layout_height (self->heading) + 8 * u;
+  top = self->content_y + layout_height (self->heading) + 8 * u;
   bottom = self->page_height - margin - FOOTER_HEIGHT * u;
   y = top;
 
@@ -1089,12 +1228,109 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Run by run: cairo 1.16 turns colour glyphs into 72 dpi pictures in PDF
+ * and SVG, blurred and without text (cairo 1.17.6 draws them as Type 3
+ * fonts instead). So an emoji is drawn here as a sharp picture, and its
+ * text rides on an ordinary glyph that no eye can see (cairo drops a
+ * fully transparent one), so the PDF stays searchable. */
+#define COLOR_GLYPH_SCALE 8
+#define CARRIER_ALPHA     0.005
+
+static void
+show_color_layout (VentureExport *self,
+                   cairo_t       *cr,
+                   PangoLayout   *layout,
+                   double         x,
+                   double         y)
+{
+  g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      double baseline, run_x, run_y, width, height;
+
+      if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      run_x = x + (double) logical.x / PANGO_SCALE;
+      run_y = y + (double) logical.y / PANGO_SCALE;
+      width = (double) logical.width / PANGO_SCALE;
+      height = (double) logical.height / PANGO_SCALE;
+
+      if (!font_has_color (self, run->item->analysis.font))
+        {
+          cairo_move_to (cr, run_x, baseline);
+          pango_cairo_show_glyph_item (cr, text, run);
+        }
+      else if (width > 0 && height > 0)
+        {
+          cairo_surface_t *picture;
+          cairo_t *picture_cr;
+          cairo_scaled_font_t *carrier;
+          cairo_glyph_t *glyphs = NULL;
+          cairo_text_cluster_t *clusters = NULL;
+          cairo_text_cluster_flags_t flags;
+          cairo_text_cluster_t cluster = { run->item->length, 1 };
+          int n_glyphs = 0, n_clusters = 0;
+
+          picture = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (int) ceil (width * COLOR_GLYPH_SCALE),
+                                                (int) ceil (height * COLOR_GLYPH_SCALE));
+          picture_cr = cairo_create (picture);
+          cairo_scale (picture_cr, COLOR_GLYPH_SCALE, COLOR_GLYPH_SCALE);
+          cairo_move_to (picture_cr, 0, baseline - run_y);
+          pango_cairo_show_glyph_item (picture_cr, text, run);
+          cairo_destroy (picture_cr);
+
+          cairo_save (cr);
+          cairo_translate (cr, run_x, run_y);
+          cairo_scale (cr, 1.0 / COLOR_GLYPH_SCALE, 1.0 / COLOR_GLYPH_SCALE);
+          cairo_set_source_surface (cr, picture, 0, 0);
+          cairo_paint (cr);
+          cairo_restore (cr);
+          cairo_surface_destroy (picture);
+
+          if (self->carrier_font == NULL)
+            self->carrier_font = pango_context_load_font (self->context, self->font_note);
+          carrier = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->carrier_font));
+          if (carrier != NULL &&
+              cairo_scaled_font_text_to_glyphs (carrier, run_x, baseline, ".", 1, &glyphs, &n_glyphs,
+                                                &clusters, &n_clusters, &flags) == CAIRO_STATUS_SUCCESS &&
+              n_glyphs == 1)
+            {
+              cairo_save (cr);
+              cairo_set_scaled_font (cr, carrier);
+              cairo_set_source_rgba (cr, 0, 0, 0, CARRIER_ALPHA);
+              cairo_show_text_glyphs (cr, text + run->item->offset, run->item->length,
+                                      glyphs, 1, &cluster, 1, 0);
+              cairo_restore (cr);
+            }
+          cairo_glyph_free (glyphs);
+          cairo_text_cluster_free (clusters);
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+}
+
 static void
 show_layout (cairo_t     *cr,
              PangoLayout *layout,
              double       x,
              double       y)
 {
+  VentureExport *self = g_object_get_qdata (G_OBJECT (layout), color_layout_quark ());
+
+  if (self != NULL)
+    {
+      show_color_layout (self, cr, layout, x, y);
+      return;
+    }
+
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -1175,8 +1411,12 @@ place_chips (VentureExport *self,
   double left = box->x + NOTE_PAD * u;
   double right = box->x + box->width - NOTE_PAD * u;
   double x = left;
-  guint row = 0, n_chips = 0;
+  guint row = 0, n_chips = 0, n_rows = 0;
   guint32 ink = parse_rgb (box->color->light_ink);
+
+  /* Rows read top down like the text, so the row count comes first. */
+  if (cr != NULL)
+    n_rows = MIN (place_chips (self, box, NULL), MAX_CHIP_ROWS);
 
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
     {
@@ -1200,8 +1440,7 @@ place_chips (VentureExport *self,
         {
           double h = CHIP_HEIGHT * u;
 
-          /* Rows grow upwards from the note's bottom edge. */
-          y = box->y + box->height - NOTE_PAD * u - h - row * (h + CHIP_GAP * u);
+          y = box->y + box->height - NOTE_PAD * u - (n_rows - row) * h - (n_rows - row - 1) * CHIP_GAP * u;
           rounded_rectangle (cr, x, y, width, h, h / 2);
           cairo_set_source_rgba (cr, 1, 1, 1, 0.72);
           cairo_fill_preserve (cr);
@@ -1268,11 +1507,6 @@ draw_note (VentureExport *self,
   set_rgb (cr, ink);
   show_layout (cr, box->text, box->x + NOTE_PAD * u, box->y + NOTE_PAD * u);
   place_chips (self, box, cr);
-
-  if (box->marker != 0)
-    draw_marker (self, cr, box->marker,
-                 box->x + box->width - MARKER_RADIUS * u - 1.2 * u,
-                 box->y + MARKER_RADIUS * u + 1.2 * u);
 }
 
 static void
@@ -1292,8 +1526,8 @@ draw_header_footer (VentureExport *self,
   /* A rule under the header, like a poster's masthead. */
   set_rgb (cr, RGB_TEXT);
   cairo_set_line_width (cr, 1.2 * u);
-  cairo_move_to (cr, margin, margin + (HEADER_HEIGHT - 5) * u);
-  cairo_line_to (cr, self->page_width - margin, margin + (HEADER_HEIGHT - 5) * u);
+  cairo_move_to (cr, margin, self->rule_y);
+  cairo_line_to (cr, self->page_width - margin, self->rule_y);
   cairo_stroke (cr);
 
   set_rgb (cr, RGB_DIM);
@@ -1369,6 +1603,17 @@ draw_canvas_page (VentureExport *self,
       if (!box->hidden)
         draw_note (self, cr, box);
     }
+
+  /* Markers last, so that notes on top never hide one. */
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+
+      if (!box->hidden && box->marker != 0)
+        draw_marker (self, cr, box->marker,
+                     box->x + box->width - MARKER_RADIUS * u - 1.2 * u,
+                     box->y + MARKER_RADIUS * u + 1.2 * u);
+    }
 }
 
 static void
@@ -1378,10 +1623,10 @@ draw_appendix_page (VentureExport *self,
 {
   double u = self->unit;
   double margin = MARGIN * u;
-  double indent = 2 * MARKER_RADIUS * u + 5 * u;
+  double indent = 2 * MARKER_RADIUS * u + 8 * u;
 
   set_rgb (cr, RGB_TEXT);
-  show_layout (cr, self->heading, margin, margin + HEADER_HEIGHT * u);
+  show_layout (cr, self->heading, margin, self->content_y);
 
   for (guint i = 0; i < self->pieces->len; i++)
     {
@@ -1403,6 +1648,15 @@ draw_appendix_page (VentureExport *self,
           show_layout (cr, entry->head, piece->x + indent, y);
           y += head_height + 1.5 * u;
         }
+
+      /* The note's paper beside its text, the way it looks on the canvas. */
+      cairo_rectangle (cr, piece->x + indent - 5.5 * u, y + 0.5 * u, 2.2 * u,
+                       piece->body_to - piece->body_from - 1 * u);
+      set_rgb (cr, parse_rgb (piece->box->color->light_fill));
+      cairo_fill_preserve (cr);
+      set_rgb (cr, parse_rgb (piece->box->color->light_ink));
+      cairo_set_line_width (cr, 0.3 * u);
+      cairo_stroke (cr);
 
       cairo_save (cr);
       cairo_rectangle (cr, piece->x + indent - 1 * u, y, self->page_width, piece->body_to - piece->body_from);
