@@ -26,11 +26,63 @@ typedef struct {
   GString       *events;     /* "changed items notify:text ..." */
 } Fixture;
 
+/* During ::changed the canvas is already in the change's new state. */
+static void
+assert_in_new_state (VentureCanvas       *canvas,
+                     const VentureChange *change)
+{
+  VentureNote *note = change->note;
+  guint position;
+
+  switch (change->kind)
+    {
+    case VENTURE_CHANGE_INSERT:
+      g_assert_true (venture_canvas_get_note (canvas, change->new_position) == note);
+      break;
+    case VENTURE_CHANGE_REMOVE:
+      g_assert_false (venture_canvas_find_note (canvas, note, NULL));
+      g_assert_null (venture_canvas_lookup_note (canvas, venture_note_get_id (note)));
+      break;
+    case VENTURE_CHANGE_TEXT:
+      g_assert_cmpstr (venture_note_get_text (note), ==, change->new_string);
+      break;
+    case VENTURE_CHANGE_COLOR:
+      g_assert_cmpstr (venture_note_get_color (note), ==, change->new_string);
+      break;
+    case VENTURE_CHANGE_MOVE:
+      g_assert_cmpstr (venture_note_get_block (note), ==, change->new_string);
+      g_assert_cmpint (venture_note_get_x (note), ==, change->new_x);
+      g_assert_cmpint (venture_note_get_y (note), ==, change->new_y);
+      break;
+    case VENTURE_CHANGE_TAG:
+      g_assert_cmpstr (venture_note_get_tag (note, change->tag_kind), ==, change->new_string);
+      break;
+    case VENTURE_CHANGE_SEGMENTS:
+      if (change->new_strv == NULL)
+        g_assert_null (venture_note_get_segments (note));
+      else
+        g_assert_true (g_strv_equal (venture_note_get_segments (note),
+                                     (const char * const *) change->new_strv));
+      break;
+    case VENTURE_CHANGE_RESTACK:
+      g_assert_true (venture_canvas_find_note (canvas, note, &position));
+      g_assert_cmpuint (position, ==, change->new_position);
+      break;
+    case VENTURE_CHANGE_TITLE:
+      g_assert_null (note);
+      g_assert_cmpstr (venture_canvas_get_title (canvas), ==, change->new_string);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 on_changed (VentureCanvas       *canvas,
             const VentureChange *change,
             Fixture             *fixture)
 {
+  assert_in_new_state (canvas, change);
   g_ptr_array_add (fixture->changes, venture_change_copy (change));
   g_string_append (fixture->events, "changed ");
 }
@@ -603,7 +655,8 @@ test_canvas_restack (Fixture       *fixture,
   assert_nothing_emitted (fixture);
 }
 
-/* A canvas in another's state, sharing no note with it. */
+/* A canvas in another's state, sharing no note with it, built by hand
+ * to check venture_canvas_copy(). */
 static VentureCanvas *
 snapshot (VentureCanvas *canvas)
 {
@@ -785,6 +838,238 @@ test_canvas_round_trip (Fixture       *fixture,
       venture_canvas_apply_change (fixture->canvas, change);
       assert_nothing_emitted (fixture);
     }
+}
+
+static void
+test_canvas_copy (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(VentureCanvas) copy = NULL;
+  g_autoptr(VentureCanvas) by_hand = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonObject) inner = json_object_new ();
+  VentureNote *note;
+  guint position;
+
+  json_object_set_object_member (extra, "future", g_steal_pointer (&inner));
+  venture_canvas_set_extra (fixture->canvas, extra);
+  venture_canvas_set_title (fixture->canvas, "Bike clinic");
+  venture_canvas_set_note_text (fixture->canvas, fixture->notes[2], "Dedicated mechanic");
+  venture_canvas_set_note_segments (fixture->canvas, fixture->notes[2],
+                                    (const char *[]) { "n-0", NULL });
+  fixture_clear_log (fixture);
+
+  copy = venture_canvas_copy (fixture->canvas);
+  by_hand = snapshot (fixture->canvas);
+  assert_nothing_emitted (fixture);
+  g_assert_true (venture_canvas_equal (copy, fixture->canvas));
+  g_assert_true (venture_canvas_equal (copy, by_hand));
+  assert_order (copy, "n-0 n-1 n-2");
+
+  /* Shares nothing. */
+  note = venture_canvas_lookup_note (copy, "n-2");
+  g_assert_true (note != fixture->notes[2]);
+  g_assert_true (venture_canvas_find_note (copy, note, &position));
+  g_assert_cmpuint (position, ==, 2);
+  g_assert_false (venture_canvas_find_note (fixture->canvas, note, NULL));
+  g_assert_true (venture_canvas_get_extra (copy) != extra);
+  g_assert_true (json_object_has_member (venture_canvas_get_extra (copy), "future"));
+  g_assert_true (json_object_get_object_member (venture_canvas_get_extra (copy), "future") !=
+                 json_object_get_object_member (extra, "future"));
+
+  venture_canvas_set_note_text (copy, note, "Self-service clinics");
+  venture_canvas_remove_note (copy, venture_canvas_get_note (copy, 0));
+  assert_nothing_emitted (fixture);
+  g_assert_cmpstr (venture_note_get_text (fixture->notes[2]), ==, "Dedicated mechanic");
+  assert_order (fixture->canvas, "n-0 n-1 n-2");
+}
+
+/* Nobody listening to ::changed (a loader filling a canvas) takes another
+ * path inside; the canvas and its signals must not differ. */
+static void
+test_canvas_unwatched (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new (TEMPLATE);
+  g_autoptr(VentureNote) a = venture_note_new ("n-a", "channels");
+  g_autoptr(VentureNote) b = venture_note_new ("n-b", "channels");
+  g_autoptr(GString) events = g_string_new (NULL);
+  Fixture fake = { .events = events };
+
+  fake.items = g_array_new (FALSE, FALSE, sizeof (ItemsChanged));
+  g_signal_connect (canvas, "items-changed", G_CALLBACK (on_items_changed), &fake);
+  g_signal_connect (a, "notify", G_CALLBACK (on_notify), &fake);
+
+  venture_canvas_append_note (canvas, a);
+  venture_canvas_insert_note (canvas, b, 0);
+  assert_order (canvas, "n-b n-a");
+  assert_events (&fake, "items items");
+
+  g_string_truncate (events, 0);
+  venture_canvas_set_title (canvas, "Quiet");
+  venture_canvas_set_note_text (canvas, a, "text");
+  venture_canvas_set_note_color (canvas, a, "red");
+  assert_events (&fake, "notify:text notify:color");
+
+  g_string_truncate (events, 0);
+  venture_canvas_move_note (canvas, a, "customer-segments", 3, 4);
+  assert_events (&fake, "notify:block notify:x notify:y");
+
+  g_string_truncate (events, 0);
+  venture_canvas_set_note_tag (canvas, a, VENTURE_TAG_STAGE, "retention");
+  venture_canvas_set_note_segments (canvas, a, (const char *[]) { "n-b", NULL });
+  assert_events (&fake, "notify:stage notify:segments");
+
+  g_string_truncate (events, 0);
+  venture_canvas_restack_note (canvas, a, 0);
+  venture_canvas_restack_note (canvas, b, 0);
+  venture_canvas_restack_note (canvas, b, 1);
+  assert_order (canvas, "n-a n-b");
+  venture_canvas_remove_note (canvas, b);
+  assert_order (canvas, "n-a");
+  assert_events (&fake, "items items items items");
+
+  g_assert_cmpstr (venture_canvas_get_title (canvas), ==, "Quiet");
+  g_assert_cmpstr (venture_note_get_text (a), ==, "text");
+  g_assert_cmpstr (venture_note_get_color (a), ==, "red");
+  g_assert_cmpstr (venture_note_get_block (a), ==, "customer-segments");
+  g_assert_cmpint (venture_note_get_x (a), ==, 3);
+  g_assert_cmpint (venture_note_get_y (a), ==, 4);
+  g_assert_cmpstr (venture_note_get_stage (a), ==, "retention");
+  g_assert_cmpstr (venture_note_get_segments (a)[0], ==, "n-b");
+
+  g_signal_handlers_disconnect_by_data (a, &fake);
+  g_array_unref (fake.items);
+}
+
+static void
+test_canvas_not_held (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VentureNote) stranger = venture_note_new ("n-9", "channels");
+  g_autoptr(VentureCanvas) other = venture_canvas_new (TEMPLATE);
+  g_autoptr(VentureNote) elsewhere = venture_note_new ("n-0", "channels");
+  g_autoptr(VentureChange) change = venture_change_new (VENTURE_CHANGE_TEXT, stranger);
+
+  venture_canvas_append_note (other, elsewhere);
+
+  /* A note of the same id in another canvas is not ours either. */
+  for (guint i = 0; i < 2; i++)
+    {
+      VentureNote *note = i == 0 ? stranger : elsewhere;
+
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_remove_note (fixture->canvas, note);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_set_note_text (fixture->canvas, note, "x");
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_set_note_color (fixture->canvas, note, "red");
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_move_note (fixture->canvas, note, "channels", 1, 1);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_set_note_tag (fixture->canvas, note, VENTURE_TAG_STAGE, "retention");
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_set_note_segments (fixture->canvas, note, NULL);
+      g_test_assert_expected_messages ();
+      g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+      venture_canvas_restack_note (fixture->canvas, note, 0);
+      g_test_assert_expected_messages ();
+    }
+
+  change->new_string = g_strdup ("x");
+  g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*holds*");
+  venture_canvas_apply_change (fixture->canvas, change);
+  g_test_assert_expected_messages ();
+
+  assert_nothing_emitted (fixture);
+  g_assert_cmpstr (venture_note_get_text (stranger), ==, "");
+  g_assert_cmpstr (venture_note_get_text (elsewhere), ==, "");
+}
+
+static void
+test_change_boxed (void)
+{
+  g_autoptr(VentureNote) note = venture_note_new ("n-1", "channels");
+  g_autoptr(VentureChange) change = venture_change_new (VENTURE_CHANGE_SEGMENTS, note);
+  g_autoptr(VentureChange) copy = NULL;
+  g_autoptr(VentureChange) inverse = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *old_strv[] = { "a", NULL };
+  const char *new_strv[] = { "a", "b", NULL };
+
+  g_assert_true (G_TYPE_IS_BOXED (VENTURE_TYPE_CHANGE));
+  g_assert_cmpuint (G_OBJECT (note)->ref_count, ==, 2);
+  g_assert_null (change->old_string);
+  g_assert_null (change->old_strv);
+  g_assert_cmpuint (change->old_position, ==, 0);
+
+  change->old_strv = g_strdupv ((char **) old_strv);
+  change->new_strv = g_strdupv ((char **) new_strv);
+  copy = venture_change_copy (change);
+  g_assert_true (copy->note == note);
+  g_assert_cmpuint (G_OBJECT (note)->ref_count, ==, 3);
+  g_assert_true (copy->new_strv != change->new_strv);
+  g_assert_true (g_strv_equal ((const char * const *) copy->new_strv, new_strv));
+
+  inverse = venture_change_invert (copy);
+  g_assert_cmpint (inverse->kind, ==, VENTURE_CHANGE_SEGMENTS);
+  g_assert_true (g_strv_equal ((const char * const *) inverse->old_strv, new_strv));
+  g_assert_true (g_strv_equal ((const char * const *) inverse->new_strv, old_strv));
+
+  g_value_init (&value, VENTURE_TYPE_CHANGE);
+  g_value_set_boxed (&value, change);
+  g_assert_true (g_value_get_boxed (&value) != change);
+  g_assert_cmpint (((VentureChange *) g_value_get_boxed (&value))->kind, ==, VENTURE_CHANGE_SEGMENTS);
+  g_value_unset (&value);
+
+  g_clear_pointer (&copy, venture_change_free);
+  g_clear_pointer (&inverse, venture_change_free);
+  g_clear_pointer (&change, venture_change_free);
+  g_assert_cmpuint (G_OBJECT (note)->ref_count, ==, 1);
+  venture_change_free (NULL);
+
+  /* TITLE alone has no note, and only it. */
+  change = venture_change_new (VENTURE_CHANGE_TITLE, NULL);
+  g_assert_null (change->note);
+  g_test_expect_message ("venture-change", G_LOG_LEVEL_CRITICAL, "*kind == VENTURE_CHANGE_TITLE*");
+  g_assert_null (venture_change_new (VENTURE_CHANGE_TEXT, NULL));
+  g_test_assert_expected_messages ();
+}
+
+static void
+meddle (VentureCanvas       *canvas,
+        const VentureChange *change,
+        gpointer             data)
+{
+  g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*in_changed*");
+  venture_canvas_set_title (canvas, "meddling");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*in_changed*");
+  venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 0));
+  g_test_assert_expected_messages ();
+}
+
+/* A ::changed handler changing the canvas would tell the watchers after
+ * it of two changes in the wrong order. */
+static void
+test_canvas_no_change_in_changed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_signal_connect (fixture->canvas, "changed", G_CALLBACK (meddle), NULL);
+
+  venture_canvas_set_note_text (fixture->canvas, fixture->notes[0], "text");
+  assert_events (fixture, "changed notify:text");
+  g_assert_cmpstr (venture_canvas_get_title (fixture->canvas), ==, "");
+  assert_order (fixture->canvas, "n-0 n-1 n-2");
+
+  /* After the emission, operations work again. */
+  g_signal_handlers_disconnect_by_func (fixture->canvas, meddle, NULL);
+  venture_canvas_set_title (fixture->canvas, "fine");
+  g_assert_cmpstr (venture_canvas_get_title (fixture->canvas), ==, "fine");
 }
 
 static void
@@ -1016,6 +1301,11 @@ main (int   argc,
   ADD ("restack", test_canvas_restack);
   ADD ("generate-id", test_canvas_generate_id);
   ADD ("remove-reinsert-same", test_canvas_remove_reinsert_same);
+  ADD ("copy", test_canvas_copy);
+  ADD ("not-held", test_canvas_not_held);
+  ADD ("no-change-in-changed", test_canvas_no_change_in_changed);
+  g_test_add_func ("/venture/canvas/unwatched", test_canvas_unwatched);
+  g_test_add_func ("/venture/change/boxed", test_change_boxed);
   g_test_add_func ("/venture/canvas/equal", test_canvas_equal);
   g_test_add_func ("/venture/canvas/dispose-frees-notes", test_canvas_dispose_frees_notes);
   g_test_add_func ("/venture/canvas/extra", test_canvas_extra);

@@ -21,6 +21,9 @@ struct _VentureCanvas
   GPtrArray   *notes;    /* VentureNote, owned, in stacking order */
   GHashTable  *by_id;    /* id (owned by the note) -> VentureNote (unowned) */
   JsonObject  *extra;
+  /* Inside ::changed: changing the canvas there would reach the
+   * GListModel and notify watchers out of order. */
+  guint        in_changed;
 };
 
 static void venture_canvas_list_model_init (GListModelInterface *iface);
@@ -183,7 +186,9 @@ venture_canvas_class_init (VentureCanvasClass *klass)
    *
    * Emitted after every operation that changed something, once the
    * canvas is in its new state, before GListModel::items-changed and the
-   * notes' GObject::notify.
+   * notes' GObject::notify. Handlers must not change the canvas (the
+   * operations refuse): the other watchers have not heard of this change
+   * yet.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -330,6 +335,31 @@ venture_canvas_set_extra (VentureCanvas *self,
     self->extra = json_object_ref (extra);
 }
 
+VentureCanvas *
+venture_canvas_copy (VentureCanvas *self)
+{
+  VentureCanvas *copy;
+
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), NULL);
+
+  copy = venture_canvas_new (self->template_id);
+  g_free (copy->title);
+  copy->title = g_strdup (self->title);
+  if (self->extra != NULL)
+    copy->extra = _venture_json_object_deep_copy (self->extra);
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      VentureNote *note = venture_note_copy (g_ptr_array_index (self->notes, i), NULL);
+
+      g_ptr_array_add (copy->notes, note);
+      g_hash_table_insert (copy->by_id, (gpointer) venture_note_get_id (note), note);
+      _venture_note_attach (note, copy, i);
+    }
+
+  return copy;
+}
+
 /* The extra members of the canvas are not compared; those of the notes
  * are. */
 gboolean
@@ -372,7 +402,9 @@ emit_changed (VentureCanvas *self,
   if (change == NULL)
     return;
 
+  self->in_changed++;
   g_signal_emit (self, signals[CHANGED], 0, change);
+  self->in_changed--;
   venture_change_free (change);
 }
 
@@ -399,6 +431,7 @@ venture_canvas_set_title (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (venture_validate_title (title, NULL));
 
   if (g_str_equal (self->title, title))
@@ -435,8 +468,10 @@ venture_canvas_insert_note (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (VENTURE_IS_NOTE (note));
   g_return_if_fail (_venture_note_get_canvas (note) == NULL);
+  g_return_if_fail (venture_note_get_id (note) != NULL);
   g_return_if_fail (position <= self->notes->len);
   g_return_if_fail (!g_hash_table_contains (self->by_id, venture_note_get_id (note)));
 
@@ -476,6 +511,7 @@ venture_canvas_remove_note (VentureCanvas *self,
   guint position;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
 
   hold = g_object_ref (note);
@@ -506,6 +542,7 @@ venture_canvas_set_note_text (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_text (text, NULL));
 
@@ -533,6 +570,7 @@ venture_canvas_set_note_color (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_id (color, NULL));
 
@@ -563,6 +601,7 @@ venture_canvas_move_note (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_id (block, NULL));
   g_return_if_fail (venture_validate_position (x, NULL));
@@ -600,6 +639,7 @@ venture_canvas_set_note_tag (VentureCanvas  *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail ((guint) kind < VENTURE_N_TAG_KINDS);
   g_return_if_fail (venture_validate_tag (id, NULL));
@@ -631,6 +671,7 @@ venture_canvas_set_note_segments (VentureCanvas      *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_segments (segments, NULL));
 
@@ -669,6 +710,7 @@ venture_canvas_restack_note (VentureCanvas *self,
   guint from, first, n;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (position < self->notes->len);
 
