@@ -1041,6 +1041,38 @@ test_change_boxed (void)
 }
 
 static void
+meddle (VentureCanvas       *canvas,
+        const VentureChange *change,
+        gpointer             data)
+{
+  g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*in_changed*");
+  venture_canvas_set_title (canvas, "meddling");
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("venture-canvas", G_LOG_LEVEL_CRITICAL, "*in_changed*");
+  venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 0));
+  g_test_assert_expected_messages ();
+}
+
+/* A ::changed handler changing the canvas would tell the watchers after
+ * it of two changes in the wrong order. */
+static void
+test_canvas_no_change_in_changed (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_signal_connect (fixture->canvas, "changed", G_CALLBACK (meddle), NULL);
+
+  venture_canvas_set_note_text (fixture->canvas, fixture->notes[0], "text");
+  assert_events (fixture, "changed notify:text");
+  g_assert_cmpstr (venture_canvas_get_title (fixture->canvas), ==, "");
+  assert_order (fixture->canvas, "n-0 n-1 n-2");
+
+  /* After the emission, operations work again. */
+  g_signal_handlers_disconnect_by_func (fixture->canvas, meddle, NULL);
+  venture_canvas_set_title (fixture->canvas, "fine");
+  g_assert_cmpstr (venture_canvas_get_title (fixture->canvas), ==, "fine");
+}
+
+static void
 test_canvas_equal (void)
 {
   g_autoptr(VentureCanvas) a = venture_canvas_new (TEMPLATE);
@@ -1271,6 +1303,7 @@ main (int   argc,
   ADD ("remove-reinsert-same", test_canvas_remove_reinsert_same);
   ADD ("copy", test_canvas_copy);
   ADD ("not-held", test_canvas_not_held);
+  ADD ("no-change-in-changed", test_canvas_no_change_in_changed);
   g_test_add_func ("/venture/canvas/unwatched", test_canvas_unwatched);
   g_test_add_func ("/venture/change/boxed", test_change_boxed);
   g_test_add_func ("/venture/canvas/equal", test_canvas_equal);
