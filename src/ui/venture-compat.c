@@ -11,7 +11,7 @@
 #undef GDK_VERSION_MAX_ALLOWED
 #undef ADW_VERSION_MAX_ALLOWED
 #define GDK_VERSION_MAX_ALLOWED GDK_VERSION_CUR_STABLE
-#define ADW_VERSION_MAX_ALLOWED ADW_VERSION_CUR_STABLE
+#define ADW_VERSION_MAX_ALLOWED ADW_ENCODE_VERSION (ADW_MAJOR_VERSION, ADW_MINOR_VERSION, 0)
 
 #include <glib/gi18n.h>
 
@@ -165,12 +165,21 @@ typedef struct {
 } AskData;
 
 static void
+ask_data_free (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
+/* A dialog answers once: the handler goes away with its first response,
+ * and the data with the handler. */
+static void
 on_ask_response (GObject    *dialog,
                  const char *response,
                  AskData    *data)
 {
+  g_signal_handlers_disconnect_by_func (dialog, on_ask_response, data);
   data->callback (response, data->user_data);
-  g_free (data);
 }
 
 void
@@ -202,7 +211,8 @@ venture_compat_ask (GtkWidget             *parent,
       }
     adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), default_response);
     adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), close_response);
-    g_signal_connect (dialog, "response", G_CALLBACK (on_ask_response), data);
+    g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), data,
+                           ask_data_free, 0);
     adw_dialog_present (dialog, parent);
   }
 #else
@@ -219,7 +229,8 @@ venture_compat_ask (GtkWidget             *parent,
       }
     adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
     adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
-    g_signal_connect (dialog, "response", G_CALLBACK (on_ask_response), data);
+    g_signal_connect_data (dialog, "response", G_CALLBACK (on_ask_response), data,
+                           ask_data_free, 0);
     gtk_window_present (GTK_WINDOW (dialog));
   }
 #endif
