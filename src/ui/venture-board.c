@@ -46,6 +46,8 @@ struct _VentureBoard
   GPtrArray        *note_widgets;  /* parallel to the canvas, stacking order */
   GHashTable       *widget_for_note;
   GHashTable       *selection;     /* VentureNoteWidget set */
+  GHashTable       *recycled;      /* VentureNote -> widget, removed just now */
+  guint             recycle_id;
 
   GtkWidget        *editor;        /* one GtkTextView, lent to the edited note */
   VentureNoteWidget *editing;
@@ -387,6 +389,15 @@ remove_widget (VentureBoard *self,
 }
 
 static void
+clear_recycled (gpointer data)
+{
+  VentureBoard *self = data;
+
+  self->recycle_id = 0;
+  g_hash_table_remove_all (self->recycled);
+}
+
+static void
 on_items_changed (VentureBoard *self,
                   guint         position,
                   guint         removed,
@@ -394,15 +405,36 @@ on_items_changed (VentureBoard *self,
                   GListModel   *model)
 {
   for (guint i = 0; i < removed; i++)
-    remove_widget (self, g_ptr_array_index (self->note_widgets, position + i));
+    {
+      GtkWidget *widget = g_ptr_array_index (self->note_widgets, position + i);
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+
+      /* A restack is a removal then an insertion of the same note: its
+       * widget comes back as it was (selected, say) instead of anew. */
+      g_hash_table_insert (self->recycled, g_object_ref (note), g_object_ref (widget));
+      remove_widget (self, widget);
+    }
   g_ptr_array_remove_range (self->note_widgets, position, removed);
+  if (removed > 0 && self->recycle_id == 0)
+    self->recycle_id = g_idle_add_once (clear_recycled, self);
 
   for (guint i = 0; i < added; i++)
     {
       VentureNote *note = venture_canvas_get_note (self->canvas, position + i);
-      GtkWidget *widget = venture_note_widget_new (note);
+      GtkWidget *widget = g_hash_table_lookup (self->recycled, note);
 
-      g_ptr_array_insert (self->note_widgets, position + i, g_object_ref_sink (widget));
+      if (widget != NULL)
+        {
+          g_ptr_array_insert (self->note_widgets, position + i, g_object_ref (widget));
+          g_hash_table_remove (self->recycled, note);
+          if (venture_note_widget_get_selected (VENTURE_NOTE_WIDGET (widget)))
+            g_hash_table_add (self->selection, widget);
+        }
+      else
+        {
+          widget = venture_note_widget_new (note);
+          g_ptr_array_insert (self->note_widgets, position + i, g_object_ref_sink (widget));
+        }
       g_hash_table_insert (self->widget_for_note, note, widget);
       place_widget (self, widget, position + i);
     }
@@ -1610,58 +1642,76 @@ compare_reading_order (gconstpointer a,
   return venture_note_get_x (na) - venture_note_get_x (nb);
 }
 
+/* A neat grid in reading order. When the block cannot hold the grid,
+ * the notes overlap like shingles, in the number of columns that leaves
+ * the most of each note's first line readable. */
 static void
 tidy_view (VentureBoard     *self,
            VentureBlockView *view)
 {
   g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (int));
   graphene_rect_t area;
-  int columns, total_height = 0, width, height;
-  double squeeze = 1.0, top;
+  int width, height, max_height = 0, columns, rows;
+  double column_step, row_step;
 
   if (self->canvas == NULL || notes->len == 0)
     return;
 
   venture_block_view_get_notes_area (view, &area);
   note_size (NULL, &width, &height);
-  columns = MAX (1, (int) ((area.size.width + TIDY_GAP) / (width + TIDY_GAP)));
-  g_ptr_array_sort (notes, compare_reading_order);
-
   for (guint i = 0; i < notes->len; i++)
     {
       int w, h;
 
       note_size (g_ptr_array_index (notes, i), &w, &h);
-      if (i % columns == 0)
-        g_array_append_val (rows, h);
-      else
-        g_array_index (rows, int, rows->len - 1) = MAX (g_array_index (rows, int, rows->len - 1), h);
+      max_height = MAX (max_height, h);
     }
-  for (guint r = 0; r < rows->len; r++)
-    total_height += g_array_index (rows, int, r) + TIDY_GAP;
+  g_ptr_array_sort (notes, compare_reading_order);
 
-  /* When the grid is taller than the block, rows overlap evenly rather
-   * than leaving notes outside. */
-  if (total_height - TIDY_GAP > area.size.height && rows->len > 1)
-    squeeze = MAX (0.0, (area.size.height - g_array_index (rows, int, rows->len - 1))) /
-              MAX (1, total_height - g_array_index (rows, int, rows->len - 1) - TIDY_GAP);
+  columns = MAX (1, (int) ((area.size.width + TIDY_GAP) / (width + TIDY_GAP)));
+  rows = (notes->len + columns - 1) / columns;
+  column_step = width + TIDY_GAP;
+  row_step = max_height + TIDY_GAP;
+
+  if (rows * row_step - TIDY_GAP > area.size.height)
+    {
+      double best_score = -1;
+
+      for (int c = 1; c <= (int) notes->len; c++)
+        {
+          int r = (notes->len + c - 1) / c;
+          double cs = c > 1 ? MIN (width + TIDY_GAP, (area.size.width - width) / (c - 1)) : width;
+          double rs = r > 1 ? MIN (max_height + TIDY_GAP, (area.size.height - max_height) / (r - 1)) : max_height;
+          /* About a line of text and half a note's width per note. */
+          double score = MIN (rs, 20) * MIN (cs, width / 2.0);
+
+          if (cs <= 0 || rs <= 0)
+            continue;
+          if (score > best_score)
+            {
+              best_score = score;
+              columns = c;
+              column_step = cs;
+              row_step = rs;
+            }
+        }
+    }
 
   begin_group (self, _("Tidy Block"));
-  top = area.origin.y;
   for (guint i = 0; i < notes->len; i++)
     {
       GtkWidget *widget = g_ptr_array_index (notes, i);
       VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
-      int column = i % columns, w, h, x, y;
-      double left = area.origin.x + column * (width + TIDY_GAP);
-
-      if (column == 0 && i > 0)
-        top += (g_array_index (rows, int, i / columns - 1) + TIDY_GAP) * squeeze;
+      int w, h, x, y;
+      double left = area.origin.x + (i % columns) * column_step;
+      double top = area.origin.y + (i / columns) * row_step;
 
       note_size (widget, &w, &h);
       venture_block_view_point_to_position (view, left, top, w, h, &x, &y);
       venture_canvas_move_note (self->canvas, note, venture_note_get_block (note), x, y);
+      /* Later rows lie on the earlier ones, leaving their first lines
+       * in sight. */
+      venture_canvas_restack_note (self->canvas, note, venture_canvas_get_n_notes (self->canvas) - 1);
     }
   end_group (self);
 }
@@ -1837,6 +1887,9 @@ venture_board_dispose (GObject *object)
   VentureBoard *self = VENTURE_BOARD (object);
 
   g_clear_handle_id (&self->detach_editor_id, g_source_remove);
+  g_clear_handle_id (&self->recycle_id, g_source_remove);
+  if (self->recycled != NULL)
+    g_hash_table_remove_all (self->recycled);
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_func (self->canvas, on_items_changed, self);
   venture_board_clear_blocks (self);
@@ -1859,6 +1912,7 @@ venture_board_finalize (GObject *object)
   g_clear_pointer (&self->note_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->widget_for_note, g_hash_table_unref);
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->recycled, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_board_parent_class)->finalize (object);
 }
@@ -2018,6 +2072,7 @@ venture_board_init (VentureBoard *self)
   self->note_widgets = g_ptr_array_new_with_free_func (g_object_unref);
   self->widget_for_note = g_hash_table_new (NULL, NULL);
   self->selection = g_hash_table_new (NULL, NULL);
+  self->recycled = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->zoom = 1.0;
 
   self->tray_info.id = VENTURE_UNSORTED_BLOCK;

@@ -249,18 +249,20 @@ venture_note_widget_snapshot (GtkWidget   *widget,
 
   if (self->truncated)
     {
-      /* A folded corner says "there is more"; the ellipsis alone is easy
-       * to miss, and the full text is in the tooltip and for a screen
-       * reader. */
-      int width = gtk_widget_get_width (widget);
-      int height = gtk_widget_get_height (widget);
-      GdkRGBA fold = ink;
+      /* Three dots in the bottom margin say "there is more": the ellipsis
+       * alone is easy to miss. The full text is in the tooltip and read
+       * by a screen reader. */
+      GdkRGBA dots = ink;
+      double center = VENTURE_NOTE_WIDTH / 2.0;
+      int text_height;
 
-      fold.alpha = 0.35f;
-      gtk_snapshot_append_color (snapshot, &fold,
-                                 &GRAPHENE_RECT_INIT (width - 18, height - 4, 14, 2));
-      gtk_snapshot_append_color (snapshot, &fold,
-                                 &GRAPHENE_RECT_INIT (width - 12, height - 10, 2, 14));
+      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+      dots.alpha = 0.7f;
+      for (int i = -1; i <= 1; i++)
+        gtk_snapshot_append_color (snapshot, &dots,
+                                   &GRAPHENE_RECT_INIT (center + i * 7 - 1.5,
+                                                        MAX (text_height, gtk_widget_get_height (widget) - 2 * VENTURE_NOTE_PADDING) + 3,
+                                                        3, 3));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
