@@ -20,7 +20,12 @@ G_BEGIN_DECLS
  * input, does nothing when nothing changes, and otherwise emits
  * ::changed with a VentureChange describing both sides, then the usual
  * GListModel::items-changed / GObject::notify of the note. The board,
- * the history and autosave all watch ::changed. */
+ * the history and autosave all watch ::changed. A ::changed handler must
+ * not change the canvas (refused: the other watchers have not heard of
+ * the change yet).
+ *
+ * Costs: lookup_note, find_note and append O(1); insert, remove and
+ * restack O(n) (a memmove and renumbering the notes after the place). */
 G_DECLARE_FINAL_TYPE (VentureCanvas, venture_canvas, VENTURE, CANVAS, GObject)
 
 VentureCanvas *venture_canvas_new              (const char          *template_id);
@@ -41,6 +46,10 @@ char          *venture_canvas_generate_note_id (VentureCanvas       *self);
 JsonObject    *venture_canvas_get_extra        (VentureCanvas       *self);
 void           venture_canvas_set_extra        (VentureCanvas       *self,
                                                 JsonObject          *extra);
+/* A canvas equal to @self that shares nothing with it: copies of the
+ * notes with the same ids, extra members deep-copied, nobody watching.
+ * For snapshots (versions) and tests. */
+VentureCanvas *venture_canvas_copy             (VentureCanvas       *self);
 /* Same title, template and notes (ids, order and every field). */
 gboolean       venture_canvas_equal            (VentureCanvas       *a,
                                                 VentureCanvas       *b);

@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  VENTURE_CHANGE_INSERT,    /* note inserted at new_position */
-  VENTURE_CHANGE_REMOVE,    /* note removed from old_position */
+  VENTURE_CHANGE_INSERT,    /* note inserted at new_position (= old_position) */
+  VENTURE_CHANGE_REMOVE,    /* note removed from old_position (= new_position) */
   VENTURE_CHANGE_TEXT,      /* old_string -> new_string */
   VENTURE_CHANGE_COLOR,     /* old_string -> new_string */
   VENTURE_CHANGE_MOVE,      /* old_string/old_x/old_y -> new_string/new_x/new_y (block, place) */
@@ -25,7 +25,9 @@ typedef enum {
 #define VENTURE_TYPE_CHANGE (venture_change_get_type ())
 
 /* A delta with both sides, so that it can be applied either way: the
- * history stores these, never copies of the canvas. */
+ * history stores these, never copies of the canvas. Strings and vectors
+ * are owned; NULL means "none" (a tag removed, no segments). Fields a
+ * kind does not use stay zero. */
 typedef struct {
   VentureChangeKind  kind;
   VentureNote       *note;          /* owned; NULL for TITLE */

@@ -27,11 +27,13 @@ const char         *venture_note_get_text       (VentureNote    *self);
 const char         *venture_note_get_color      (VentureNote    *self);
 int                 venture_note_get_x          (VentureNote    *self);
 int                 venture_note_get_y          (VentureNote    *self);
+/* NULL when the note has none of that kind. */
 const char         *venture_note_get_tag        (VentureNote    *self,
                                                  VentureTagKind  kind);
 const char         *venture_note_get_relationship (VentureNote  *self);
 const char         *venture_note_get_stage      (VentureNote    *self);
 const char         *venture_note_get_strategy   (VentureNote    *self);
+/* NULL when the note serves no segment, never an empty vector. */
 const char * const *venture_note_get_segments   (VentureNote    *self);
 /* Members this version does not know, kept to be written back unchanged.
  * May be NULL. */
@@ -40,7 +42,8 @@ gboolean            venture_note_equal          (VentureNote    *a,
                                                  VentureNote    *b);
 
 /* Builders: only for a note that no canvas holds yet (a loader, a paste,
- * a new note). Once inserted, use the VentureCanvas operations. */
+ * a new note). Once inserted, use the VentureCanvas operations. They
+ * validate like the operations (venture-validate.h). */
 void                venture_note_set_text       (VentureNote    *self,
                                                  const char     *text);
 void                venture_note_set_color      (VentureNote    *self,

@@ -1,0 +1,47 @@
+/* venture-note-private.h: what only the model may do to a note
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "venture-note.h"
+
+G_BEGIN_DECLS
+
+/* The canvas that holds the note (unowned), or NULL while it is free. The
+ * public builders refuse a held note. */
+gpointer  _venture_note_get_canvas    (VentureNote        *self);
+/* The index in the holder's list, kept by the canvas so that finding a
+ * note is O(1). */
+guint     _venture_note_get_index     (VentureNote        *self);
+void      _venture_note_attach        (VentureNote        *self,
+                                       gpointer            canvas,
+                                       guint               index);
+void      _venture_note_set_index     (VentureNote        *self,
+                                       guint               index);
+void      _venture_note_detach        (VentureNote        *self);
+
+/* The canvas' setters: no validation (the caller did it), notify on a
+ * change, and return whether anything changed. */
+gboolean  _venture_note_set_text      (VentureNote        *self,
+                                       const char         *text);
+gboolean  _venture_note_set_color     (VentureNote        *self,
+                                       const char         *color);
+gboolean  _venture_note_set_place     (VentureNote        *self,
+                                       const char         *block,
+                                       int                 x,
+                                       int                 y);
+gboolean  _venture_note_set_tag       (VentureNote        *self,
+                                       VentureTagKind      kind,
+                                       const char         *id);
+gboolean  _venture_note_set_segments  (VentureNote        *self,
+                                       const char * const *segments);
+
+/* NULL and an empty vector both mean "no segments". */
+gboolean  _venture_segments_equal     (const char * const *a,
+                                       const char * const *b);
+
+/* Shares nothing with @object (json_object_ref() would share). */
+JsonObject *_venture_json_object_deep_copy (JsonObject *object);
+
+G_END_DECLS
