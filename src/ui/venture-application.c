@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "venture-cli.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -15,6 +16,10 @@
 struct _VentureApplication
 {
   AdwApplication parent_instance;
+
+  /* The command line while GApplication parses it, so that
+   * handle_local_options can see the files left after the options. */
+  char ***arguments;
 };
 
 G_DEFINE_FINAL_TYPE (VentureApplication, venture_application, ADW_TYPE_APPLICATION)
@@ -29,14 +34,44 @@ venture_application_new (void)
                        NULL);
 }
 
+static gboolean
+venture_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  VentureApplication *self = VENTURE_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (venture_application_parent_class)->local_command_line (app, arguments,
+                                                                                        exit_status);
+  self->arguments = NULL;
+
+  return handled;
+}
+
+/* Runs before the application registers or opens a display: --export
+ * must work without X or Wayland, so it never goes further. */
 static int
 venture_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  VentureApplication *self = VENTURE_APPLICATION (app);
+  g_autofree char *export_path = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", APP_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
+    {
+      /* What is left after the options: the program name, then files. */
+      char **argv = self->arguments != NULL ? *self->arguments : NULL;
+      guint argc = argv != NULL ? g_strv_length (argv) : 0;
+
+      return venture_cli_export (export_path, argc == 2 ? argv[1] : NULL);
     }
 
   return -1;
@@ -72,6 +107,7 @@ venture_application_class_init (VentureApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = venture_application_local_command_line;
   app_class->handle_local_options = venture_application_handle_local_options;
   app_class->activate = venture_application_activate;
   app_class->startup = venture_application_startup;
@@ -130,6 +166,9 @@ venture_application_init (VentureApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json"),
+      N_("OUT") },
     { NULL }
   };
 
@@ -139,4 +178,8 @@ venture_application_init (VentureApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Brainstorm business models on a canvas of sticky notes."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Examples:\n"
+                                                  "  venture canvas.json                      Open a canvas\n"
+                                                  "  venture --export=copy.json canvas.json   Write a normalised copy"));
 }

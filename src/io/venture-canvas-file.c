@@ -1,0 +1,1124 @@
+/* venture-canvas-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "venture-canvas-file"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "venture-template.h"
+#include "venture-validate.h"
+
+#include "venture-canvas-file.h"
+
+/* Top-level members in the order they are written; unknown ones follow
+ * in the order they were read. */
+static const char * const canvas_members[] = {
+  "format", "version", "title", "template", "notes", "history",
+};
+
+static const char * const note_members[] = {
+  "id", "block", "text", "color", "x", "y", "relationship", "stage", "strategy", "segments",
+};
+
+static gboolean
+is_known (const char         *name,
+          const char * const *known,
+          gsize               n_known)
+{
+  for (gsize i = 0; i < n_known; i++)
+    if (strcmp (name, known[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Line and column (both from 1, the column in characters) of @offset. */
+static void
+locate (const char *data,
+        gsize       offset,
+        guint      *line,
+        guint      *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        (*line)++;
+        line_start = data + i + 1;
+      }
+
+  /* The bytes before @offset are valid UTF-8 when this is called. */
+  *column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+/* json-glib 1.6 reads an integer beyond 64 bits as -1 or G_MININT64
+ * without a word; refusing it keeps unknown members from changing. */
+static gboolean
+is_integer_too_large (const char *data,
+                      gsize       length,
+                      gsize       start,
+                      gsize       end)
+{
+  gsize digits = end - start;
+  gboolean negative = start > 0 && data[start - 1] == '-';
+
+  /* A fraction or an exponent makes it a double. */
+  if (start > 0 && (data[start - 1] == '.' || data[start - 1] == 'e' || data[start - 1] == 'E'
+                    || data[start - 1] == '+' || (negative && start > 1 && (data[start - 2] == 'e'
+                                                                             || data[start - 2] == 'E'))))
+    return FALSE;
+  if (end < length && (data[end] == '.' || data[end] == 'e' || data[end] == 'E'))
+    return FALSE;
+
+  if (digits != 19)
+    return digits > 19;
+
+  return strncmp (data + start, negative ? "9223372036854775808" : "9223372036854775807", 19) > 0;
+}
+
+/* json-glib 1.6 overflows its stack on deeply nested input, so the depth
+ * is measured before the parser sees the bytes. Brackets inside strings
+ * do not count; the syntax itself is left to the parser. Returns the
+ * offset of the first bracket too deep, or -1; @big_number receives the
+ * offset of an integer json-glib cannot hold, or -1. */
+static gssize
+find_too_deep (const char *data,
+               gsize       length,
+               guint       max_depth,
+               gssize     *big_number)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  *big_number = -1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            return i;
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        case '0' ... '9':
+          {
+            gsize start = i;
+
+            while (i + 1 < length && g_ascii_isdigit (data[i + 1]))
+              i++;
+            if (i + 1 - start >= 19 && *big_number < 0
+                && is_integer_too_large (data, length, start, i + 1))
+              *big_number = start;
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return -1;
+}
+
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* json-glib 1.6 only gives the position in the message:
+ * "<data>:LINE:COLUMN: Parse error: DETAIL". */
+static void
+set_syntax_error (GError     **error,
+                  const char  *display_name,
+                  const char  *parser_message)
+{
+  const char *detail = parser_message;
+  guint line = 0;
+  guint column = 0;
+  int consumed = 0;
+
+  if (sscanf (parser_message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      const char *colon = strstr (parser_message + consumed, ": ");
+
+      detail = colon != NULL ? colon + 2 : parser_message + consumed;
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not valid JSON: line %u, column %u: %s"),
+                   display_name, line, column, detail);
+    }
+  else
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not valid JSON: %s"), display_name, detail);
+    }
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+set_invalid (GError     **error,
+             const char  *display_name,
+             const char  *format,
+             ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
+               _("“%s” is damaged: %s"), display_name, problem);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+set_invalid_note (GError     **error,
+                  const char  *display_name,
+                  guint        index,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: the first %u is the note's place in the file, from 1. */
+  g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
+               _("“%s” is damaged: note %u: %s"), display_name, index + 1, problem);
+}
+
+/* A whole number, also when written as 12.0; never NaN or infinite
+ * (json-glib reads 1e999 as infinity). */
+static gboolean
+get_integer (JsonNode *node,
+             gint64   *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    {
+      *value = json_node_get_int (node);
+      return TRUE;
+    }
+
+  if (type == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!isfinite (d) || d != floor (d) || fabs (d) > 1e15)
+        return FALSE;
+      *value = (gint64) d;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+get_string (JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* Unknown members are kept, but they must be writable again: JSON has no
+ * NaN or infinity. */
+static gboolean
+is_finite_tree (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          if (!is_finite_tree (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!is_finite_tree (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_DOUBLE
+             || isfinite (json_node_get_double (node));
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+read_optional_id (JsonNode     *node,
+                  const char  **value)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = NULL;
+      return TRUE;
+    }
+
+  *value = get_string (node);
+  return *value != NULL && **value != '\0';
+}
+
+static VentureNote *
+read_note (JsonNode    *node,
+           guint        index,
+           const char  *display_name,
+           GError     **error)
+{
+  g_autoptr(VentureNote) note = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree const char **segments = NULL;
+  const char *tags[VENTURE_N_TAG_KINDS] = { NULL, };
+  const char *id = NULL;
+  const char *block = NULL;
+  const char *text = NULL;
+  const char *color = NULL;
+  gint64 x = -1;
+  gint64 y = -1;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid_note (error, display_name, index, _("it is not an object"));
+      return NULL;
+    }
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "id") == 0)
+        {
+          id = get_string (member);
+          if (id == NULL || *id == '\0')
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“id” must be a string that is not empty"));
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "block") == 0)
+        {
+          block = get_string (member);
+          if (block == NULL || *block == '\0')
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“block” must be a string that is not empty"));
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "text") == 0)
+        {
+          g_autoptr(GError) text_error = NULL;
+
+          text = get_string (member);
+          if (text == NULL)
+            {
+              set_invalid_note (error, display_name, index, _("“text” must be a string"));
+              return NULL;
+            }
+          if (!venture_validate_text (text, &text_error))
+            {
+              set_invalid_note (error, display_name, index, "%s", text_error->message);
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "color") == 0)
+        {
+          color = get_string (member);
+          if (color == NULL || *color == '\0')
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“color” must be a string that is not empty"));
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "x") == 0 || strcmp (name, "y") == 0)
+        {
+          gint64 value;
+
+          if (!get_integer (member, &value) || value < 0 || value > VENTURE_POSITION_MAX)
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“%s” must be a whole number from 0 to %d"),
+                                name, VENTURE_POSITION_MAX);
+              return NULL;
+            }
+          if (name[0] == 'x')
+            x = value;
+          else
+            y = value;
+        }
+      else if (strcmp (name, "segments") == 0)
+        {
+          JsonArray *array;
+          guint n;
+
+          if (JSON_NODE_HOLDS_NULL (member))
+            continue;
+
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“segments” must be a list of note ids"));
+              return NULL;
+            }
+
+          array = json_node_get_array (member);
+          n = json_array_get_length (array);
+          g_clear_pointer (&segments, g_free);
+          segments = g_new0 (const char *, n + 1);
+          for (guint i = 0; i < n; i++)
+            {
+              segments[i] = get_string (json_array_get_element (array, i));
+              if (segments[i] == NULL || *segments[i] == '\0')
+                {
+                  set_invalid_note (error, display_name, index,
+                                    _("“segments” must be a list of note ids"));
+                  return NULL;
+                }
+            }
+        }
+      else
+        {
+          gboolean is_tag = FALSE;
+
+          for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+            if (strcmp (name, venture_tag_kind_to_member (kind)) == 0)
+              {
+                is_tag = TRUE;
+                if (!read_optional_id (member, &tags[kind]))
+                  {
+                    set_invalid_note (error, display_name, index,
+                                      _("“%s” must be a string that is not empty"), name);
+                    return NULL;
+                  }
+              }
+
+          if (is_tag)
+            continue;
+
+          if (!is_finite_tree (member))
+            {
+              set_invalid_note (error, display_name, index,
+                                _("“%s” holds a number out of range"), name);
+              return NULL;
+            }
+
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, json_node_ref (member));
+        }
+    }
+
+  if (id == NULL)
+    {
+      set_invalid_note (error, display_name, index, _("it has no “id”"));
+      return NULL;
+    }
+  if (block == NULL)
+    {
+      set_invalid_note (error, display_name, index, _("it has no “block”"));
+      return NULL;
+    }
+  if (x < 0 || y < 0)
+    {
+      set_invalid_note (error, display_name, index, _("it has no “%s”"), x < 0 ? "x" : "y");
+      return NULL;
+    }
+
+  note = venture_note_new (id, block);
+  if (text != NULL)
+    venture_note_set_text (note, text);
+  venture_note_set_color (note, color != NULL ? color : VENTURE_DEFAULT_COLOR);
+  venture_note_set_position (note, (int) x, (int) y);
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    if (tags[kind] != NULL)
+      venture_note_set_tag (note, kind, tags[kind]);
+  if (segments != NULL)
+    venture_note_set_segments (note, segments);
+  if (extra != NULL)
+    venture_note_set_extra (note, extra);
+
+  return g_steal_pointer (&note);
+}
+
+static VentureCanvas *
+read_canvas (JsonNode    *root,
+             const char  *display_name,
+             JsonNode   **history,
+             GError     **error)
+{
+  g_autoptr(VentureCanvas) canvas = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GError) template_error = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  JsonArray *notes = NULL;
+  JsonNode *history_node = NULL;
+  const char *format;
+  const char *template_id;
+  const char *title = NULL;
+  gint64 version;
+  JsonObjectIter iter;
+  const char *name;
+  guint n_notes;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
+                   _("“%s” is not a Venture canvas: it holds a list or a single value, not an object"),
+                   display_name);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  member = json_object_get_member (object, "format");
+  format = member != NULL ? get_string (member) : NULL;
+  if (g_strcmp0 (format, VENTURE_CANVAS_FILE_FORMAT) != 0)
+    {
+      if (format != NULL)
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
+                     _("“%s” is not a Venture canvas: its format is “%s”"),
+                     display_name, format);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
+                     _("“%s” is not a Venture canvas: it has no “format” member"),
+                     display_name);
+      return NULL;
+    }
+
+  /* Before anything else: a newer version may have changed the rest. */
+  member = json_object_get_member (object, "version");
+  if (member == NULL || !get_integer (member, &version) || version < 1)
+    {
+      set_invalid (error, display_name, _("“version” must be a whole number from 1"));
+      return NULL;
+    }
+  if (version > VENTURE_CANVAS_FILE_VERSION)
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Venture (file version %d); update Venture to open it"),
+                   display_name, (int) MIN (version, G_MAXINT));
+      return NULL;
+    }
+
+  member = json_object_get_member (object, "template");
+  template_id = member != NULL ? get_string (member) : NULL;
+  if (template_id == NULL)
+    {
+      set_invalid (error, display_name, _("“template” must be the id of a canvas template"));
+      return NULL;
+    }
+  if (venture_template_get_for_id (template_id, &template_error) == NULL)
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE,
+                   _("“%s” uses the canvas template “%s”, which this version of Venture does not know"),
+                   display_name, template_id);
+      return NULL;
+    }
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "title") == 0)
+        {
+          g_autoptr(GError) title_error = NULL;
+
+          title = get_string (member);
+          if (title == NULL)
+            {
+              set_invalid (error, display_name, _("“title” must be a string"));
+              return NULL;
+            }
+          if (!venture_validate_title (title, &title_error))
+            {
+              set_invalid (error, display_name, "%s", title_error->message);
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "notes") == 0)
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              set_invalid (error, display_name, _("“notes” must be a list"));
+              return NULL;
+            }
+          notes = json_node_get_array (member);
+        }
+      else if (strcmp (name, "history") == 0)
+        {
+          if (!is_finite_tree (member))
+            {
+              set_invalid (error, display_name, _("“history” holds a number out of range"));
+              return NULL;
+            }
+          history_node = member;
+        }
+      else if (!is_known (name, canvas_members, G_N_ELEMENTS (canvas_members)))
+        {
+          if (!is_finite_tree (member))
+            {
+              set_invalid (error, display_name, _("“%s” holds a number out of range"), name);
+              return NULL;
+            }
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, json_node_ref (member));
+        }
+    }
+
+  canvas = venture_canvas_new (template_id);
+  if (title != NULL)
+    venture_canvas_set_title (canvas, title);
+
+  n_notes = notes != NULL ? json_array_get_length (notes) : 0;
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(VentureNote) note = NULL;
+      VentureNote *other;
+      const char *id;
+
+      note = read_note (json_array_get_element (notes, i), i, display_name, error);
+      if (note == NULL)
+        return NULL;
+
+      id = venture_note_get_id (note);
+      other = venture_canvas_lookup_note (canvas, id);
+      if (other != NULL)
+        {
+          guint first = 0;
+
+          venture_canvas_find_note (canvas, other, &first);
+          g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
+                       _("“%s” is damaged: notes %u and %u have the same id “%s”"),
+                       display_name, first + 1, i + 1, id);
+          return NULL;
+        }
+
+      venture_canvas_append_note (canvas, note);
+    }
+
+  if (extra != NULL)
+    venture_canvas_set_extra (canvas, extra);
+
+  if (history != NULL)
+    *history = history_node != NULL ? json_node_ref (history_node) : NULL;
+
+  return g_steal_pointer (&canvas);
+}
+
+VentureCanvas *
+venture_canvas_file_load_bytes (GBytes      *bytes,
+                                const char  *display_name,
+                                JsonNode   **history,
+                                GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  const char *data;
+  const char *end;
+  gssize too_deep;
+  gssize big_number;
+  gsize length;
+  guint line, column;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (history != NULL)
+    *history = NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > VENTURE_FILE_MAX_SIZE)
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                   _("Could not open “%s”: it is larger than %u MiB, the most Venture reads"),
+                   display_name, (guint) (VENTURE_FILE_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (length == 0 || is_blank (data, length))
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_EMPTY,
+                   _("“%s” is empty"), display_name);
+      return NULL;
+    }
+
+  /* Also refuses NUL bytes, which JSON never has outside escapes. */
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      locate (data, end - data, &line, &column);
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
+                   _("“%s” is not a text file: line %u, column %u is not UTF-8"),
+                   display_name, line, column);
+      return NULL;
+    }
+
+  too_deep = find_too_deep (data, length, VENTURE_FILE_MAX_DEPTH, &big_number);
+  if (too_deep >= 0)
+    {
+      locate (data, too_deep, &line, &column);
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP,
+                   _("“%s” is nested deeper than %u levels at line %u, column %u, more than Venture reads"),
+                   display_name, (guint) VENTURE_FILE_MAX_DEPTH, line, column);
+      return NULL;
+    }
+
+  /* Immutable: the nodes kept for unknown members and the history are
+   * shared with the parser's tree instead of copied. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      set_syntax_error (error, display_name, parse_error->message);
+      return NULL;
+    }
+
+  /* Only now: a syntax error further on explains the file better. */
+  if (big_number >= 0)
+    {
+      locate (data, big_number, &line, &column);
+      set_invalid (error, display_name, _("line %u, column %u: the number is too large"),
+                   line, column);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_EMPTY,
+                   _("“%s” is empty"), display_name);
+      return NULL;
+    }
+
+  return read_canvas (root, display_name, history, error);
+}
+
+VentureCanvas *
+venture_canvas_file_load (GFile         *file,
+                          JsonNode     **history,
+                          char         **etag,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VentureCanvas) canvas = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *loaded_etag = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (history != NULL)
+    *history = NULL;
+
+  bytes = venture_file_load_contents (file, VENTURE_FILE_MAX_SIZE, &loaded_etag,
+                                      cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  display_name = venture_file_get_display_name (file);
+  canvas = venture_canvas_file_load_bytes (bytes, display_name, history, error);
+  if (canvas == NULL)
+    return NULL;
+
+  if (etag != NULL)
+    *etag = g_steal_pointer (&loaded_etag);
+
+  return g_steal_pointer (&canvas);
+}
+
+/* Writing. Done by hand rather than with JsonGenerator: it fixes the
+ * member order and the layout ("name": value, two spaces), and skips
+ * building a second tree of the whole canvas. */
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_string (GString    *out,
+              const char *str)
+{
+  const char *run = str;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default: g_string_append_printf (out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+write_member_name (GString    *out,
+                   gboolean   *first,
+                   guint       level,
+                   const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  write_indent (out, level);
+  write_string (out, name);
+  g_string_append (out, ": ");
+}
+
+static void
+write_int (GString *out,
+           gint64   value)
+{
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+/* The shortest form that reads back as the same double, and still reads
+ * as a double (1.0, not 1). */
+static void
+write_double (GString *out,
+              double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+void
+venture_json_write_node (GString  *out,
+                         JsonNode *node,
+                         guint     level)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (node != NULL);
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        gboolean first = TRUE;
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            write_member_name (out, &first, level + 1, name);
+            venture_json_write_node (out, member, level + 1);
+          }
+        if (!first)
+          write_indent (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            write_indent (out, level + 1);
+            venture_json_write_node (out, json_array_get_element (array, i), level + 1);
+          }
+        if (n > 0)
+          write_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          write_int (out, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          write_double (out, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_STRING)
+          write_string (out, json_node_get_string (node));
+        else
+          g_string_append (out, "null");
+      }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+write_extra (GString            *out,
+             gboolean           *first,
+             guint               level,
+             JsonObject         *extra,
+             const char * const *known,
+             gsize               n_known)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (extra == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      /* Never write a member twice, whatever was put there. */
+      if (is_known (name, known, n_known))
+        continue;
+      write_member_name (out, first, level, name);
+      venture_json_write_node (out, member, level);
+    }
+}
+
+static void
+write_note (GString     *out,
+            VentureNote *note,
+            guint        level)
+{
+  const char * const *segments;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+
+  write_member_name (out, &first, level + 1, "id");
+  write_string (out, venture_note_get_id (note));
+  write_member_name (out, &first, level + 1, "block");
+  write_string (out, venture_note_get_block (note));
+  write_member_name (out, &first, level + 1, "text");
+  write_string (out, venture_note_get_text (note) ? venture_note_get_text (note) : "");
+  write_member_name (out, &first, level + 1, "color");
+  write_string (out, venture_note_get_color (note) ? venture_note_get_color (note)
+                                                   : VENTURE_DEFAULT_COLOR);
+  write_member_name (out, &first, level + 1, "x");
+  write_int (out, venture_note_get_x (note));
+  write_member_name (out, &first, level + 1, "y");
+  write_int (out, venture_note_get_y (note));
+
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      const char *tag = venture_note_get_tag (note, kind);
+
+      if (tag != NULL)
+        {
+          write_member_name (out, &first, level + 1, venture_tag_kind_to_member (kind));
+          write_string (out, tag);
+        }
+    }
+
+  segments = venture_note_get_segments (note);
+  if (segments != NULL && segments[0] != NULL)
+    {
+      write_member_name (out, &first, level + 1, "segments");
+      g_string_append_c (out, '[');
+      for (guint i = 0; segments[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ',');
+          write_indent (out, level + 2);
+          write_string (out, segments[i]);
+        }
+      write_indent (out, level + 1);
+      g_string_append_c (out, ']');
+    }
+
+  write_extra (out, &first, level + 1, venture_note_get_extra (note),
+               note_members, G_N_ELEMENTS (note_members));
+
+  write_indent (out, level);
+  g_string_append_c (out, '}');
+}
+
+GBytes *
+venture_canvas_file_to_bytes (VentureCanvas *canvas,
+                              JsonNode      *history)
+{
+  GString *out;
+  gboolean first = TRUE;
+  guint n_notes;
+
+  g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), NULL);
+
+  n_notes = venture_canvas_get_n_notes (canvas);
+  out = g_string_sized_new (256 + (gsize) n_notes * 256);
+
+  g_string_append_c (out, '{');
+  write_member_name (out, &first, 1, "format");
+  write_string (out, VENTURE_CANVAS_FILE_FORMAT);
+  write_member_name (out, &first, 1, "version");
+  write_int (out, VENTURE_CANVAS_FILE_VERSION);
+  write_member_name (out, &first, 1, "title");
+  write_string (out, venture_canvas_get_title (canvas) ? venture_canvas_get_title (canvas) : "");
+  write_member_name (out, &first, 1, "template");
+  write_string (out, venture_canvas_get_template_id (canvas));
+
+  write_member_name (out, &first, 1, "notes");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_notes; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, 2);
+      write_note (out, venture_canvas_get_note (canvas, i), 2);
+    }
+  if (n_notes > 0)
+    write_indent (out, 1);
+  g_string_append_c (out, ']');
+
+  if (history != NULL)
+    {
+      write_member_name (out, &first, 1, "history");
+      venture_json_write_node (out, history, 1);
+    }
+
+  write_extra (out, &first, 1, venture_canvas_get_extra (canvas),
+               canvas_members, G_N_ELEMENTS (canvas_members));
+
+  g_string_append (out, "\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+venture_canvas_file_save (GFile          *file,
+                          VentureCanvas  *canvas,
+                          JsonNode       *history,
+                          const char     *etag,
+                          char          **new_etag,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = venture_canvas_file_to_bytes (canvas, history);
+  data = g_bytes_get_data (bytes, &length);
+
+  return venture_file_replace_contents (file, data, length, etag, new_etag, cancellable, error);
+}

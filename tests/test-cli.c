@@ -1,0 +1,303 @@
+/* test-cli.c: the real venture binary on the command line, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("venture-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs venture with no X and no Wayland: anything that tried to open a
+ * display would fail or warn on stderr. */
+static void
+run (Result             *result,
+     const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("VENTURE_EXE");
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "GDK_BACKEND");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+
+  g_test_message ("stdout: %s", result->out);
+  g_test_message ("stderr: %s", result->err);
+}
+
+static char *
+test_file (const char *kind,
+           const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "files", kind, name, NULL);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+/* Exit 1, one line on stderr naming @name, no output file. */
+static void
+assert_refused (Result     *result,
+                const char *name,
+                const char *out_path)
+{
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_cmpuint (count_lines (result->err), ==, 1);
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_nonnull (strstr (result->err, name));
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+}
+
+static const char *good_files[] = {
+  "bike-repair.json",
+  "minimal.json",
+  "productivity-service.json",
+  "unknown-members.json",
+  "with-history.json",
+};
+
+/* The good files are in the canonical layout, so the copy is the same
+ * bytes, history and unknown members included. */
+static void
+test_export_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (good_files); i++)
+    {
+      g_autofree char *input = test_file ("good", good_files[i]);
+      g_autofree char *out = g_build_filename (fixture->dir, "copy.json", NULL);
+      g_autofree char *option = g_strdup_printf ("--export=%s", out);
+      g_autofree char *expected = NULL;
+      g_autofree char *written = NULL;
+      g_auto(Result) result = { 0, };
+      gsize expected_length, written_length;
+
+      run (&result, (const char *[]) { option, input, NULL });
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (result.err, ==, "");
+      g_assert_cmpstr (result.out, ==, "");
+
+      g_assert_true (g_file_get_contents (input, &expected, &expected_length, NULL));
+      g_assert_true (g_file_get_contents (out, &written, &written_length, NULL));
+      g_assert_cmpmem (written, written_length, expected, expected_length);
+      g_unlink (out);
+    }
+}
+
+static const char *bad_files[] = {
+  "binary.json", "duplicate-ids.json", "empty.json", "huge-integer.json",
+  "invalid-utf8.json", "nan.json", "newer-version.json", "not-json.json",
+  "other-format.json", "out-of-range.json", "top-level-array.json",
+  "truncated.json", "unknown-template.json", "wrong-type-x.json",
+};
+
+static void
+test_export_bad (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *input = test_file ("bad", bad_files[i]);
+      g_autofree char *out = g_build_filename (fixture->dir, "copy.json", NULL);
+      g_autofree char *option = g_strdup_printf ("--export=%s", out);
+      g_auto(Result) result = { 0, };
+
+      run (&result, (const char *[]) { option, input, NULL });
+      assert_refused (&result, bad_files[i], out);
+    }
+}
+
+static void
+test_export_newer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *input = test_file ("bad", "newer-version.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "copy.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { option, input, NULL });
+  assert_refused (&result, "newer-version.json", out);
+  g_assert_nonnull (strstr (result.err, "made by a newer version of Venture"));
+}
+
+static void
+test_export_unknown_extension (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "minimal.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "copy.txt", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { option, input, NULL });
+  assert_refused (&result, "copy.txt", out);
+  g_assert_nonnull (strstr (result.err, ".json"));
+}
+
+static void
+test_export_missing_input (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *input = g_build_filename (fixture->dir, "nowhere.json", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "copy.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { option, input, NULL });
+  assert_refused (&result, "nowhere.json", out);
+}
+
+static void
+test_export_input_count (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "minimal.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "copy.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) none = { 0, };
+  g_auto(Result) two = { 0, };
+
+  run (&none, (const char *[]) { option, NULL });
+  assert_refused (&none, "copy.json", out);
+
+  run (&two, (const char *[]) { option, input, input, NULL });
+  assert_refused (&two, "copy.json", out);
+}
+
+static void
+test_export_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "minimal.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "no-such-folder", "copy.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { option, input, NULL });
+  assert_refused (&result, "copy.json", out);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.out, ==, APP_NAME " " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (result.err, ==, "");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_nonnull (strstr (result.out, "--export=OUT"));
+  g_assert_nonnull (strstr (result.out, "--version"));
+  g_assert_nonnull (strstr (result.out, "[FILE…]"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/venture/cli/export/json", Fixture, NULL,
+              fixture_set_up, test_export_json, fixture_tear_down);
+  g_test_add ("/venture/cli/export/bad", Fixture, NULL,
+              fixture_set_up, test_export_bad, fixture_tear_down);
+  g_test_add ("/venture/cli/export/newer", Fixture, NULL,
+              fixture_set_up, test_export_newer, fixture_tear_down);
+  g_test_add ("/venture/cli/export/unknown-extension", Fixture, NULL,
+              fixture_set_up, test_export_unknown_extension, fixture_tear_down);
+  g_test_add ("/venture/cli/export/missing-input", Fixture, NULL,
+              fixture_set_up, test_export_missing_input, fixture_tear_down);
+  g_test_add ("/venture/cli/export/input-count", Fixture, NULL,
+              fixture_set_up, test_export_input_count, fixture_tear_down);
+  g_test_add ("/venture/cli/export/unwritable", Fixture, NULL,
+              fixture_set_up, test_export_unwritable, fixture_tear_down);
+  g_test_add_func ("/venture/cli/version", test_version);
+  g_test_add_func ("/venture/cli/help", test_help);
+
+  return g_test_run ();
+}
