@@ -14,6 +14,7 @@
 #include "venture-drafts.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
+#include "venture-template.h"
 #include "venture-ui-resources.h"
 
 #include "venture-window.h"
