@@ -8,17 +8,13 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <hb-ot.h>
 #include <math.h>
-#include <stdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "venture-file.h"
 #include "venture-template.h"
 
 #include "venture-export.h"
@@ -40,6 +36,8 @@
 #define CHIP_HEIGHT        7.6
 #define CHIP_GAP           1.2
 #define MARKER_RADIUS      4.4
+/* A marker sits on its note's corner, like a badge, off the text. */
+#define MARKER_INSET       1.0
 #define MAX_CHIP_ROWS      3
 /* A note more covered than this by notes on top of it is listed in full. */
 #define MAX_COVERED        0.3
@@ -85,6 +83,7 @@ typedef struct {
   PangoLayout        *text;               /* NULL when hidden */
   double              x, y, width, height;
   guint               marker;             /* 0: fits, no marker */
+  guint               marker_corner;      /* 0 top right, 1 top left, 2 bottom right, 3 bottom left */
   gboolean            hidden;             /* no room in the tray */
 } NoteBox;
 
@@ -315,7 +314,7 @@ venture_export_format_from_path (const char           *path,
                                  VentureExportFormat  *format,
                                  GError              **error)
 {
-  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *supported = NULL;
   const char *dot;
   int value;
@@ -323,8 +322,8 @@ venture_export_format_from_path (const char           *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
-  basename = g_path_get_basename (path);
-  dot = strrchr (basename, '.');
+  name = g_filename_display_basename (path);
+  dot = strrchr (name, '.');
   if (dot != NULL && lookup_choice (formats, G_N_ELEMENTS (formats), dot + 1, &value))
     {
       *format = value;
@@ -332,37 +331,10 @@ venture_export_format_from_path (const char           *path,
     }
 
   supported = list_choices (formats, G_N_ELEMENTS (formats), ".");
-  if (dot == NULL)
-    g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_FORMAT,
-                 /* Translators: the second %s is a list like ".pdf, .png, .svg" */
-                 _("%s: the name has no extension to tell the format; supported: %s"),
-                 path, supported);
-  else
-    g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_FORMAT,
-                 /* Translators: "the format “.doc” is not supported; supported: .pdf, .png, .svg" */
-                 _("%s: the format “%s” is not supported; supported: %s"),
-                 path, dot, supported);
-  return FALSE;
-}
-
-static gboolean
-parse_option (const Choice  *choices,
-              guint          n_choices,
-              const char    *option,
-              const char    *id,
-              int           *value,
-              GError       **error)
-{
-  g_autofree char *supported = NULL;
-
-  if (id != NULL && lookup_choice (choices, n_choices, id, value))
-    return TRUE;
-
-  supported = list_choices (choices, n_choices, "");
-  g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION,
-               /* Translators: "--page-size: “a5” is not supported; supported: a4, a3, letter" */
-               _("%s: “%s” is not supported; supported: %s"),
-               option, id ? id : "", supported);
+  g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_FORMAT,
+               /* Translators: the second %s is a list like ".pdf, .png, .svg" */
+               _("Cannot export to “%s”: the name must end in one of %s"),
+               name, supported);
   return FALSE;
 }
 
@@ -371,15 +343,23 @@ venture_page_size_from_string (const char       *id,
                                VenturePageSize  *page_size,
                                GError          **error)
 {
+  g_autofree char *supported = NULL;
   int value;
 
   g_return_val_if_fail (page_size != NULL, FALSE);
 
-  if (!parse_option (page_sizes, G_N_ELEMENTS (page_sizes), "--page-size", id, &value, error))
-    return FALSE;
+  if (id != NULL && lookup_choice (page_sizes, G_N_ELEMENTS (page_sizes), id, &value))
+    {
+      *page_size = value;
+      return TRUE;
+    }
 
-  *page_size = value;
-  return TRUE;
+  supported = list_choices (page_sizes, G_N_ELEMENTS (page_sizes), "");
+  g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION,
+               /* Translators: the second %s is the list "a4, a3, letter" */
+               _("the page size “%s” is not supported; use one of %s"),
+               id ? id : "", supported);
+  return FALSE;
 }
 
 gboolean
@@ -387,15 +367,23 @@ venture_orientation_from_string (const char          *id,
                                  VentureOrientation  *orientation,
                                  GError             **error)
 {
+  g_autofree char *supported = NULL;
   int value;
 
   g_return_val_if_fail (orientation != NULL, FALSE);
 
-  if (!parse_option (orientations, G_N_ELEMENTS (orientations), "--orientation", id, &value, error))
-    return FALSE;
+  if (id != NULL && lookup_choice (orientations, G_N_ELEMENTS (orientations), id, &value))
+    {
+      *orientation = value;
+      return TRUE;
+    }
 
-  *orientation = value;
-  return TRUE;
+  supported = list_choices (orientations, G_N_ELEMENTS (orientations), "");
+  g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION,
+               /* Translators: the second %s is the list "landscape, portrait" */
+               _("the orientation “%s” is not supported; use one of %s"),
+               id ? id : "", supported);
+  return FALSE;
 }
 
 gboolean
@@ -403,15 +391,23 @@ venture_export_scale_from_string (const char  *value,
                                   guint       *scale,
                                   GError     **error)
 {
+  g_autofree char *supported = NULL;
   int parsed;
 
   g_return_val_if_fail (scale != NULL, FALSE);
 
-  if (!parse_option (scales, G_N_ELEMENTS (scales), "--scale", value, &parsed, error))
-    return FALSE;
+  if (value != NULL && lookup_choice (scales, G_N_ELEMENTS (scales), value, &parsed))
+    {
+      *scale = parsed;
+      return TRUE;
+    }
 
-  *scale = parsed;
-  return TRUE;
+  supported = list_choices (scales, G_N_ELEMENTS (scales), "");
+  g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION,
+               /* Translators: the second %s is the list "1, 2, 4" */
+               _("the scale “%s” is not supported; use one of %s"),
+               value ? value : "", supported);
+  return FALSE;
 }
 
 void
@@ -636,6 +632,37 @@ chips_height (VentureExport *self,
   return rows == 0 ? 0 : rows * CHIP_HEIGHT * self->unit + rows * CHIP_GAP * self->unit;
 }
 
+/* Control characters (other than line breaks in notes) would print as
+ * boxes of hex digits: paper gets a space instead. A title stays on one
+ * line. Returns NULL when the text can be used as it is. */
+static char *
+printable_text (const char *text,
+                gboolean    one_line)
+{
+  GString *printable;
+  gboolean clean = TRUE;
+
+  for (const guchar *p = (const guchar *) text; *p && clean; p++)
+    clean = !(*p < 0x20 || *p == 0x7f || *p == 0xc2) || (*p == '\n' && !one_line);
+  if (clean)
+    return NULL;
+
+  printable = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' && !one_line)
+        g_string_append_c (printable, '\n');
+      else if (g_unichar_iscntrl (c))
+        g_string_append_c (printable, ' ');
+      else
+        g_string_append_unichar (printable, c);
+    }
+
+  return g_string_free (printable, FALSE);
+}
+
 static void
 lay_out_note_text (VentureExport *self,
                    NoteBox       *box)
@@ -645,15 +672,16 @@ lay_out_note_text (VentureExport *self,
   double text_width = box->width - 2 * NOTE_PAD * u;
   double text_height = box->height - 2 * NOTE_PAD * u - chips_height (self, MIN (rows, MAX_CHIP_ROWS));
   const char *text = venture_note_get_text (box->note);
+  g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
-  box->text = make_layout (self, self->font_note, text ? text : "",
+  box->text = make_layout (self, self->font_note, printable ? printable : text ? text : "",
                            text_width, MAX (text_height, 1));
   if (pango_layout_is_ellipsized (box->text) || rows > MAX_CHIP_ROWS)
     {
       /* Keeps the marker's corner free of text. */
       box->marker = G_MAXUINT;
       pango_layout_set_width (box->text,
-                              (int) ((text_width - 2 * MARKER_RADIUS * u) * PANGO_SCALE));
+                              (int) ((text_width - MARKER_RADIUS * u) * PANGO_SCALE));
     }
 }
 
@@ -675,6 +703,14 @@ compare_note_boxes (gconstpointer a,
   return 0;
 }
 
+static gboolean
+point_in_box (const NoteBox *box,
+              double         x,
+              double         y)
+{
+  return x >= box->x && x <= box->x + box->width && y >= box->y && y <= box->y + box->height;
+}
+
 /* Notes overlap where people stacked them; one mostly hidden under later
  * ones would be lost on paper, so it gets a marker and an appendix entry
  * like a note whose text does not fit. */
@@ -682,6 +718,7 @@ static void
 mark_covered_notes (VentureExport *self)
 {
   g_autoptr(GPtrArray) by_block = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  double inset = MARKER_INSET * self->unit;
 
   for (guint i = 0; i < self->blocks->len; i++)
     g_ptr_array_add (by_block, g_ptr_array_new ());
@@ -700,10 +737,14 @@ mark_covered_notes (VentureExport *self)
       for (guint i = 0; i < boxes->len; i++)
         {
           NoteBox *below = g_ptr_array_index (boxes, i);
+          double corners[4][2] = {
+            { below->x + below->width - inset, below->y + inset },
+            { below->x + inset, below->y + inset },
+            { below->x + below->width - inset, below->y + below->height - inset },
+            { below->x + inset, below->y + below->height - inset },
+          };
+          gboolean hidden[4] = { FALSE, FALSE, FALSE, FALSE };
           double covered = 0;
-
-          if (below->marker != 0)
-            continue;
 
           for (guint j = i + 1; j < boxes->len; j++)
             {
@@ -711,16 +752,26 @@ mark_covered_notes (VentureExport *self)
               double width = MIN (below->x + below->width, above->x + above->width) - MAX (below->x, above->x);
               double height = MIN (below->y + below->height, above->y + above->height) - MAX (below->y, above->y);
 
+              if (width <= 0 || height <= 0)
+                continue;
+
               /* Summed, not united: overlaps of the ones on top count
                * twice, which only errs towards listing a note. */
-              if (width > 0 && height > 0)
-                covered += width * height;
-              if (covered > MAX_COVERED * below->width * below->height)
-                {
-                  below->marker = G_MAXUINT;
-                  break;
-                }
+              covered += width * height;
+              for (guint c = 0; c < 4; c++)
+                hidden[c] = hidden[c] || point_in_box (above, corners[c][0], corners[c][1]);
             }
+
+          if (covered > MAX_COVERED * below->width * below->height)
+            below->marker = G_MAXUINT;
+
+          /* The marker goes where it stays in sight. */
+          for (guint c = 0; c < 4; c++)
+            if (!hidden[c])
+              {
+                below->marker_corner = c;
+                break;
+              }
         }
     }
 }
@@ -740,6 +791,7 @@ lay_out_canvas_page (VentureExport *self,
   const char *title = venture_canvas_get_title (canvas);
   g_autofree char *date_text = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *printable_title = printable_text (title ? title : "", TRUE);
   const VentureColor *default_color = venture_taxonomy_lookup_color (VENTURE_DEFAULT_COLOR);
 
   /* Translators: the date in the export's page header, see g_date_time_format() */
@@ -748,7 +800,7 @@ lay_out_canvas_page (VentureExport *self,
                               date_text ? date_text : "");
 
   self->title = make_layout (self, self->font_title,
-                             title && *title ? title : _("Untitled canvas"),
+                             printable_title ? printable_title : title && *title ? title : _("Untitled canvas"),
                              self->page_width - 2 * margin, -1);
   pango_layout_set_wrap (self->title, PANGO_WRAP_CHAR);
   pango_layout_set_height (self->title, -1);
@@ -976,6 +1028,7 @@ number_markers (VentureExport *self)
       Entry *entry = g_new0 (Entry, 1);
       g_autoptr(GString) head = g_string_new (box->block ? box->block->info->label : _("Unsorted"));
       const char *text = venture_note_get_text (box->note);
+      g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
       entry->box = box;
       for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -991,7 +1044,7 @@ number_markers (VentureExport *self)
           entry->head = make_layout (self, self->font_entry_head, head->str, 1, 0);
           g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
         }
-      entry->body = make_layout (self, self->font_entry_body, text && *text ? text : "", 1, 0);
+      entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "", 1, 0);
       g_ptr_array_add (self->entries, entry);
     }
 }
@@ -1609,10 +1662,12 @@ draw_canvas_page (VentureExport *self,
     {
       NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
+      double inset = MARKER_INSET * u;
+
       if (!box->hidden && box->marker != 0)
         draw_marker (self, cr, box->marker,
-                     box->x + box->width - MARKER_RADIUS * u - 1.2 * u,
-                     box->y + MARKER_RADIUS * u + 1.2 * u);
+                     box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
+                     box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
     }
 }
 
@@ -1694,14 +1749,11 @@ venture_export_draw_page (VentureExport *self,
 /* Files */
 
 static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
+append_to_buffer (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
 {
-  FILE *stream = closure;
-
-  if (fwrite (data, 1, length, stream) != length)
-    return CAIRO_STATUS_WRITE_ERROR;
+  g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1709,7 +1761,7 @@ static cairo_status_t
 render (VentureExport       *self,
         VentureExportFormat  format,
         guint                scale,
-        FILE                *stream,
+        GByteArray          *buffer,
         const char          *title)
 {
   cairo_surface_t *surface;
@@ -1720,13 +1772,13 @@ render (VentureExport       *self,
   switch (format)
     {
     case VENTURE_EXPORT_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream,
+      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer,
                                                      self->page_width, self->page_height);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, APP_NAME " " PACKAGE_VERSION);
       break;
     case VENTURE_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_stream, stream,
+      surface = cairo_svg_surface_create_for_stream (append_to_buffer, buffer,
                                                      self->page_width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
@@ -1771,7 +1823,7 @@ render (VentureExport       *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == VENTURE_EXPORT_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, stream);
+    status = cairo_surface_write_to_png_stream (surface, append_to_buffer, buffer);
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -1783,7 +1835,7 @@ render (VentureExport       *self,
 
 gboolean
 venture_export_write (VentureCanvas                *canvas,
-                      const char                   *path,
+                      GFile                        *file,
                       VentureExportFormat           format,
                       const VentureExportSettings  *settings,
                       GDateTime                    *date,
@@ -1791,93 +1843,46 @@ venture_export_write (VentureCanvas                *canvas,
 {
   VentureExportSettings defaults = VENTURE_EXPORT_SETTINGS_INIT;
   g_autoptr(VentureExport) export = NULL;
-  FILE *stream;
-  int write_errno = 0;
-  g_autofree char *dir = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *name = NULL;
   cairo_status_t status;
   double width, height;
-  mode_t mask;
-  int fd;
 
   g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = venture_file_get_display_name (file);
 
   if (settings == NULL)
     settings = &defaults;
   if (settings->scale != 1 && settings->scale != 2 && settings->scale != 4)
     {
       g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION,
-                   _("%s: “%u” is not supported; supported: %s"), "--scale", settings->scale, "1, 2, 4");
+                   _("Cannot export to “%s”: the scale %u is not supported; use one of %s"),
+                   name, settings->scale, "1, 2, 4");
       return FALSE;
     }
 
   venture_page_size_get_points (settings->page_size, settings->orientation, &width, &height);
   export = venture_export_new (canvas, width, height, NULL, date, error);
   if (export == NULL)
-    return FALSE;
-
-  /* Next to the target, so that the rename stays on one file system. */
-  dir = g_path_get_dirname (path);
-  basename = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, basename);
-  fd = g_mkstemp (tmp_path);
-  if (fd < 0)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_WRITE,
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+      g_prefix_error (error, _("Cannot export to “%s”: "), name);
       return FALSE;
     }
 
-  /* mkstemp makes the file private; an export is a document like any other. */
-  mask = umask (0);
-  umask (mask);
-  fchmod (fd, 0666 & ~mask);
-
-  stream = fdopen (fd, "wb");
-  if (stream == NULL)
-    {
-      write_errno = errno;
-      close (fd);
-      status = CAIRO_STATUS_WRITE_ERROR;
-    }
-  else
-    {
-      status = render (export, format, settings->scale, stream, venture_canvas_get_title (canvas));
-      if (status == CAIRO_STATUS_WRITE_ERROR || ferror (stream))
-        write_errno = errno;
-      if (fclose (stream) != 0 && status == CAIRO_STATUS_SUCCESS)
-        {
-          write_errno = errno;
-          status = CAIRO_STATUS_WRITE_ERROR;
-        }
-    }
-
+  /* Drawn in memory, then written in one go through a temporary file:
+   * a failure at any point leaves no partial output behind. */
+  buffer = g_byte_array_new ();
+  status = render (export, format, settings->scale, buffer, venture_canvas_get_title (canvas));
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp_path);
-      if (status == CAIRO_STATUS_WRITE_ERROR)
-        g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_WRITE,
-                     _("%s: cannot write: %s"), path,
-                     write_errno ? g_strerror (write_errno) : _("the disk may be full"));
-      else
-        g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_RENDER,
-                     _("%s: cannot draw the canvas: %s"), path, cairo_status_to_string (status));
+      g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_RENDER,
+                   _("Cannot export to “%s”: drawing failed: %s"),
+                   name, cairo_status_to_string (status));
       return FALSE;
     }
 
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_WRITE,
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return venture_file_replace_contents (file, (const char *) buffer->data, buffer->len,
+                                        NULL, NULL, NULL, error);
 }

@@ -58,6 +58,9 @@ venture_application_handle_local_options (GApplication *app,
 {
   VentureApplication *self = VENTURE_APPLICATION (app);
   g_autofree char *export_path = NULL;
+  const char *page_size = NULL;
+  const char *orientation = NULL;
+  const char *scale = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -65,13 +68,25 @@ venture_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  g_variant_dict_lookup (options, "page-size", "&s", &page_size);
+  g_variant_dict_lookup (options, "orientation", "&s", &orientation);
+  g_variant_dict_lookup (options, "scale", "&s", &scale);
+
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
       /* What is left after the options: the program name, then files. */
       char **argv = self->arguments != NULL ? *self->arguments : NULL;
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
 
-      return venture_cli_export (export_path, argc == 2 ? argv[1] : NULL);
+      return venture_cli_export_full (export_path, argc == 2 ? argv[1] : NULL,
+                                      page_size, orientation, scale);
+    }
+
+  if (page_size != NULL || orientation != NULL || scale != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--page-size, --orientation and --scale only apply to --export"));
+      return 1;
     }
 
   return -1;
@@ -167,8 +182,15 @@ venture_application_init (VentureApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json"),
+      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json, .pdf, .png, .svg"),
       N_("OUT") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Page orientation: landscape (the default) or portrait"), N_("ORIENTATION") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: keep "1x" meaning: a pixel per point, 842 x 595 for A4 */
+      N_("PNG pixels per point: 1 (A4 is 842 × 595 pixels), 2 or 4"), N_("SCALE") },
     { NULL }
   };
 
@@ -181,5 +203,7 @@ venture_application_init (VentureApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
                                                   "  venture canvas.json                      Open a canvas\n"
-                                                  "  venture --export=copy.json canvas.json   Write a normalised copy"));
+                                                  "  venture --export=copy.json canvas.json   Write a normalised copy\n"
+                                                  "  venture --export=poster.pdf --page-size=a3 canvas.json\n"
+                                                  "                                           Print-ready PDF, A3 landscape"));
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "venture-board.h"
+#include "venture-canvas.h"
 #include "venture-template.h"
 #include "venture-ui-resources.h"
 
@@ -138,6 +139,13 @@ venture_window_init (VentureWindow *self)
   if (template == NULL)
     g_critical ("The built-in canvas template is broken: %s", error->message);
   venture_board_set_template (self->board, template);
+
+  /* Until documents are wired in, the window shows a fresh canvas. */
+  {
+    g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+
+    venture_board_set_canvas (self->board, canvas);
+  }
 }
 
 VentureWindow *
