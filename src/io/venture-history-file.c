@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "venture-history-private.h"
@@ -484,7 +485,9 @@ get_string (JsonArray   *array,
     return FALSE;
 
   *out = json_node_get_string (node);
-  return *out != NULL && strlen (*out) <= MAX_TEXT_BYTES;
+  /* json-glib lets an escaped lone surrogate through as bytes that are
+   * not UTF-8. */
+  return *out != NULL && strlen (*out) <= MAX_TEXT_BYTES && g_utf8_validate (*out, -1, NULL);
 }
 
 static gboolean
@@ -592,7 +595,7 @@ object_get_string (JsonObject  *object,
     return FALSE;
 
   *out = json_node_get_string (node);
-  return *out != NULL;
+  return *out != NULL && g_utf8_validate (*out, -1, NULL);
 }
 
 static gboolean
@@ -613,6 +616,53 @@ object_get_place (JsonObject *object,
 
   *out = (int) value;
   return TRUE;
+}
+
+/* Unknown members are written back as they are: they must be text a
+ * later load accepts, and not nested without end. */
+static gboolean
+is_valid_extra (JsonNode *node,
+                guint     depth)
+{
+  if (depth > 32)
+    return FALSE;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *value;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &value))
+          if (!g_utf8_validate (name, -1, NULL) || !is_valid_extra (value, depth + 1))
+            return FALSE;
+      }
+      return TRUE;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!is_valid_extra (json_array_get_element (array, i), depth + 1))
+            return FALSE;
+      }
+      return TRUE;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return g_utf8_validate (json_node_get_string (node), -1, NULL);
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        return isfinite (json_node_get_double (node));
+      return TRUE;
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
 }
 
 static VentureNote *
@@ -672,6 +722,8 @@ note_from_node (const char *id,
     {
       if (is_note_member (name))
         continue;
+      if (!g_utf8_validate (name, -1, NULL) || !is_valid_extra (value, 0))
+        return NULL;
       if (extra == NULL)
         extra = json_object_new ();
       json_object_set_member (extra, name, json_node_copy (value));
@@ -1075,7 +1127,8 @@ read_step (Replay    *replay,
         {
           const char *text;
 
-          if (!object_get_string (json_node_get_object (label), "text", &text) || text == NULL)
+          if (!object_get_string (json_node_get_object (label), "text", &text) || text == NULL ||
+              strlen (text) > 1000)
             return (invalid (replay, error, "a label has no text"), NULL);
           kind = VENTURE_HISTORY_LABEL_CUSTOM;
           custom = g_strdup (text);

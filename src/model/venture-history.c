@@ -962,6 +962,8 @@ venture_history_end_group (VentureHistory *self)
       trim (self);
       steps_changed (self);
     }
+  else
+    update_state (self);
 }
 
 static void
@@ -1097,6 +1099,15 @@ venture_history_mark_clean (VentureHistory *self)
   self->clean = self->position;
   /* Typing on after a save must not change the saved step. */
   self->typing_open = FALSE;
+  update_state (self);
+}
+
+void
+venture_history_mark_modified (VentureHistory *self)
+{
+  g_return_if_fail (VENTURE_IS_HISTORY (self));
+
+  self->clean = -1;
   update_state (self);
 }
 

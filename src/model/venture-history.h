@@ -82,6 +82,9 @@ const char     *venture_history_get_redo_label (VentureHistory *self);
 
 /* The saved state: modified is FALSE exactly here. */
 void            venture_history_mark_clean     (VentureHistory *self);
+/* No state is the saved one any more (a recovered draft, a file that
+ * could not be read back): modified stays TRUE until mark_clean. */
+void            venture_history_mark_modified  (VentureHistory *self);
 gboolean        venture_history_get_modified   (VentureHistory *self);
 
 /* Steps are numbered oldest first, 0 .. n_steps - 1; the position is the
