@@ -602,6 +602,22 @@ test_errors_leave_no_file (Fixture       *fixture,
   venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
 
+  /* A heap of notes lists most of them in full: too many pages for one
+   * PNG at 4x; the message says what to do instead. */
+  {
+    g_autoptr(VentureCanvas) heap = venture_test_canvas_generated (600);
+    g_autofree char *png_path = g_build_filename (fixture->dir, "heap.png", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GError) error = NULL;
+    VentureExportSettings big = { VENTURE_PAGE_SIZE_A4, VENTURE_ORIENTATION_LANDSCAPE, 4 };
+
+    g_assert_false (venture_export_write (heap, png, VENTURE_EXPORT_FORMAT_PNG, &big, NULL, &error));
+    g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "heap.png"));
+    g_assert_nonnull (strstr (error->message, "PDF"));
+    g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  }
+
   /* A failed export leaves an existing file as it was. */
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
   assert_export_fails (canvas, existing, &bad_scale, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION);
