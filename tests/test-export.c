@@ -352,7 +352,8 @@ test_overflow_appendix (Fixture       *fixture,
   assert_text_contains (first, "Short and sweet");
   assert_text_contains (first, "A note far too long");
   assert_text_contains (second, "Notes in full");
-  assert_text_contains (second, "1 Value Propositions");
+  /* Under its block's heading, with its marker. */
+  assert_text_contains (second, "Value Propositions 1 A note far too long");
   assert_text_contains (second, venture_note_get_text (venture_canvas_get_note (canvas, 1)));
   assert_text_contains (second, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0");
   assert_text_contains (second, "Page 2 of 2");

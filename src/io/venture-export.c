@@ -95,8 +95,9 @@ typedef struct {
 /* One piece of an appendix entry in one column: a long note continues in
  * the next column, cut between lines. */
 typedef struct {
-  NoteBox *box;
-  guint    page;
+  NoteBox     *box;                       /* NULL for a block's heading */
+  PangoLayout *group;                     /* the heading, when box is NULL */
+  guint        page;
   double   x, y;
   gboolean with_head;
   double   body_from, body_to;
@@ -104,7 +105,8 @@ typedef struct {
 
 typedef struct {
   NoteBox     *box;
-  PangoLayout *head;                      /* shared, in head_layouts */
+  PangoLayout *group;                     /* the block's label, in head_layouts */
+  PangoLayout *head;                      /* the tags, shared; NULL without tags */
   PangoLayout *body;
   GArray      *line_ends;                 /* double, body line bottoms */
 } Entry;
@@ -1013,23 +1015,40 @@ number_markers (VentureExport *self)
     {
       NoteBox *box = g_ptr_array_index (marked, i);
       Entry *entry = g_new0 (Entry, 1);
-      g_autoptr(GString) head = g_string_new (box->block ? box->block->info->label : _("Unsorted"));
+      g_autoptr(GString) head = g_string_new (NULL);
+      /* Group headings and tag lines have a font of their own: a prefix
+       * keeps them apart in the one cache. */
+      g_autofree char *group = g_strconcat ("G", box->block ? box->block->info->label : _("Unsorted"), NULL);
       const char *text = venture_note_get_text (box->note);
       g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
       entry->box = box;
       for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
         {
+          const char *label = NULL;
+
           if (box->tags[kind] != NULL)
-            g_string_append_printf (head, "  ·  %s", g_dgettext (GETTEXT_PACKAGE, box->tags[kind]->label));
+            label = g_dgettext (GETTEXT_PACKAGE, box->tags[kind]->label);
           else if (box->unknown_tag[kind])
-            g_string_append_printf (head, "  ·  %s", _("unknown"));
+            label = _("unknown");
+          if (label != NULL)
+            g_string_append_printf (head, head->len == 0 ? "T%s" : "  ·  %s", label);
         }
-      entry->head = g_hash_table_lookup (self->head_layouts, head->str);
-      if (entry->head == NULL)
+
+      entry->group = g_hash_table_lookup (self->head_layouts, group);
+      if (entry->group == NULL)
         {
-          entry->head = make_layout (self, self->font_entry_head, head->str, self->entry_width, 0);
-          g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
+          entry->group = make_layout (self, self->font_label, group + 1, self->entry_width + ENTRY_INDENT * self->unit, 0);
+          g_hash_table_insert (self->head_layouts, g_strdup (group), entry->group);
+        }
+      if (head->len > 0)
+        {
+          entry->head = g_hash_table_lookup (self->head_layouts, head->str);
+          if (entry->head == NULL)
+            {
+              entry->head = make_layout (self, self->font_entry_head, head->str + 1, self->entry_width, 0);
+              g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
+            }
         }
       entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
                                  self->entry_width, 0);
@@ -1048,6 +1067,9 @@ appendix_columns (VentureExport *self,
   return n_columns;
 }
 
+/* The entries flow down the columns, block by block under the block's
+ * label (repeated at the top of a column); a note longer than a column
+ * goes on in the next one, cut between lines. */
 static void
 paginate_appendix (VentureExport *self)
 {
@@ -1058,6 +1080,8 @@ paginate_appendix (VentureExport *self)
   double column_gap = COLUMN_GAP * u;
   double top, bottom, y;
   guint page = 1, column = 0;
+  PangoLayout *previous_group = NULL;
+  gboolean need_group = TRUE;
 
   self->n_pages = 1;
   if (self->entries->len == 0)
@@ -1077,8 +1101,10 @@ paginate_appendix (VentureExport *self)
       double head_height, from = 0, body_height;
       gboolean with_head = TRUE;
 
-      head_height = layout_height (entry->head) + 1.5 * u;
+      head_height = entry->head ? layout_height (entry->head) + 1 * u : 0;
       body_height = layout_height (entry->body);
+      need_group = need_group || entry->group != previous_group;
+      previous_group = entry->group;
 
       entry->line_ends = g_array_new (FALSE, FALSE, sizeof (double));
       iter = pango_layout_get_iter (entry->body);
@@ -1095,8 +1121,9 @@ paginate_appendix (VentureExport *self)
 
       while (TRUE)
         {
-          EntryPiece piece = { entry->box, page, 0, y, with_head, from, body_height };
-          double room = bottom - y - (with_head ? head_height : 0);
+          EntryPiece piece = { entry->box, NULL, page, 0, y, with_head, from, body_height };
+          double group_height = need_group ? layout_height (entry->group) + 3 * u : 0;
+          double room = bottom - y - group_height - (with_head ? head_height : 0);
           double to = from;
 
           for (guint l = 0; l < entry->line_ends->len; l++)
@@ -1118,10 +1145,22 @@ paginate_appendix (VentureExport *self)
                   page++;
                 }
               y = top;
+              need_group = TRUE;
               continue;
             }
           if (to <= from && body_height > from)
             to = MIN (body_height, from + room);
+
+          if (need_group)
+            {
+              EntryPiece heading = { NULL, entry->group, page,
+                                     margin + column * (column_width + column_gap), y,
+                                     FALSE, 0, 0 };
+
+              g_array_append_val (self->pieces, heading);
+              y += group_height;
+              need_group = FALSE;
+            }
 
           piece.page = page;
           piece.x = margin + column * (column_width + column_gap);
@@ -1132,7 +1171,7 @@ paginate_appendix (VentureExport *self)
           y += (with_head ? head_height : 0) + (to - from);
           if (to >= body_height)
             {
-              y += 8 * u;
+              y += 6 * u;
               break;
             }
 
@@ -1145,6 +1184,7 @@ paginate_appendix (VentureExport *self)
               page++;
             }
           y = top;
+          need_group = TRUE;
         }
     }
 
@@ -1742,20 +1782,32 @@ draw_appendix_page (VentureExport *self,
       EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
       Entry *entry;
       double y = piece->y;
+      double first_line;
 
       if (piece->page != page)
         continue;
 
+      if (piece->box == NULL)
+        {
+          set_rgb (cr, RGB_TEXT);
+          show_layout (cr, piece->group, piece->x, y);
+          continue;
+        }
+
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      first_line = g_array_index (entry->line_ends, double, 0);
       if (piece->with_head)
         {
-          double head_height = layout_height (entry->head);
+          double head_height = entry->head ? layout_height (entry->head) : 0;
 
           draw_marker (self, cr, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
-                       y + head_height / 2);
-          set_rgb (cr, RGB_DIM);
-          show_layout (cr, entry->head, piece->x + indent, y);
-          y += head_height + 1.5 * u;
+                       y + (entry->head ? head_height : first_line) / 2);
+          if (entry->head != NULL)
+            {
+              set_rgb (cr, RGB_DIM);
+              show_layout (cr, entry->head, piece->x + indent, y);
+              y += head_height + 1 * u;
+            }
         }
 
       /* The note's paper beside its text, the way it looks on the canvas. */
