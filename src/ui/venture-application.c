@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "venture-cli.h"
+#include "venture-compat.h"
+#include "venture-drafts.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -20,6 +22,7 @@ struct _VentureApplication
   /* The command line while GApplication parses it, so that
    * handle_local_options can see the files left after the options. */
   char ***arguments;
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (VentureApplication, venture_application, ADW_TYPE_APPLICATION)
@@ -93,26 +96,153 @@ venture_application_handle_local_options (GApplication *app,
 }
 
 static void
+on_restore_response (const char *response,
+                     gpointer    user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  VentureDrafts *drafts = venture_drafts_get_default ();
+  g_autoptr(GPtrArray) infos = venture_drafts_list (drafts);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+          venture_window_restore_draft (window, info->id);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        venture_drafts_remove (drafts, info->id);
+    }
+}
+
+/* Drafts left when Venture starts are unsaved work of a session that
+ * ended without the user closing its windows: a crash, a kill, a power
+ * cut. Offer them back, once per run. */
+static void
+venture_application_offer_drafts (VentureApplication *self,
+                                  GtkWindow          *parent)
+{
+  static const VentureResponse responses[] = {
+    { "later", N_("_Not Now"), ADW_RESPONSE_DEFAULT },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "restore", N_("_Restore"), ADW_RESPONSE_SUGGESTED },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  infos = venture_drafts_list (venture_drafts_get_default ());
+  if (infos->len == 0)
+    return;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      g_string_append_printf (names, "\n• %s",
+                              info->title && *info->title ? info->title : _("Untitled Canvas"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+
+  body = g_strdup_printf (ngettext ("Venture did not close properly last time. This canvas has unsaved changes:%s",
+                                    "Venture did not close properly last time. These canvases have unsaved changes:%s",
+                                    infos->len),
+                          names->str);
+  venture_compat_ask (GTK_WIDGET (parent), _("Restore Unsaved Changes?"), body,
+                      translated, G_N_ELEMENTS (translated), "restore", "later",
+                      on_restore_response, g_object_ref (self));
+}
+
+static void
 venture_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app)));
+    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
 
   gtk_window_present (window);
+  venture_application_offer_drafts (VENTURE_APPLICATION (app), window);
+}
+
+/* A window nobody has touched yet (no file, no change) can take a file
+ * instead of opening one more window next to it. */
+static VentureWindow *
+find_pristine_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  VentureDocument *document;
+
+  if (!VENTURE_IS_WINDOW (window))
+    return NULL;
+
+  document = venture_window_get_document (VENTURE_WINDOW (window));
+  if (venture_document_get_file (document) != NULL ||
+      venture_document_get_modified (document) ||
+      venture_history_get_can_undo (venture_document_get_history (document)) ||
+      venture_canvas_get_n_notes (venture_document_get_canvas (document)) > 0)
+    return NULL;
+
+  return VENTURE_WINDOW (window);
+}
+
+static void
+venture_application_open_file (GApplication *app,
+                               GFile        *file)
+{
+  VentureWindow *window = find_pristine_window (app);
+
+  if (window == NULL)
+    window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  venture_window_load_file (window, file);
+}
+
+static void
+venture_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      /* Each file gets its own window, even the first. */
+      VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+      gtk_window_present (GTK_WINDOW (window));
+      venture_window_load_file (window, files[i]);
+      venture_application_offer_drafts (VENTURE_APPLICATION (app), GTK_WINDOW (window));
+    }
 }
 
 static void
 venture_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (venture_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          shortcuts_accels);
 }
@@ -125,6 +255,7 @@ venture_application_class_init (VentureApplicationClass *klass)
   app_class->local_command_line = venture_application_local_command_line;
   app_class->handle_local_options = venture_application_handle_local_options;
   app_class->activate = venture_application_activate;
+  app_class->open = venture_application_open;
   app_class->startup = venture_application_startup;
 }
 
@@ -160,8 +291,12 @@ venture_application_quit (GSimpleAction *action,
   GApplication *app = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Closing each window goes through its close-request, where later
-   * work asks about unsaved changes. */
+  /* Unsaved work is made safe first, then each window asks about it in
+   * its close-request. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VENTURE_IS_WINDOW (l->data))
+      venture_window_write_draft (l->data);
+
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -171,7 +306,41 @@ venture_application_quit (GSimpleAction *action,
     }
 }
 
+static void
+venture_application_new_canvas (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (user_data), NULL)));
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GFile) file = venture_compat_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    venture_application_open_file (app, file);
+}
+
+static void
+venture_application_open_canvas (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  venture_compat_choose_file (gtk_application_get_active_window (app), VENTURE_CHOOSE_OPEN,
+                              _("Open Canvas"), _("_Open"), NULL, NULL,
+                              on_open_chosen, g_object_ref (app));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "new", .activate = venture_application_new_canvas },
+  { .name = "open", .activate = venture_application_open_canvas },
   { .name = "about", .activate = venture_application_about },
   { .name = "quit", .activate = venture_application_quit },
 };
