@@ -40,9 +40,12 @@ check_error (const GError *error,
 {
   if (error == NULL || error->domain != domain || error->message == NULL)
     abort ();
-  /* Human messages: one line; the loader's also name the file. */
-  if (strchr (error->message, '\n') != NULL
-      || (domain == VENTURE_FILE_ERROR && strstr (error->message, DISPLAY_NAME) == NULL))
+  /* The loader's messages are shown as they are: one line naming the
+   * file. The history's are not shown whole (a damaged history is
+   * dropped with a note), so they only need to be there. */
+  if (error->message[0] == '\0'
+      || (domain == VENTURE_FILE_ERROR && (strchr (error->message, '\n') != NULL
+                                           || strstr (error->message, DISPLAY_NAME) == NULL)))
     {
       g_printerr ("Bad message: %s\n", error->message);
       abort ();
@@ -138,11 +141,6 @@ load (GBytes    *bytes,
           /* Dropped, never half applied. */
           if (venture_history_get_n_steps (read_history) != 0)
             abort ();
-          if (must_succeed)
-            {
-              g_printerr ("Could not read the history that was saved: %s\n", error->message);
-              abort ();
-            }
         }
     }
 #endif
@@ -171,9 +169,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   saved = venture_canvas_file_to_bytes (canvas, history_node);
   again = load (saved, &history_node_again, (gpointer *) &history_again, TRUE);
 
-  /* A history read the first time must be read again. */
+  /* A history read the first time must be read again (one that was not
+   * is saved as it was read, and is refused again). */
   if ((history == NULL) != (history_again == NULL))
-    abort ();
+    {
+      g_printerr ("The history was read %s, but not %s\n",
+                  history != NULL ? "once" : "the second time",
+                  history != NULL ? "again" : "the first time");
+      abort ();
+    }
 
   saved_again = venture_canvas_file_to_bytes (again, history_node_again);
   if (!g_bytes_equal (saved, saved_again))
