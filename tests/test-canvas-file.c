@@ -14,6 +14,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 
 typedef struct {
   char *dir;
@@ -159,7 +160,6 @@ test_examples (void)
   g_autoptr(VentureCanvas) productivity = load_good ("productivity-service.json", NULL);
   g_autoptr(VentureCanvas) bike = load_good ("bike-repair.json", NULL);
   VentureNote *note;
-  JsonObject *extra;
 
   g_assert_cmpstr (venture_canvas_get_title (productivity), ==, "Productivity web service");
   g_assert_cmpstr (venture_canvas_get_template_id (productivity), ==, "business-model-canvas");
@@ -186,11 +186,11 @@ test_examples (void)
   g_assert_cmpstr (venture_note_get_id (venture_canvas_get_note (bike, 2)), ==, "n-3f2a");
   g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (bike, 6)), ==, "unsorted");
 
-  /* Named versions are not read yet: they stay as an unknown member. */
-  extra = venture_canvas_get_extra (bike);
-  g_assert_nonnull (extra);
-  g_assert_true (json_object_has_member (extra, "versions"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (extra, "versions")), ==, 1);
+  /* Named versions are read as versions (test-versions.c has the rest),
+   * not kept as an unknown member. */
+  g_assert_null (venture_canvas_get_extra (bike));
+  g_assert_cmpuint (venture_canvas_get_n_versions (bike), ==, 1);
+  g_assert_cmpstr (venture_version_get_name (venture_canvas_get_version (bike, 0)), ==, "Before feedback");
 }
 
 static void
@@ -200,7 +200,7 @@ test_unknown_members (void)
   g_autoptr(GList) names = NULL;
   VentureNote *note = venture_canvas_get_note (canvas, 0);
   JsonObject *extra;
-  const char *expected_canvas[] = { "window", "versions", "x-tool", "numbers" };
+  const char *expected_canvas[] = { "window", "x-tool", "numbers" };
   guint i = 0;
 
   /* Unknown ids are kept as read, never replaced or dropped. */
