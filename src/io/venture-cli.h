@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 int   venture_cli_export                (const char *out,
                                          const char *input);
 
+/* Same, exporting the stored version called @snapshot (NULL: the canvas
+ * itself). A name the file does not have is refused like any problem,
+ * the one line naming the versions it has. */
+int   venture_cli_export_snapshot       (const char *out,
+                                         const char *input,
+                                         const char *snapshot);
+
 /* The extensions --export knows, for messages and --help: ".json, …". */
 char *venture_cli_export_extensions     (void);
 

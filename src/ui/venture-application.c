@@ -58,6 +58,7 @@ venture_application_handle_local_options (GApplication *app,
 {
   VentureApplication *self = VENTURE_APPLICATION (app);
   g_autofree char *export_path = NULL;
+  const char *snapshot = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -65,13 +66,22 @@ venture_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  g_variant_dict_lookup (options, "snapshot", "&s", &snapshot);
+
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
       /* What is left after the options: the program name, then files. */
       char **argv = self->arguments != NULL ? *self->arguments : NULL;
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
 
-      return venture_cli_export (export_path, argc == 2 ? argv[1] : NULL);
+      return venture_cli_export_snapshot (export_path, argc == 2 ? argv[1] : NULL, snapshot);
+    }
+
+  if (snapshot != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--snapshot only applies to --export"));
+      return 1;
     }
 
   return -1;
@@ -169,6 +179,9 @@ venture_application_init (VentureApplication *self)
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json"),
       N_("OUT") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
+      N_("NAME") },
     { NULL }
   };
 
@@ -181,5 +194,7 @@ venture_application_init (VentureApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
                                                   "  venture canvas.json                      Open a canvas\n"
-                                                  "  venture --export=copy.json canvas.json   Write a normalised copy"));
+                                                  "  venture --export=copy.json canvas.json   Write a normalised copy\n"
+                                                  "  venture --export=before.json --snapshot=\"Before feedback\" canvas.json\n"
+                                                  "                                           Export a stored version"));
 }
