@@ -123,6 +123,8 @@ assert_refused (Result     *result,
 }
 
 static const char *good_files[] = {
+  "bike-repair-after.json",
+  "bike-repair-before.json",
   "bike-repair.json",
   "minimal.json",
   "productivity-service.json",
