@@ -9,22 +9,55 @@
 #include <glib/gi18n-lib.h>
 
 #include "venture-canvas-file.h"
+#include "venture-export.h"
 #include "venture-version.h"
 
 #include "venture-cli.h"
 
-typedef gboolean (*ExportFunc) (VentureCanvas  *canvas,
-                                JsonNode       *history,
-                                GFile          *out,
-                                GError        **error);
+typedef gboolean (*ExportFunc) (VentureCanvas                *canvas,
+                                JsonNode                     *history,
+                                GFile                        *out,
+                                const VentureExportSettings  *settings,
+                                GError                      **error);
 
 static gboolean
-export_json (VentureCanvas  *canvas,
-             JsonNode       *history,
-             GFile          *out,
-             GError        **error)
+export_json (VentureCanvas                *canvas,
+             JsonNode                     *history,
+             GFile                        *out,
+             const VentureExportSettings  *settings,
+             GError                      **error)
 {
   return venture_canvas_file_save (out, canvas, history, NULL, NULL, NULL, error);
+}
+
+static gboolean
+export_pdf (VentureCanvas                *canvas,
+            JsonNode                     *history,
+            GFile                        *out,
+            const VentureExportSettings  *settings,
+            GError                      **error)
+{
+  return venture_export_write (canvas, out, VENTURE_EXPORT_FORMAT_PDF, settings, NULL, error);
+}
+
+static gboolean
+export_png (VentureCanvas                *canvas,
+            JsonNode                     *history,
+            GFile                        *out,
+            const VentureExportSettings  *settings,
+            GError                      **error)
+{
+  return venture_export_write (canvas, out, VENTURE_EXPORT_FORMAT_PNG, settings, NULL, error);
+}
+
+static gboolean
+export_svg (VentureCanvas                *canvas,
+            JsonNode                     *history,
+            GFile                        *out,
+            const VentureExportSettings  *settings,
+            GError                      **error)
+{
+  return venture_export_write (canvas, out, VENTURE_EXPORT_FORMAT_SVG, settings, NULL, error);
 }
 
 /* One row per kind of output; every exporter writes atomically, so a
@@ -34,6 +67,9 @@ static const struct {
   ExportFunc  export;
 } exporters[] = {
   { ".json", export_json },
+  { ".pdf", export_pdf },
+  { ".png", export_png },
+  { ".svg", export_svg },
 };
 
 char *
@@ -121,14 +157,18 @@ int
 venture_cli_export (const char *out,
                     const char *input)
 {
-  return venture_cli_export_snapshot (out, input, NULL);
+  return venture_cli_export_full (out, input, NULL, NULL, NULL, NULL);
 }
 
 int
-venture_cli_export_snapshot (const char *out,
-                             const char *input,
-                             const char *snapshot)
+venture_cli_export_full (const char *out,
+                         const char *input,
+                         const char *page_size,
+                         const char *orientation,
+                         const char *scale,
+                         const char *snapshot)
 {
+  VentureExportSettings settings = VENTURE_EXPORT_SETTINGS_INIT;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(GFile) input_file = NULL;
@@ -158,6 +198,15 @@ venture_cli_export_snapshot (const char *out,
       return fail (error);
     }
 
+  /* Checked whatever the format, so that a typo never goes unnoticed. */
+  if ((page_size != NULL && !venture_page_size_from_string (page_size, &settings.page_size, &error)) ||
+      (orientation != NULL && !venture_orientation_from_string (orientation, &settings.orientation, &error)) ||
+      (scale != NULL && !venture_export_scale_from_string (scale, &settings.scale, &error)))
+    {
+      g_prefix_error (&error, _("Cannot export to “%s”: "), out_name);
+      return fail (error);
+    }
+
   if (input == NULL || *input == '\0')
     {
       g_set_error (&error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_FOUND,
@@ -179,7 +228,7 @@ venture_cli_export_snapshot (const char *out,
         return fail (error);
     }
 
-  if (!export (canvas, history, out_file, &error))
+  if (!export (canvas, history, out_file, &settings, &error))
     return fail (error);
 
   return 0;
