@@ -29,6 +29,8 @@ typedef enum {
   VENTURE_FILE_ERROR_INVALID,           /* wrong type, missing member, bad number */
   VENTURE_FILE_ERROR_DUPLICATE_ID,      /* two notes with the same id */
   VENTURE_FILE_ERROR_UNSUPPORTED_TYPE,  /* no exporter for that file name */
+  VENTURE_FILE_ERROR_DUPLICATE_VERSION, /* two versions with the same name */
+  VENTURE_FILE_ERROR_NO_SUCH_VERSION,   /* --snapshot names no stored version */
 } VentureFileError;
 
 /* Limits for anything Venture reads. The issue asks for at least 64 MiB
