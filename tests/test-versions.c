@@ -9,6 +9,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-comparison.h"
+#include "venture-history-file.h"
 #include "venture-validate.h"
 #include "venture-version.h"
 
@@ -897,6 +898,178 @@ test_mix_without_stage (void)
   g_assert_cmpuint (venture_comparison_get_mix_total (comparison, VENTURE_COMPARISON_NEW, "telepathy"), ==, 1);
 }
 
+/* With a history: saving, deleting and restoring are undoable steps with
+ * their own names. */
+static void
+test_history_steps (void)
+{
+  g_autoptr(VentureCanvas) canvas = load_good ("bike-repair-before.json");
+  g_autoptr(VentureCanvas) after = load_good ("bike-repair-after.json");
+  g_autoptr(VentureCanvas) before_copy = venture_canvas_copy (canvas);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(VentureVersion) after_version = venture_version_new ("After", now, after);
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  VentureVersion *before;
+
+  before = venture_canvas_save_version (canvas, "Before feedback", NULL);
+  g_assert_cmpuint (venture_history_get_n_undo (history), ==, 1);
+  g_assert_cmpstr (venture_history_get_undo_label (history), ==, "Save Version");
+
+  /* Restoring is one step however many notes it changes. */
+  venture_version_restore (after_version, canvas, history);
+  g_assert_true (venture_canvas_equal (canvas, after));
+  g_assert_cmpuint (venture_history_get_n_undo (history), ==, 2);
+  g_assert_cmpstr (venture_history_get_undo_label (history), ==, "Restore Version");
+
+  /* Restoring what is there already records nothing. */
+  venture_version_restore (after_version, canvas, history);
+  g_assert_cmpuint (venture_history_get_n_undo (history), ==, 2);
+
+  g_assert_true (venture_canvas_delete_version (canvas, "Before feedback", NULL));
+  g_assert_cmpuint (venture_history_get_n_undo (history), ==, 3);
+  g_assert_cmpstr (venture_history_get_undo_label (history), ==, "Delete Version");
+
+  /* Undo the deletion: the same version, back in its place. */
+  g_assert_true (venture_history_undo (history));
+  g_assert_true (venture_canvas_get_version (canvas, 0) == before);
+
+  /* One undo restores the state before the restore, exactly. */
+  g_assert_true (venture_history_undo (history));
+  g_assert_true (venture_canvas_equal (canvas, before_copy));
+  g_assert_cmpuint (venture_canvas_get_n_versions (canvas), ==, 1);
+  g_assert_cmpstr (venture_history_get_redo_label (history), ==, "Restore Version");
+
+  g_assert_true (venture_history_undo (history));
+  g_assert_cmpuint (venture_canvas_get_n_versions (canvas), ==, 0);
+  g_assert_false (venture_history_get_can_undo (history));
+
+  g_assert_true (venture_history_redo (history));
+  g_assert_true (venture_history_redo (history));
+  g_assert_true (venture_canvas_equal (canvas, after));
+  g_assert_true (venture_canvas_get_version (canvas, 0) == before);
+  g_assert_true (venture_history_redo (history));
+  g_assert_cmpuint (venture_canvas_get_n_versions (canvas), ==, 0);
+}
+
+/* Saves @canvas with @history and loads it back into a new canvas and
+ * history; returns the bytes written. */
+static GBytes *
+save_and_load (VentureCanvas   *canvas,
+               VentureHistory  *history,
+               VentureCanvas  **loaded,
+               VentureHistory **loaded_history)
+{
+  g_autoptr(JsonNode) node = venture_history_file_serialize (history);
+  g_autoptr(JsonNode) read_node = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = venture_canvas_file_to_bytes (canvas, node);
+
+  *loaded = venture_canvas_file_load_bytes (bytes, "saved.json", &read_node, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read_node);
+  *loaded_history = venture_history_new (*loaded);
+  venture_history_file_deserialize (*loaded_history, read_node, &error);
+  g_assert_no_error (error);
+
+  return bytes;
+}
+
+/* The history of version steps survives the file: undo and redo after
+ * loading, with versions both in the file and only in the history. */
+static void
+test_history_file (void)
+{
+  g_autoptr(VentureCanvas) canvas = load_good ("bike-repair-before.json");
+  g_autoptr(VentureCanvas) after = load_good ("bike-repair-after.json");
+  g_autoptr(VentureCanvas) before_copy = venture_canvas_copy (canvas);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(VentureVersion) after_version = venture_version_new ("After", now, after);
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  g_autoptr(VentureCanvas) loaded = NULL;
+  g_autoptr(VentureHistory) loaded_history = NULL;
+  g_autoptr(VentureCanvas) again = NULL;
+  g_autoptr(VentureHistory) again_history = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autoptr(VentureCanvas) at_save = NULL;
+
+  venture_canvas_save_version (canvas, "Before feedback", NULL);
+  venture_version_restore (after_version, canvas, history);
+  venture_canvas_save_version (canvas, "After feedback", NULL);
+  venture_canvas_delete_version (canvas, "Before feedback", NULL);
+  venture_canvas_save_version (canvas, "Third", NULL);
+  g_assert_true (venture_history_undo (history));
+  at_save = venture_canvas_copy (canvas);
+
+  bytes = save_and_load (canvas, history, &loaded, &loaded_history);
+  g_assert_cmpuint (venture_history_get_n_steps (loaded_history), ==, 5);
+  g_assert_cmpuint (venture_history_get_position (loaded_history), ==, 4);
+  g_assert_cmpstr (venture_history_get_undo_label (loaded_history), ==, "Delete Version");
+  g_assert_cmpstr (venture_history_get_redo_label (loaded_history), ==, "Save Version");
+  assert_versions_equal (canvas, loaded);
+
+  /* Saving again what was loaded gives the same bytes. */
+  bytes_again = save_and_load (loaded, loaded_history, &again, &again_history);
+  g_assert_cmpmem (g_bytes_get_data (bytes_again, NULL), g_bytes_get_size (bytes_again),
+                   g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* The deleted version comes back from the history alone. */
+  g_assert_true (venture_history_undo (loaded_history));
+  g_assert_cmpuint (venture_canvas_get_n_versions (loaded), ==, 2);
+  g_assert_cmpstr (venture_version_get_name (venture_canvas_get_version (loaded, 0)), ==, "Before feedback");
+  g_assert_true (venture_canvas_equal (venture_version_get_canvas (venture_canvas_get_version (loaded, 0)),
+                                       before_copy));
+
+  g_assert_true (venture_history_undo (loaded_history));
+  g_assert_true (venture_history_undo (loaded_history));
+  g_assert_true (venture_canvas_equal (loaded, before_copy));
+  g_assert_true (venture_history_undo (loaded_history));
+  g_assert_cmpuint (venture_canvas_get_n_versions (loaded), ==, 0);
+  g_assert_false (venture_history_get_can_undo (loaded_history));
+
+  /* All the way forward, the undone "Third" included. */
+  g_assert_true (venture_history_jump (loaded_history, 5));
+  g_assert_true (venture_canvas_equal (loaded, at_save));
+  g_assert_cmpuint (venture_canvas_get_n_versions (loaded), ==, 2);
+  g_assert_cmpstr (venture_version_get_name (venture_canvas_get_version (loaded, 1)), ==, "Third");
+  g_assert_true (venture_canvas_equal (venture_version_get_canvas (venture_canvas_get_version (loaded, 1)),
+                                       at_save));
+}
+
+/* A history whose version steps do not fit the file's versions is
+ * dropped, never applied. */
+static void
+test_history_file_mismatch (void)
+{
+  g_autoptr(VentureCanvas) canvas = load_good ("bike-repair-before.json");
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(VentureCanvas) loaded = NULL;
+  g_autoptr(VentureHistory) loaded_history = NULL;
+  g_autoptr(JsonNode) read_node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+
+  venture_canvas_save_version (canvas, "Before feedback", NULL);
+  node = venture_history_file_serialize (history);
+  bytes = venture_canvas_file_to_bytes (canvas, node);
+
+  /* Renamed by hand in the versions, not in the history. */
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, "\"name\": \"Before feedback\"", "\"name\": \"Renamed\"", 1), ==, 1);
+  edited = g_bytes_new (text->str, text->len);
+
+  loaded = venture_canvas_file_load_bytes (edited, "edited.json", &read_node, &error);
+  g_assert_no_error (error);
+  loaded_history = venture_history_new (loaded);
+  g_assert_false (venture_history_file_deserialize (loaded_history, read_node, &error));
+  g_assert_error (error, VENTURE_HISTORY_FILE_ERROR, VENTURE_HISTORY_FILE_ERROR_INVALID);
+  g_assert_cmpuint (venture_history_get_n_steps (loaded_history), ==, 0);
+  g_assert_cmpuint (venture_canvas_get_n_versions (loaded), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -913,6 +1086,9 @@ main (int   argc,
   g_test_add_func ("/venture/versions/restore-order-and-extra", test_restore_order_and_extra);
   g_test_add_func ("/venture/versions/persistence", test_persistence);
   g_test_add_func ("/venture/versions/file-details", test_file_details);
+  g_test_add_func ("/venture/versions/history/steps", test_history_steps);
+  g_test_add_func ("/venture/versions/history/file", test_history_file);
+  g_test_add_func ("/venture/versions/history/file-mismatch", test_history_file_mismatch);
 
   for (guint i = 0; i < G_N_ELEMENTS (comparison_cases); i++)
     {

@@ -237,6 +237,9 @@ venture_document_new_from_canvas (VentureCanvas *canvas,
 
   self = g_object_new (VENTURE_TYPE_DOCUMENT, NULL);
   copy = venture_canvas_copy (canvas);
+  /* A copy leaves the versions out; they are immutable, so shared. */
+  for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
+    venture_canvas_insert_version (copy, venture_canvas_get_version (canvas, i), i);
   history = venture_history_new (copy);
   venture_document_set_contents (self, copy, history);
   self->modified_without_history = modified;

@@ -214,3 +214,20 @@ venture_version_set_extra (VentureVersion *self,
   if (extra != NULL)
     self->extra = json_object_ref (extra);
 }
+
+void
+venture_version_restore (VentureVersion *self,
+                         VentureCanvas  *canvas,
+                         VentureHistory *history)
+{
+  g_return_if_fail (VENTURE_IS_VERSION (self));
+  g_return_if_fail (VENTURE_IS_CANVAS (canvas));
+  g_return_if_fail (history == NULL || VENTURE_IS_HISTORY (history));
+  g_return_if_fail (history == NULL || venture_history_get_canvas (history) == canvas);
+
+  if (history != NULL)
+    venture_history_begin_group_kind (history, VENTURE_HISTORY_LABEL_RESTORE_VERSION);
+  venture_canvas_restore_version (canvas, self);
+  if (history != NULL)
+    venture_history_end_group (history);
+}

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "venture-canvas.h"
+#include "venture-history.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,12 @@ VentureCanvas  *venture_version_get_canvas    (VentureVersion  *self);
 JsonObject     *venture_version_get_extra     (VentureVersion  *self);
 void            venture_version_set_extra     (VentureVersion  *self,
                                                JsonObject      *extra);
+
+/* venture_canvas_restore_version() as one undoable step "Restore
+ * Version" of @history (NULL: none records it). */
+void            venture_version_restore       (VentureVersion  *self,
+                                               VentureCanvas   *canvas,
+                                               VentureHistory  *history);
 
 /* Valid UTF-8, not blank, at most VENTURE_VERSION_NAME_MAX characters. */
 gboolean        venture_version_validate_name (const char      *name,
