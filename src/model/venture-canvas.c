@@ -21,6 +21,9 @@ struct _VentureCanvas
   GPtrArray   *notes;    /* VentureNote, owned, in stacking order */
   GHashTable  *by_id;    /* id (owned by the note) -> VentureNote (unowned) */
   JsonObject  *extra;
+  /* Inside ::changed: changing the canvas there would reach the
+   * GListModel and notify watchers out of order. */
+  guint        in_changed;
 };
 
 static void venture_canvas_list_model_init (GListModelInterface *iface);
@@ -183,7 +186,9 @@ venture_canvas_class_init (VentureCanvasClass *klass)
    *
    * Emitted after every operation that changed something, once the
    * canvas is in its new state, before GListModel::items-changed and the
-   * notes' GObject::notify.
+   * notes' GObject::notify. Handlers must not change the canvas (the
+   * operations refuse): the other watchers have not heard of this change
+   * yet.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
@@ -397,7 +402,9 @@ emit_changed (VentureCanvas *self,
   if (change == NULL)
     return;
 
+  self->in_changed++;
   g_signal_emit (self, signals[CHANGED], 0, change);
+  self->in_changed--;
   venture_change_free (change);
 }
 
@@ -424,6 +431,7 @@ venture_canvas_set_title (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (venture_validate_title (title, NULL));
 
   if (g_str_equal (self->title, title))
@@ -460,6 +468,7 @@ venture_canvas_insert_note (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (VENTURE_IS_NOTE (note));
   g_return_if_fail (_venture_note_get_canvas (note) == NULL);
   g_return_if_fail (venture_note_get_id (note) != NULL);
@@ -502,6 +511,7 @@ venture_canvas_remove_note (VentureCanvas *self,
   guint position;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
 
   hold = g_object_ref (note);
@@ -532,6 +542,7 @@ venture_canvas_set_note_text (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_text (text, NULL));
 
@@ -559,6 +570,7 @@ venture_canvas_set_note_color (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_id (color, NULL));
 
@@ -589,6 +601,7 @@ venture_canvas_move_note (VentureCanvas *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_id (block, NULL));
   g_return_if_fail (venture_validate_position (x, NULL));
@@ -626,6 +639,7 @@ venture_canvas_set_note_tag (VentureCanvas  *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail ((guint) kind < VENTURE_N_TAG_KINDS);
   g_return_if_fail (venture_validate_tag (id, NULL));
@@ -657,6 +671,7 @@ venture_canvas_set_note_segments (VentureCanvas      *self,
   VentureChange *change = NULL;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (venture_validate_segments (segments, NULL));
 
@@ -695,6 +710,7 @@ venture_canvas_restack_note (VentureCanvas *self,
   guint from, first, n;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
   g_return_if_fail (holds (self, note));
   g_return_if_fail (position < self->notes->len);
 

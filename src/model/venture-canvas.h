@@ -20,7 +20,12 @@ G_BEGIN_DECLS
  * input, does nothing when nothing changes, and otherwise emits
  * ::changed with a VentureChange describing both sides, then the usual
  * GListModel::items-changed / GObject::notify of the note. The board,
- * the history and autosave all watch ::changed. */
+ * the history and autosave all watch ::changed. A ::changed handler must
+ * not change the canvas (refused: the other watchers have not heard of
+ * the change yet).
+ *
+ * Costs: lookup_note, find_note and append O(1); insert, remove and
+ * restack O(n) (a memmove and renumbering the notes after the place). */
 G_DECLARE_FINAL_TYPE (VentureCanvas, venture_canvas, VENTURE, CANVAS, GObject)
 
 VentureCanvas *venture_canvas_new              (const char          *template_id);

@@ -271,6 +271,9 @@ venture_template_new_from_data (const char  *data,
   return g_steal_pointer (&self);
 }
 
+static VentureTemplate *venture_template_load (const char  *id,
+                                               GError     **error);
+
 static gboolean
 is_template_id (const char *id)
 {
@@ -284,22 +287,40 @@ is_template_id (const char *id)
   return TRUE;
 }
 
+/* Files are loaded in worker threads, so the cache is shared. Templates
+ * are immutable once built and live as long as the process. */
+G_LOCK_DEFINE_STATIC (template_cache);
+
 VentureTemplate *
 venture_template_get_for_id (const char  *id,
                              GError     **error)
 {
   static GHashTable *cache;
   VentureTemplate *template;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
 
   g_return_val_if_fail (id != NULL, NULL);
 
+  G_LOCK (template_cache);
   if (cache == NULL)
     cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  template = g_hash_table_lookup (cache, id);
+  if (template == NULL)
+    {
+      template = venture_template_load (id, error);
+      if (template != NULL)
+        g_hash_table_insert (cache, g_strdup (id), template);
+    }
+  G_UNLOCK (template_cache);
 
-  if ((template = g_hash_table_lookup (cache, id)))
-    return template;
+  return template;
+}
+
+static VentureTemplate *
+venture_template_load (const char  *id,
+                       GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
 
   /* The id comes from files: never let it build a path elsewhere. */
   if (is_template_id (id))
@@ -318,13 +339,8 @@ venture_template_get_for_id (const char  *id,
       return NULL;
     }
 
-  template = venture_template_new_from_data (g_bytes_get_data (bytes, NULL),
-                                             g_bytes_get_size (bytes), error);
-  if (template == NULL)
-    return NULL;
-
-  g_hash_table_insert (cache, g_strdup (id), template);
-  return template;
+  return venture_template_new_from_data (g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes), error);
 }
 
 const char *

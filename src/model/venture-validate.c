@@ -88,13 +88,14 @@ validate_string (const char  *string,
   if (length <= max)
     return TRUE;
 
-  /* Translators: the numbers are counts of characters */
   if (kind == STRING_TEXT)
     g_set_error (error, VENTURE_VALIDATE_ERROR, VENTURE_VALIDATE_ERROR_TOO_LONG,
+                 /* Translators: the numbers are counts of characters */
                  _("The text of a note has %ld characters, more than the %ld allowed"),
                  length, max);
   else
     g_set_error (error, VENTURE_VALIDATE_ERROR, VENTURE_VALIDATE_ERROR_TOO_LONG,
+                 /* Translators: the numbers are counts of characters */
                  _("The title has %ld characters, more than the %ld allowed"),
                  length, max);
   return FALSE;
@@ -121,8 +122,9 @@ venture_validate_position (gint64   value,
   if (value < 0 || value > VENTURE_POSITION_MAX)
     {
       g_set_error (error, VENTURE_VALIDATE_ERROR, VENTURE_VALIDATE_ERROR_OUT_OF_RANGE,
-                   _("The position %" G_GINT64_FORMAT " is outside 0 to %d"),
-                   value, VENTURE_POSITION_MAX);
+                   /* Translators: a coordinate of a note, out of the allowed range */
+                   _("The position %lld is outside 0 to %d"),
+                   (long long) value, VENTURE_POSITION_MAX);
       return FALSE;
     }
 

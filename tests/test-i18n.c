@@ -1,0 +1,131 @@
+/* test-i18n.c: the real window in German and Spanish, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "venture-board.h"
+#include "venture-template.h"
+#include "venture-window.h"
+#include "venture-test-ui.h"
+
+/* One language per process: a template is translated once, when it is
+ * first loaded, so the language is chosen before anything else runs. */
+typedef struct {
+  const char *language;
+  const char *labels[9];
+  const char *key_partners_questions;
+  const char *credit;
+} Expected;
+
+static const Expected expectations[] = {
+  { "de",
+    { "Schlüsselpartner", "Schlüsselaktivitäten", "Schlüsselressourcen", "Wertangebote",
+      "Kundenbeziehungen", "Kanäle", "Kundensegmente", "Kostenstruktur", "Einnahmequellen" },
+    "Wer sind unsere wichtigsten Partner und Lieferanten? Welche Ressourcen beziehen wir "
+    "von ihnen, welche Aktivitäten übernehmen sie?",
+    "Das Business Model Canvas von Strategyzer AG, CC BY-SA 3.0" },
+  { "es",
+    { "Socios clave", "Actividades clave", "Recursos clave", "Propuesta de valor",
+      "Relación con clientes", "Canales", "Segmentos de clientes", "Estructura de costes",
+      "Fuentes de ingresos" },
+    "¿Quiénes son nuestros socios y proveedores clave? ¿Qué recursos obtenemos de ellos "
+    "y qué actividades realizan?",
+    "El Business Model Canvas de Strategyzer AG, CC BY-SA 3.0" },
+};
+
+static const Expected *expected;
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+static gboolean
+contains_text (GPtrArray  *texts,
+               const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_i18n_window (void)
+{
+  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()));
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  VentureTemplate *template = venture_board_get_template (board);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autofree char *name = g_strdup_printf ("i18n-%s", expected->language);
+  g_autofree char *png = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  venture_test_wait_for_frame (GTK_WIDGET (window));
+
+  collect_label_texts (GTK_WIDGET (window), texts);
+  g_assert_cmpuint (venture_template_get_n_blocks (template), ==, G_N_ELEMENTS (expected->labels));
+  for (guint i = 0; i < G_N_ELEMENTS (expected->labels); i++)
+    {
+      g_assert_cmpstr (venture_template_get_block (template, i)->label, ==, expected->labels[i]);
+      if (!contains_text (texts, expected->labels[i]))
+        g_error ("The window shows no label “%s”", expected->labels[i]);
+    }
+  g_assert_true (contains_text (texts, expected->key_partners_questions));
+  g_assert_true (contains_text (texts, expected->credit));
+
+  png = venture_test_save_screenshot (GTK_WIDGET (window), name);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  venture_test_iterate (50);
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *language = argc > 1 ? argv[argc - 1] : "";
+  g_autofree char *localedir = NULL;
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expectations); i++)
+    if (g_str_equal (expectations[i].language, language))
+      expected = &expectations[i];
+  if (expected == NULL)
+    g_error ("Usage: test-i18n [TEST-OPTIONS] LANGUAGE (de or es)");
+
+  /* The catalogues built in the build dir, laid out like LOCALEDIR. */
+  if (g_getenv ("G_TEST_BUILDDIR") == NULL)
+    g_error ("G_TEST_BUILDDIR is not set: run this test through meson test");
+  localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_setenv ("LANGUAGE", expected->language, TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  venture_test_ui_init (&argc, &argv);
+  /* gtk_test_init() pins the locale to en_US (or leaves "C", where
+   * LANGUAGE is ignored); follow the environment like the app does. */
+  setlocale (LC_ALL, "");
+
+  path = g_strdup_printf ("/venture/i18n/%s/window", expected->language);
+  g_test_add_func (path, test_i18n_window);
+
+  return g_test_run ();
+}
