@@ -1355,7 +1355,9 @@ show_color_layout (VentureExport *self,
                    cairo_t       *cr,
                    PangoLayout   *layout,
                    double         x,
-                   double         y)
+                   double         y,
+                   double         from,
+                   double         to)
 {
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
   const char *text = pango_layout_get_text (layout);
@@ -1363,10 +1365,14 @@ show_color_layout (VentureExport *self,
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
+      PangoRectangle logical, line;
       double baseline, run_x, run_y, width, height;
 
       if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      if ((double) line.y / PANGO_SCALE < from || (double) line.y / PANGO_SCALE >= to)
         continue;
 
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
@@ -1441,12 +1447,50 @@ show_layout (cairo_t     *cr,
 
   if (self != NULL)
     {
-      show_color_layout (self, cr, layout, x, y);
+      show_color_layout (self, cr, layout, x, y, 0, G_MAXDOUBLE);
       return;
     }
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* The lines of layout that start between from and to (layout
+ * coordinates), the first of them at y: a note continued over columns
+ * shows each line once, in the picture and in the PDF's text. */
+static void
+show_layout_lines (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   double       from,
+                   double       to)
+{
+  VentureExport *self = g_object_get_qdata (G_OBJECT (layout), color_layout_quark ());
+  g_autoptr(PangoLayoutIter) iter = NULL;
+
+  if (self != NULL)
+    {
+      show_color_layout (self, cr, layout, x, y - from, from, to);
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle line;
+      double top;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      top = (double) line.y / PANGO_SCALE;
+      if (top < from || top >= to)
+        continue;
+
+      cairo_move_to (cr, x + (double) line.x / PANGO_SCALE,
+                     y - from + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
 }
 
 /* A shape per tag kind, so that a chip says what it is in greyscale and
@@ -1671,11 +1715,14 @@ draw_color_band (VentureExport *self,
   for (int i = 0; i < band->n_dashes; i++)
     dashes[i] = band->dash[i] * u;
 
-  cairo_save (cr);
   set_rgb (cr, rgb);
   cairo_set_line_width (cr, band->width * u);
-  cairo_set_line_cap (cr, band->n_dashes > 0 && band->dash[0] == 0 ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
-  cairo_set_dash (cr, dashes, band->n_dashes, 0);
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, dashes, band->n_dashes, 0);
+      if (band->dash[0] == 0)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+    }
   cairo_move_to (cr, left, y);
   cairo_line_to (cr, right, y);
   if (band->twin)
@@ -1684,7 +1731,13 @@ draw_color_band (VentureExport *self,
       cairo_line_to (cr, right, y + 1.5 * u);
     }
   cairo_stroke (cr);
-  cairo_restore (cr);
+  /* Back to what every other stroke expects, without a save and restore
+   * per note. */
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 }
 
 static void
@@ -1883,11 +1936,7 @@ draw_appendix_page (VentureExport *self,
       if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
         {
           /* A piece of a note continued over columns: its lines only. */
-          cairo_save (cr);
-          cairo_rectangle (cr, piece->x + indent - 1 * u, y, self->page_width, piece->body_to - piece->body_from);
-          cairo_clip (cr);
-          show_layout (cr, entry->body, piece->x + indent, y - piece->body_from);
-          cairo_restore (cr);
+          show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
         }
       else
         {
