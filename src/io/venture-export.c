@@ -1625,15 +1625,52 @@ place_chips (VentureExport *self,
   return n_chips == 0 ? 0 : row + 1;
 }
 
+/* Markers are drawn in batches: every pill in one path filled once,
+ * then every number in one run of text. Digits need no shaping, so they
+ * come straight from the font's character map. An export can have
+ * thousands of markers; one by one, with a PangoLayout each, they cost
+ * as much as the notes. */
+typedef struct {
+  GArray  *glyphs;    /* cairo_glyph_t */
+  GArray  *clusters;  /* cairo_text_cluster_t, one per digit */
+  GString *text;
+} MarkerBatch;
+
 static void
-draw_marker (VentureExport *self,
-             cairo_t       *cr,
-             guint          marker,
-             double         cx,
-             double         cy)
+marker_batch_init (MarkerBatch *batch)
 {
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  batch->text = g_string_new (NULL);
+}
+
+static void
+marker_batch_clear (MarkerBatch *batch)
+{
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+}
+
+static cairo_scaled_font_t *
+get_marker_font (VentureExport *self)
+{
+  if (self->marker_font == NULL)
+    self->marker_font = pango_context_load_font (self->context, self->font_marker);
+  return pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
+}
+
+/* Adds the marker's pill to the current path and its number to batch. */
+static void
+marker_batch_add (VentureExport *self,
+                  cairo_t       *cr,
+                  MarkerBatch   *batch,
+                  guint          marker,
+                  double         cx,
+                  double         cy)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
   double r = MARKER_RADIUS * self->unit;
-  cairo_scaled_font_t *font;
   cairo_text_extents_t extents;
   cairo_glyph_t *glyphs = NULL;
   cairo_text_cluster_t *clusters = NULL;
@@ -1642,34 +1679,46 @@ draw_marker (VentureExport *self,
   double width;
   char text[16];
 
-  /* Digits need no shaping: straight from the font's character map, a
-   * marker costs a tenth of a PangoLayout, and an export can have
-   * thousands. */
-  if (self->marker_font == NULL)
-    self->marker_font = pango_context_load_font (self->context, self->font_marker);
-  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
   if (font == NULL)
     return;
 
   length = g_snprintf (text, sizeof text, "%u", marker);
   cairo_scaled_font_text_extents (font, text, &extents);
   width = MAX (2 * r, extents.x_advance + 2.6 * self->unit);
-
   rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
-  set_rgb (cr, RGB_MARKER);
-  cairo_fill (cr);
 
   if (cairo_scaled_font_text_to_glyphs (font, cx - extents.x_advance / 2,
                                         cy - extents.y_bearing - extents.height / 2,
                                         text, length, &glyphs, &n_glyphs,
                                         &clusters, &n_clusters, &flags) == CAIRO_STATUS_SUCCESS)
     {
-      set_rgb (cr, 0xffffff);
-      cairo_set_scaled_font (cr, font);
-      cairo_show_text_glyphs (cr, text, length, glyphs, n_glyphs, clusters, n_clusters, flags);
+      g_array_append_vals (batch->glyphs, glyphs, n_glyphs);
+      g_array_append_vals (batch->clusters, clusters, n_clusters);
+      g_string_append_len (batch->text, text, length);
     }
   cairo_glyph_free (glyphs);
   cairo_text_cluster_free (clusters);
+}
+
+static void
+marker_batch_draw (VentureExport *self,
+                   cairo_t       *cr,
+                   MarkerBatch   *batch)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
+
+  set_rgb (cr, RGB_MARKER);
+  cairo_fill (cr);
+
+  if (font == NULL || batch->glyphs->len == 0)
+    return;
+
+  set_rgb (cr, 0xffffff);
+  cairo_set_scaled_font (cr, font);
+  cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
+                          (cairo_glyph_t *) (gpointer) batch->glyphs->data, batch->glyphs->len,
+                          (cairo_text_cluster_t *) (gpointer) batch->clusters->data, batch->clusters->len,
+                          0);
 }
 
 /* Each colour also has a texture along the note's top edge, so that a
@@ -1866,19 +1915,40 @@ draw_canvas_page (VentureExport *self,
     }
 
   /* Markers last, so that notes on top never hide one. */
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+  {
+    MarkerBatch batch;
+    double inset = MARKER_INSET * u;
 
-      double inset = MARKER_INSET * u;
+    marker_batch_init (&batch);
+    cairo_new_path (cr);
+    for (guint i = 0; i < self->notes->len; i++)
+      {
+        NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
-      if (!box->hidden && box->marker != 0)
-        draw_marker (self, cr, box->marker,
-                     box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
-                     box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
-    }
+        if (!box->hidden && box->marker != 0)
+          marker_batch_add (self, cr, &batch, box->marker,
+                            box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
+                            box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
+      }
+    marker_batch_draw (self, cr, &batch);
+    marker_batch_clear (&batch);
+  }
 }
 
+/* Where an entry piece's body starts, below its tags line. */
+static double
+piece_body_y (VentureExport *self,
+              EntryPiece    *piece,
+              Entry         *entry)
+{
+  if (piece->with_head && entry->head != NULL)
+    return piece->y + layout_height (entry->head) + 1 * self->unit;
+  return piece->y;
+}
+
+/* In passes of one kind each (headings, tags, colour bars, markers, text),
+ * so that the PDF switches colours and text objects once per page rather
+ * than a few times per entry. */
 static void
 draw_appendix_page (VentureExport *self,
                     cairo_t       *cr,
@@ -1887,6 +1957,8 @@ draw_appendix_page (VentureExport *self,
   double u = self->unit;
   double margin = MARGIN * u;
   double indent = ENTRY_INDENT * u;
+  g_autoptr(GArray) bar_colors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  MarkerBatch batch;
 
   set_rgb (cr, RGB_TEXT);
   show_layout (cr, self->heading, margin, self->content_y);
@@ -1894,54 +1966,94 @@ draw_appendix_page (VentureExport *self,
   for (guint i = 0; i < self->pieces->len; i++)
     {
       EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+
+      if (piece->page == page && piece->box == NULL)
+        show_layout (cr, piece->group, piece->x, piece->y);
+    }
+
+  set_rgb (cr, RGB_DIM);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
       Entry *entry;
-      double y = piece->y;
-      double first_line;
 
-      if (piece->page != page)
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
         continue;
-
-      if (piece->box == NULL)
-        {
-          set_rgb (cr, RGB_TEXT);
-          show_layout (cr, piece->group, piece->x, y);
-          continue;
-        }
-
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
-      first_line = g_array_index (entry->line_ends, double, 0);
-      if (piece->with_head)
+      if (entry->head != NULL)
+        show_layout (cr, entry->head, piece->x + indent, piece->y);
+    }
+
+  /* The note's paper beside its text, the way it looks on the canvas,
+   * deeper than the paper itself so that pale colours show on white;
+   * one path per colour. */
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      guint32 rgb;
+      gboolean seen = FALSE;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      rgb = mix_rgb (parse_rgb (piece->box->color->light_fill), parse_rgb (piece->box->color->light_ink), 0.25);
+      for (guint c = 0; c < bar_colors->len && !seen; c++)
+        seen = g_array_index (bar_colors, guint32, c) == rgb;
+      if (!seen)
+        g_array_append_val (bar_colors, rgb);
+    }
+  for (guint c = 0; c < bar_colors->len; c++)
+    {
+      guint32 rgb = g_array_index (bar_colors, guint32, c);
+
+      for (guint i = 0; i < self->pieces->len; i++)
         {
-          double head_height = entry->head ? layout_height (entry->head) : 0;
+          EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+          Entry *entry;
 
-          draw_marker (self, cr, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
-                       y + (entry->head ? head_height : first_line) / 2);
-          if (entry->head != NULL)
-            {
-              set_rgb (cr, RGB_DIM);
-              show_layout (cr, entry->head, piece->x + indent, y);
-              y += head_height + 1 * u;
-            }
+          if (piece->page != page || piece->box == NULL ||
+              mix_rgb (parse_rgb (piece->box->color->light_fill),
+                       parse_rgb (piece->box->color->light_ink), 0.25) != rgb)
+            continue;
+          entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+          cairo_rectangle (cr, piece->x + indent - 5.5 * u, piece_body_y (self, piece, entry) + 0.5 * u,
+                           2.2 * u, piece->body_to - piece->body_from - 1 * u);
         }
-
-      /* The note's paper beside its text, the way it looks on the canvas. */
-      cairo_rectangle (cr, piece->x + indent - 5.5 * u, y + 0.5 * u, 2.2 * u,
-                       piece->body_to - piece->body_from - 1 * u);
-      /* Deeper than the paper itself, so that pale colours show on white. */
-      set_rgb (cr, mix_rgb (parse_rgb (piece->box->color->light_fill),
-                            parse_rgb (piece->box->color->light_ink), 0.25));
+      set_rgb (cr, rgb);
       cairo_fill (cr);
+    }
 
-      set_rgb (cr, RGB_TEXT);
+  marker_batch_init (&batch);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
+
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      marker_batch_add (self, cr, &batch, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
+                        piece->y + (entry->head ? layout_height (entry->head)
+                                                : g_array_index (entry->line_ends, double, 0)) / 2);
+    }
+  marker_batch_draw (self, cr, &batch);
+  marker_batch_clear (&batch);
+
+  set_rgb (cr, RGB_TEXT);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
+      double y;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      y = piece_body_y (self, piece, entry);
       if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
-        {
-          /* A piece of a note continued over columns: its lines only. */
-          show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
-        }
+        /* A piece of a note continued over columns: its lines only. */
+        show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
       else
-        {
-          show_layout (cr, entry->body, piece->x + indent, y);
-        }
+        show_layout (cr, entry->body, piece->x + indent, y);
     }
 }
 
