@@ -478,6 +478,90 @@ test_depth_allowed (void)
   g_assert_nonnull (canvas);
 }
 
+/* The reader's own UTF-8 check agrees with GLib's on every byte
+ * sequence thrown at it, and names the first bad byte. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char *prefix = "{\"format\": \"venture-canvas\", \"version\": 1, "
+                              "\"template\": \"business-model-canvas\", \"notes\": [], \"t\": \"";
+  static const guchar interesting[] = {
+    0x00, 0x01, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+    0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff,
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      GString *text = g_string_new (prefix);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+      guint n = g_rand_int_range (rand, 1, 12);
+      const char *end = NULL;
+      gboolean valid;
+
+      /* Long ASCII runs too, for the eight-bytes-at-a-time path. */
+      if (round % 2 == 0)
+        g_string_append (text, "abcdefghijklmnopq");
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (text, interesting[g_rand_int_range (rand, 0, G_N_ELEMENTS (interesting))]);
+      if (round % 3 == 0)
+        g_string_append (text, "rstuvwxyz0123456789");
+      g_string_append (text, "\"}");
+
+      valid = g_utf8_validate_len (text->str, text->len, &end);
+      bytes = g_bytes_new (text->str, text->len);
+      canvas = venture_canvas_file_load_bytes (bytes, "fuzz.json", NULL, &error);
+
+      if (valid)
+        {
+          /* Still may be bad JSON (a control character in a string),
+           * but never refused as UTF-8. */
+          g_assert_false (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8));
+        }
+      else
+        {
+          g_autofree char *where = g_strdup_printf ("column %u is not UTF-8",
+                                                    (guint) g_utf8_strlen (text->str, end - text->str) + 1);
+
+          g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8);
+          g_assert_nonnull (strstr (error->message, where));
+        }
+
+      g_string_free (text, TRUE);
+    }
+
+  g_rand_free (rand);
+}
+
+/* Brackets inside strings, escaped quotes and backslashes do not fool
+ * the depth count. */
+static void
+test_depth_strings (void)
+{
+  GString *text = g_string_new ("{\"format\": \"venture-canvas\", \"version\": 1, "
+                                "\"template\": \"business-model-canvas\", \"notes\": [], "
+                                "\"a\": \"\\\\\", \"b\": \"\\\"[[[[\\\\\", \"deep\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = NULL;
+
+  /* "a" is one backslash, "b" a quote, brackets and a backslash: the
+   * array after them is the one that counts, one level too deep. */
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}");
+
+  bytes = g_string_free_to_bytes (text);
+  canvas = venture_canvas_file_load_bytes (bytes, "strings.json", NULL, &error);
+  g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "column 193"));
+}
+
 static void
 test_huge_file (Fixture       *fixture,
                 gconstpointer  data)
@@ -743,6 +827,8 @@ main (int   argc,
               fixture_set_up, test_not_found, fixture_tear_down);
   g_test_add_func ("/venture/canvas-file/bad/huge-bytes", test_huge_bytes);
   g_test_add_func ("/venture/canvas-file/limits/depth", test_depth_allowed);
+  g_test_add_func ("/venture/canvas-file/limits/depth-strings", test_depth_strings);
+  g_test_add_func ("/venture/canvas-file/utf8", test_utf8_like_glib);
   g_test_add_func ("/venture/canvas-file/limits/large", test_large_accepted);
 
   g_test_add ("/venture/canvas-file/save/etag", Fixture, NULL,
