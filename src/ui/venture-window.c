@@ -69,6 +69,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void venture_window_save_as (VentureWindow *self);
+static void venture_window_focus_first_block (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -356,6 +357,8 @@ venture_window_bind_contents (VentureWindow *self)
                            self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "canvas") == 0)
+    venture_window_focus_first_block (self);
 }
 
 static void
@@ -472,11 +475,28 @@ venture_window_show_start (VentureWindow *self)
   venture_window_update_title (self);
 }
 
+/* Typing on a focused block starts a note there, so a fresh canvas is
+ * ready for the first idea without a click. */
+static void
+venture_window_focus_first_block (VentureWindow *self)
+{
+  VentureTemplate *template = venture_board_get_template (self->board);
+  GtkWidget *block;
+
+  if (template == NULL || venture_template_get_n_blocks (template) == 0)
+    return;
+
+  block = venture_board_get_block_view (self->board, venture_template_get_block (template, 0)->id);
+  if (block != NULL)
+    gtk_widget_grab_focus (block);
+}
+
 static void
 venture_window_show_canvas (VentureWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   venture_window_update_title (self);
+  venture_window_focus_first_block (self);
 }
 
 static void
