@@ -315,6 +315,7 @@ typedef struct {
 static const BadFile bad_files[] = {
   { "binary.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 1, column 1 is not UTF-8" },
   { "blank.json", VENTURE_FILE_ERROR_EMPTY, "empty" },
+  { "comment.json", VENTURE_FILE_ERROR_SYNTAX, "line 2, column 31: unexpected character “/”" },
   { "duplicate-ids.json", VENTURE_FILE_ERROR_DUPLICATE_ID, "notes 1 and 3" },
   { "empty-id.json", VENTURE_FILE_ERROR_INVALID, "“id”" },
   { "empty.json", VENTURE_FILE_ERROR_EMPTY, "empty" },
@@ -334,6 +335,7 @@ static const BadFile bad_files[] = {
   { "nul-byte.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 19" },
   { "other-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "no “format”" },
   { "out-of-range.json", VENTURE_FILE_ERROR_INVALID, "from 0 to 1000" },
+  { "single-quotes.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column 2: unexpected character “'”" },
   { "text-too-long.json", VENTURE_FILE_ERROR_INVALID, "note 1" },
   { "top-level-array.json", VENTURE_FILE_ERROR_NOT_CANVAS, "not an object" },
   { "top-level-string.json", VENTURE_FILE_ERROR_NOT_CANVAS, "not an object" },
