@@ -520,6 +520,84 @@ test_utf8_like_glib (void)
   g_rand_free (rand);
 }
 
+/* Random damage to a good file: every result is a canvas or a clear
+ * refusal, never a crash or a warning (G_DEBUG=fatal-warnings turns a
+ * model's g_return_if_fail into a failure). */
+static void
+test_mutations (void)
+{
+  static const char alphabet[] = "{}[]\",:0123456789.-+eE \n\\tfnrula/'\xc3\xa9";
+  g_autoptr(GBytes) original = read_test_file ("good", "unknown-members.json");
+  GRand *rand = g_rand_new_with_seed (1234);
+  guint n_loaded = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (original, &length);
+      GString *text = g_string_new_len (data, length);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+      guint n_changes = g_rand_int_range (rand, 1, 4);
+
+      for (guint c = 0; c < n_changes && text->len > 0; c++)
+        {
+          guint at = g_rand_int_range (rand, 0, text->len);
+          guint wanted = g_rand_int_range (rand, 1, 40);
+          guint span = MIN (text->len - at, wanted);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              text->str[at] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+              break;
+            case 1:
+              g_string_erase (text, at, span);
+              break;
+            case 2:
+              {
+                g_autofree char *copy = g_strndup (text->str + at, span);
+                g_string_insert (text, g_rand_int_range (rand, 0, text->len + 1), copy);
+              }
+              break;
+            default:
+              g_string_insert_c (text, at, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+              break;
+            }
+        }
+
+      bytes = g_string_free_to_bytes (text);
+      canvas = venture_canvas_file_load_bytes (bytes, "mutant.json", NULL, &error);
+      if (canvas != NULL)
+        {
+          g_autoptr(GBytes) saved = venture_canvas_file_to_bytes (canvas, NULL);
+          g_autoptr(VentureCanvas) again = venture_canvas_file_load_bytes (saved, "mutant.json", NULL, &error);
+
+          /* What loads, saves into something that loads the same. */
+          g_assert_no_error (error);
+          g_assert_true (venture_canvas_equal (canvas, again));
+          {
+            g_autoptr(GBytes) saved_again = venture_canvas_file_to_bytes (again, NULL);
+            g_assert_true (g_bytes_equal (saved, saved_again));
+          }
+          n_loaded++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == VENTURE_FILE_ERROR);
+          g_assert_nonnull (strstr (error->message, "mutant.json"));
+          if (strchr (error->message, '\n') != NULL)
+            g_error ("two lines: %s", error->message);
+        }
+    }
+
+  g_test_message ("%u of 3000 mutants loaded", n_loaded);
+  g_assert_cmpuint (n_loaded, >, 0);
+  g_rand_free (rand);
+}
+
 /* Brackets inside strings, escaped quotes and backslashes do not fool
  * the depth count. */
 static void
@@ -814,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/venture/canvas-file/limits/depth", test_depth_allowed);
   g_test_add_func ("/venture/canvas-file/limits/depth-strings", test_depth_strings);
   g_test_add_func ("/venture/canvas-file/utf8", test_utf8_like_glib);
+  g_test_add_func ("/venture/canvas-file/mutations", test_mutations);
   g_test_add_func ("/venture/canvas-file/limits/large", test_large_accepted);
 
   g_test_add ("/venture/canvas-file/save/etag", Fixture, NULL,

@@ -269,7 +269,7 @@ set_syntax_error (GError     **error,
                   const char  *display_name,
                   const char  *parser_message)
 {
-  const char *detail = parser_message;
+  g_autofree char *detail = NULL;
   guint line = 0;
   guint column = 0;
   int consumed = 0;
@@ -278,13 +278,14 @@ set_syntax_error (GError     **error,
     {
       const char *colon = strstr (parser_message + consumed, ": ");
 
-      detail = colon != NULL ? colon + 2 : parser_message + consumed;
+      detail = venture_file_one_line (colon != NULL ? colon + 2 : parser_message + consumed);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
                    _("“%s” is not valid JSON: line %u, column %u: %s"),
                    display_name, line, column, detail);
     }
   else
     {
+      detail = venture_file_one_line (parser_message);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
                    _("“%s” is not valid JSON: %s"), display_name, detail);
     }
@@ -584,8 +585,10 @@ read_note (JsonNode    *node,
 
           if (!is_finite_tree (member))
             {
+              g_autofree char *shown = venture_file_one_line (name);
+
               set_invalid_note (error, display_name, index,
-                                _("“%s” holds a number out of range"), name);
+                                _("“%s” holds a number out of range"), shown);
               return NULL;
             }
           json_object_set_member (extra, name, json_node_copy (member));
@@ -658,10 +661,12 @@ read_canvas (JsonNode    *root,
   format = member != NULL ? get_string (member) : NULL;
   if (g_strcmp0 (format, VENTURE_CANVAS_FILE_FORMAT) != 0)
     {
+      g_autofree char *shown = format != NULL ? venture_file_one_line (format) : NULL;
+
       if (format != NULL)
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: its format is “%s”"),
-                     display_name, format);
+                     display_name, shown);
       else
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: it has no “format” member"),
@@ -693,9 +698,11 @@ read_canvas (JsonNode    *root,
     }
   if (venture_template_get_for_id (template_id, &template_error) == NULL)
     {
+      g_autofree char *shown = venture_file_one_line (template_id);
+
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE,
                    _("“%s” uses the canvas template “%s”, which this version of Venture does not know"),
-                   display_name, template_id);
+                   display_name, shown);
       return NULL;
     }
 
@@ -740,7 +747,9 @@ read_canvas (JsonNode    *root,
         {
           if (!is_finite_tree (member))
             {
-              set_invalid (error, display_name, _("“%s” holds a number out of range"), name);
+              g_autofree char *shown = venture_file_one_line (name);
+
+              set_invalid (error, display_name, _("“%s” holds a number out of range"), shown);
               return NULL;
             }
           if (extra == NULL)
@@ -769,12 +778,13 @@ read_canvas (JsonNode    *root,
       other = venture_canvas_lookup_note (canvas, id);
       if (other != NULL)
         {
+          g_autofree char *shown = venture_file_one_line (id);
           guint first = 0;
 
           venture_canvas_find_note (canvas, other, &first);
           g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                        _("“%s” is damaged: notes %u and %u have the same id “%s”"),
-                       display_name, first + 1, i + 1, id);
+                       display_name, first + 1, i + 1, shown);
           return NULL;
         }
 
@@ -792,10 +802,11 @@ read_canvas (JsonNode    *root,
 
 VentureCanvas *
 venture_canvas_file_load_bytes (GBytes      *bytes,
-                                const char  *display_name,
+                                const char  *name,
                                 JsonNode   **history,
                                 GError     **error)
 {
+  g_autofree char *display_name = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
@@ -807,12 +818,13 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   JsonNode *root;
 
   g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (history != NULL)
     *history = NULL;
 
+  display_name = venture_file_one_line (name);
   data = g_bytes_get_data (bytes, &length);
 
   if (length > VENTURE_FILE_MAX_SIZE)
