@@ -851,6 +851,30 @@ test_failed_save (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+/* A new file gets the usual mode for the umask, not the temporary
+ * file's 0600. */
+static void
+test_save_new_file_mode (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = load_good ("minimal.json", NULL);
+  g_autofree char *etag = NULL;
+  struct stat st;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (venture_canvas_file_save (file, canvas, NULL, NULL, &etag, NULL, &error));
+  umask (old_umask);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_nonnull (etag);
+}
+
 static void
 test_save_through_symlink (Fixture       *fixture,
                            gconstpointer  data)
@@ -916,6 +940,8 @@ main (int   argc,
               fixture_set_up, test_save_and_etag, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/changed-on-disk", Fixture, NULL,
               fixture_set_up, test_changed_on_disk, fixture_tear_down);
+  g_test_add ("/venture/canvas-file/save/new-file-mode", Fixture, NULL,
+              fixture_set_up, test_save_new_file_mode, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/symlink", Fixture, NULL,
               fixture_set_up, test_save_through_symlink, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/no-space", Fixture, &injected_failures[0],
