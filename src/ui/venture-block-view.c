@@ -20,7 +20,7 @@
 #define HEADER_SPACING 4
 /* From this many notes on, the block draws its resting notes from an
  * image made once, and only the notes on the move live (see snapshot). */
-#define CACHE_MIN_NOTES 16
+#define CACHE_MIN_NOTES 8
 /* Notes stay live until the block has been left alone this long. */
 #define LIVE_TIMEOUT_MS 2000
 

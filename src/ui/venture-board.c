@@ -1,6 +1,24 @@
 /* venture-board.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the board stays fast with thousands of notes:
+ *
+ * - One light widget per note (VentureNoteWidget): no children, it draws
+ *   its PangoLayout itself and shares its block's Pango context; the
+ *   pointer gestures and the drag source are the block's, one set per
+ *   block. A note is still a widget because on GTK 4.8 only widgets can
+ *   be accessible objects and take the keyboard focus.
+ * - One shared GtkTextView, lent to the note being edited and laid over
+ *   it by its block; 10,000 notes do not carry 10,000 editors.
+ * - A note that moves only queues an allocation of its own block; GTK
+ *   keeps every other allocation and render node.
+ * - Drawing: cairo draws every node of the window on every frame, even
+ *   outside the region that changed, so a crowded block draws its
+ *   resting notes from one image made once, and only the notes that are
+ *   moving or changing are drawn live on top (venture-block-view.c).
+ * - Shadows are crisp offsets, not blurs: a blur costs more than the
+ *   rest of a note together in cairo.
  */
 #define G_LOG_DOMAIN "venture-board"
 
