@@ -26,6 +26,7 @@ typedef struct {
   guint   n_notes;
   guint   n_steps;
   double  record_us_per_step;
+  double  memory_mb;          /* resident memory the history added */
   double  undo_all_ms;
   double  worst_undo_ms;      /* wall clock: includes being preempted */
   double  worst_undo_cpu_ms;  /* this thread's CPU time: the work itself */
@@ -121,6 +122,19 @@ travel (VentureHistory *history,
   *p999 = times->len > 0 ? g_array_index (times, double, (guint) (times->len * 0.999)) : 0;
 
   return total;
+}
+
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
 }
 
 static VentureCanvas *
@@ -257,10 +271,12 @@ history_bench_run (guint               n_notes,
   result->n_notes = n_notes;
   result->n_steps = n_steps;
 
+  result->memory_mb = resident_mb ();
   start = g_get_monotonic_time ();
   while (venture_history_get_n_steps (history) < n_steps)
     random_step (rand, canvas, &next_id, FALSE);
   result->record_us_per_step = ms_since (start) * 1000.0 / n_steps;
+  result->memory_mb = resident_mb () - result->memory_mb;
 
   result->undo_all_ms = travel (history, TRUE, &result->worst_undo_ms, &result->worst_undo_cpu_ms,
                                 &result->p999_undo_ms, &result->n_undo_over_1ms);
@@ -318,6 +334,7 @@ main (int   argc,
   printf ("| history: %u steps on %u notes | result | target |\n", r.n_steps, r.n_notes);
   printf ("|---|---|---|\n");
   printf ("| record one step | %.2f µs | |\n", r.record_us_per_step);
+  printf ("| memory for the history | %.0f MB | |\n", r.memory_mb);
   printf ("| undo all | %.0f ms | |\n", r.undo_all_ms);
   printf ("| single undo: worst CPU time / 99.9th percentile / worst wall | %.3f / %.3f / %.3f ms (%u over 1 ms) | < 1 ms |\n",
           r.worst_undo_cpu_ms, r.p999_undo_ms, r.worst_undo_ms, r.n_undo_over_1ms);

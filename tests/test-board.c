@@ -47,12 +47,15 @@ fixture_setup_size (Fixture *fixture,
                     int      width,
                     int      height)
 {
-  fixture->window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()));
+  VentureDocument *document;
+
+  fixture->window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
   fixture->board = VENTURE_BOARD (venture_window_get_board (fixture->window));
-  fixture->canvas = venture_canvas_new ("business-model-canvas");
-  fixture->history = venture_history_new (fixture->canvas);
-  venture_board_set_canvas (fixture->board, fixture->canvas);
-  venture_board_set_history (fixture->board, fixture->history);
+  document = venture_window_get_document (fixture->window);
+  fixture->canvas = g_object_ref (venture_document_get_canvas (document));
+  fixture->history = g_object_ref (venture_document_get_history (document));
+  g_assert_true (venture_board_get_canvas (fixture->board) == fixture->canvas);
+  g_assert_true (venture_board_get_history (fixture->board) == fixture->history);
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));

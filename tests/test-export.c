@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "venture-canvas-file.h"
 #include "venture-export.h"
+#include "venture-file.h"
 #include "venture-template.h"
 #include "venture-test-canvases.h"
 
@@ -104,8 +106,9 @@ squeeze (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      /* Also the bidi embedding marks poppler puts around RTL runs. */
-      if (!g_unichar_isspace (c) && !(c >= 0x202a && c <= 0x202e))
+      /* Also the bidi embedding marks poppler puts around RTL runs, and
+       * control characters, which pango shows as a hex box, not text. */
+      if (!g_unichar_isspace (c) && !g_unichar_iscntrl (c) && !(c >= 0x202a && c <= 0x202e))
         g_string_append_unichar (squeezed, c);
     }
 
@@ -141,11 +144,12 @@ write_export (Fixture                     *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) date = fixed_date ();
   char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
   VentureExportFormat format;
 
   g_assert_true (venture_export_format_from_path (path, &format, &error));
   g_assert_no_error (error);
-  g_assert_true (venture_export_write (canvas, path, format, settings, date, &error));
+  g_assert_true (venture_export_write (canvas, file, format, settings, date, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* Only the output: the temporary file is gone. */
@@ -348,7 +352,8 @@ test_overflow_appendix (Fixture       *fixture,
   assert_text_contains (first, "Short and sweet");
   assert_text_contains (first, "A note far too long");
   assert_text_contains (second, "Notes in full");
-  assert_text_contains (second, "1 Value Propositions");
+  /* Under its block's heading, with its marker. */
+  assert_text_contains (second, "Value Propositions 1 A note far too long");
   assert_text_contains (second, venture_note_get_text (venture_canvas_get_note (canvas, 1)));
   assert_text_contains (second, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0");
   assert_text_contains (second, "Page 2 of 2");
@@ -366,6 +371,39 @@ test_overflow_appendix (Fixture       *fixture,
     g_assert_cmpint (cairo_image_surface_get_height (image), ==, 595 * 2 * 2);
     cairo_surface_destroy (image);
   }
+}
+
+/* A note longer than a column goes on in the next one, cut between
+ * lines, each line printed once (the text layer has no doubles). */
+static void
+test_overflow_long_note (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(VentureCanvas) canvas = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *appendix = NULL;
+  g_autofree char *squeezed = NULL;
+  VentureTestNote note = { "channels", NULL, "pink" };
+
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (text, "word%04u ", i);
+  note.text = text->str;
+  canvas = venture_test_canvas_new ("Long", &note, 1);
+
+  path = write_export (fixture, canvas, "long.pdf", NULL);
+  appendix = run_tool ("pdftotext", "-raw", "-f", "2", path, "-", NULL);
+  squeezed = squeeze (appendix);
+  for (guint i = 0; i < 1100; i++)
+    {
+      char word[16];
+      const char *first;
+
+      g_snprintf (word, sizeof word, "word%04u", i);
+      first = strstr (squeezed, word);
+      if (first == NULL || strstr (first + 1, word) != NULL)
+        g_error ("%s is not in the appendix exactly once", word);
+    }
 }
 
 static void
@@ -438,6 +476,33 @@ test_scripts (Fixture       *fixture,
   g_free (run_tool ("xmllint", "--noout", svg, NULL));
 }
 
+/* The example files, read as the app reads them. */
+static void
+test_good_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *names[] = {
+    "bike-repair.json", "minimal.json", "productivity-service.json",
+    "unknown-members.json", "with-history.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *input = g_test_build_filename (G_TEST_DIST, "files", "good", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (input);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = venture_canvas_file_load (file, NULL, NULL, NULL, &error);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      path = write_export (fixture, canvas, "good.pdf", NULL);
+      text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+      assert_canvas_in_text (canvas, text);
+      g_unlink (path);
+    }
+}
+
 static void
 test_print_path (void)
 {
@@ -482,8 +547,7 @@ test_options (void)
 
   g_assert_false (venture_export_format_from_path ("out.doc", &format, &error));
   g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_FORMAT);
-  g_assert_nonnull (strstr (error->message, "out.doc"));
-  g_assert_nonnull (strstr (error->message, ".pdf, .png, .svg"));
+  g_assert_cmpstr (error->message, ==, "Cannot export to “out.doc”: the name must end in one of .pdf, .png, .svg");
   g_clear_error (&error);
   g_assert_false (venture_export_format_from_path ("dir.pdf/out", &format, &error));
   g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_FORMAT);
@@ -495,7 +559,7 @@ test_options (void)
   g_assert_cmpint (page_size, ==, VENTURE_PAGE_SIZE_LETTER);
   g_assert_false (venture_page_size_from_string ("a5", &page_size, &error));
   g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION);
-  g_assert_nonnull (strstr (error->message, "a4, a3, letter"));
+  g_assert_cmpstr (error->message, ==, "the page size “a5” is not supported; use one of a4, a3, letter");
   g_clear_error (&error);
 
   g_assert_true (venture_orientation_from_string ("portrait", &orientation, NULL));
@@ -518,51 +582,82 @@ test_options (void)
 }
 
 static void
+assert_export_fails (VentureCanvas               *canvas,
+                     const char                  *path,
+                     const VentureExportSettings *settings,
+                     GQuark                       domain,
+                     int                          code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+
+  g_assert_false (venture_export_write (canvas, file, VENTURE_EXPORT_FORMAT_PDF, settings, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (error->domain, ==, domain);
+  if (code >= 0)
+    g_assert_cmpint (error->code, ==, code);
+  /* One line that names the file. */
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
 test_errors_leave_no_file (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(VentureCanvas) canvas = venture_test_canvas_productivity ();
   g_autoptr(VentureCanvas) unknown = venture_canvas_new ("lean-canvas-from-the-future");
-  g_autoptr(GError) error = NULL;
   g_autofree char *missing_dir = g_build_filename (fixture->dir, "missing", "out.pdf", NULL);
   g_autofree char *unknown_path = g_build_filename (fixture->dir, "unknown.pdf", NULL);
   g_autofree char *dir_path = g_build_filename (fixture->dir, "taken.pdf", NULL);
-  g_autofree char *existing = g_build_filename (fixture->dir, "existing.png", NULL);
+  g_autofree char *full_path = g_build_filename (fixture->dir, "full.pdf", NULL);
+  g_autofree char *existing = g_build_filename (fixture->dir, "existing.pdf", NULL);
   g_autofree char *contents = NULL;
   VentureExportSettings bad_scale = { VENTURE_PAGE_SIZE_A4, VENTURE_ORIENTATION_LANDSCAPE, 3 };
 
   /* A folder that does not exist. */
-  g_assert_false (venture_export_write (canvas, missing_dir, VENTURE_EXPORT_FORMAT_PDF,
-                                        NULL, NULL, &error));
-  g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, missing_dir));
-  g_assert_null (strchr (error->message, '\n'));
-  g_clear_error (&error);
+  assert_export_fails (canvas, missing_dir, NULL, VENTURE_FILE_ERROR, -1);
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
 
   /* A template this version does not know. */
-  g_assert_false (venture_export_write (unknown, unknown_path, VENTURE_EXPORT_FORMAT_PDF,
-                                        NULL, NULL, &error));
-  g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TEMPLATE);
-  g_clear_error (&error);
+  assert_export_fails (unknown, unknown_path, NULL, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TEMPLATE);
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
 
   /* The name is taken by a folder: the rename fails, the temporary goes. */
   g_assert_cmpint (g_mkdir (dir_path, 0700), ==, 0);
-  g_assert_false (venture_export_write (canvas, dir_path, VENTURE_EXPORT_FORMAT_PDF,
-                                        NULL, NULL, &error));
-  g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_WRITE);
-  g_assert_nonnull (strstr (error->message, dir_path));
-  g_clear_error (&error);
+  assert_export_fails (canvas, dir_path, NULL, VENTURE_FILE_ERROR, -1);
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
   g_rmdir (dir_path);
 
+  /* The disk fills up half way. */
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NO_SPACE);
+  assert_export_fails (canvas, full_path, NULL, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SPACE);
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  /* A heap of notes lists most of them in full: too many pages for one
+   * PNG at 4x; the message says what to do instead. */
+  {
+    g_autoptr(VentureCanvas) heap = venture_test_canvas_generated (600);
+    g_autofree char *png_path = g_build_filename (fixture->dir, "heap.png", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GError) error = NULL;
+    VentureExportSettings big = { VENTURE_PAGE_SIZE_A4, VENTURE_ORIENTATION_LANDSCAPE, 4 };
+
+    g_assert_false (venture_export_write (heap, png, VENTURE_EXPORT_FORMAT_PNG, &big, NULL, &error));
+    g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "heap.png"));
+    g_assert_nonnull (strstr (error->message, "PDF"));
+    g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  }
+
   /* A failed export leaves an existing file as it was. */
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
-  g_assert_false (venture_export_write (canvas, existing, VENTURE_EXPORT_FORMAT_PNG,
-                                        &bad_scale, NULL, &error));
-  g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION);
-  g_clear_error (&error);
+  assert_export_fails (canvas, existing, &bad_scale, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION);
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_RENAME);
+  assert_export_fails (canvas, existing, NULL, VENTURE_FILE_ERROR, -1);
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
   g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "keep me");
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
@@ -580,11 +675,13 @@ main (int   argc,
   g_test_add_func ("/venture/export/options", test_options);
   g_test_add_func ("/venture/export/print-path", test_print_path);
   ADD ("pdf/text", test_pdf_text);
+  ADD ("pdf/good-files", test_good_files);
   ADD ("pdf/fonts", test_pdf_fonts);
   ADD ("pdf/page-sizes", test_pdf_page_sizes);
   ADD ("png/sizes", test_png_sizes);
   ADD ("svg/well-formed", test_svg_well_formed);
   ADD ("overflow/appendix", test_overflow_appendix);
+  ADD ("overflow/long-note", test_overflow_long_note);
   ADD ("unsorted/tray", test_unsorted_tray);
   ADD ("scripts", test_scripts);
   ADD ("errors/no-file", test_errors_leave_no_file);

@@ -230,6 +230,31 @@ test_history_file_round_trip (void)
   assert_same_travels (history, loaded);
 }
 
+/* Through the real file: saved with the canvas, loaded with it. */
+static void
+test_history_file_through_file (void)
+{
+  g_autoptr(VentureHistory) history = rich_history ();
+  VentureCanvas *canvas = venture_history_get_canvas (history);
+  g_autoptr(JsonNode) node = venture_history_file_serialize (history);
+  g_autoptr(GBytes) bytes = venture_canvas_file_to_bytes (canvas, node);
+  g_autoptr(JsonNode) raw = NULL;
+  g_autoptr(VentureCanvas) loaded = NULL;
+  g_autoptr(VentureHistory) loaded_history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = venture_canvas_file_load_bytes (bytes, "test.venture", &raw, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (raw);
+  g_assert_true (venture_canvas_equal (loaded, canvas));
+
+  loaded_history = venture_history_new (loaded);
+  g_assert_true (venture_history_file_deserialize (loaded_history, raw, &error));
+  g_assert_no_error (error);
+  assert_same_history (history, loaded_history);
+  assert_same_travels (history, loaded_history);
+}
+
 /* The scenario of the issue: delete a note, save, reopen, undo: the note
  * is back with its text, colour, place and tags. */
 static void
@@ -432,6 +457,9 @@ static const Case cases[] = {
   { H (1, "[[\"d\",\"x\",0,{\"block\":\"channels\",\"x\":1,\"y\":1,\"segments\":[\"\"]}]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
   { H (1, "[[\"d\",\"x\",0,{\"block\":\"channels\",\"x\":1,\"y\":1,\"stage\":7}]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
   { H (1, "[[\"d\",\"x\",0,[]]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
+  { H (1, "[[\"d\",\"x\",0,{\"block\":\"channels\",\"x\":1,\"y\":1,\"later\":\"\\ud800x\"}]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
+  { H (1, "[[\"d\",\"x\",0,{\"block\":\"channels\",\"text\":\"\\ud800y\",\"x\":1,\"y\":1}]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
+  { H (1, "[[\"*\",{\"text\":\"\\ud800x\"},[\"c\",\"a\",\"red\",\"yellow\"]]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
   { H (0, "[[\"a\",\"x\",0]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
   { H (0, "[[\"a\",\"a\",0," NOTE_X "]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
   { H (0, "[[\"d\",\"a\",1]]"), VENTURE_HISTORY_FILE_ERROR_INVALID },
@@ -633,7 +661,9 @@ test_history_file_fuzz (void)
   guint n_loaded = 0;
   guint n_refused = 0;
 
-  for (guint i = 0; i < 3000; i++)
+  guint n_runs = g_test_thorough () ? 100000 : 3000;
+
+  for (guint i = 0; i < n_runs; i++)
     {
       g_autoptr(JsonNode) damaged = from_text (text);
       g_autoptr(VentureCanvas) canvas = venture_canvas_copy (venture_history_get_canvas (history));
@@ -733,6 +763,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/venture/history-file/round-trip", test_history_file_round_trip);
+  g_test_add_func ("/venture/history-file/through-file", test_history_file_through_file);
   g_test_add_func ("/venture/history-file/delete-save-undo", test_history_file_delete_save_undo);
   g_test_add_func ("/venture/history-file/id-reuse", test_history_file_id_reuse);
   g_test_add_func ("/venture/history-file/mismatch", test_history_file_mismatch);

@@ -73,6 +73,7 @@ typedef enum {
   OP_UNDO,
   OP_REDO,
   OP_CLEAN,
+  OP_MODIFIED,     /* mark_modified */
   OP_BEGIN,        /* label = arg (NULL: derived) */
   OP_BEGIN_KIND,   /* kind = a */
   OP_END,
@@ -143,6 +144,9 @@ run_op (VentureHistory *history,
       break;
     case OP_CLEAN:
       venture_history_mark_clean (history);
+      break;
+    case OP_MODIFIED:
+      venture_history_mark_modified (history);
       break;
     case OP_BEGIN:
       venture_history_begin_group (history, row->arg);
@@ -544,6 +548,15 @@ test_history_clean_point (void)
     { OP_UNDO, .canvas = START, FALSE, TRUE, TRUE, NULL, "Recolor Note" },
     { OP_JUMP, .a = 2, .canvas = "Plan # a channels 100,100 blue '' | b channels 200,200 yellow 'Blog' | c channels 300,300 yellow 'Ads'",
       TRUE, FALSE, TRUE, "Recolor Note", NULL },
+    /* A recovered draft: saved nowhere, whatever the position. */
+    { OP_CLEAN, .canvas = "Plan # a channels 100,100 blue '' | b channels 200,200 yellow 'Blog' | c channels 300,300 yellow 'Ads'",
+      TRUE, FALSE, FALSE, "Recolor Note", NULL },
+    { OP_MODIFIED, .canvas = "Plan # a channels 100,100 blue '' | b channels 200,200 yellow 'Blog' | c channels 300,300 yellow 'Ads'",
+      TRUE, FALSE, TRUE, "Recolor Note", NULL },
+    { OP_UNDO, .canvas = "Plan # a channels 100,100 red '' | b channels 200,200 yellow 'Blog' | c channels 300,300 yellow 'Ads'",
+      TRUE, TRUE, TRUE, "Recolor Note", "Recolor Note" },
+    { OP_REDO, .canvas = "Plan # a channels 100,100 blue '' | b channels 200,200 yellow 'Blog' | c channels 300,300 yellow 'Ads'",
+      TRUE, FALSE, TRUE, "Recolor Note", NULL },
   };
 
   ROWS (rows);
@@ -721,6 +734,10 @@ draw_edit (GRand         *rand,
 
   memset (edit, 0, sizeof *edit);
   edit->op = g_rand_int_range (rand, 0, in_group ? R_UNDO : N_R);
+  /* Jumps far back, then an edit, throw most of the history away: keep
+   * them rare so that histories grow long. */
+  if (edit->op == R_JUMP && g_rand_int_range (rand, 0, 8) > 0)
+    edit->op = R_TYPE;
   if (n_notes == 0 && edit->op != R_TITLE && edit->op < R_UNDO)
     edit->op = R_ADD;
   if (n_notes > 0)
@@ -926,7 +943,9 @@ test_history_random (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
   g_autoptr(GPtrArray) dead_ids = g_ptr_array_new_with_free_func (g_free);
   guint next_id = 100;
-  guint n_sequences = g_test_thorough () ? 40 : 10;
+  guint n_sequences = g_test_thorough () ? 400 : 40;
+  guint n_reloads = 0;
+  guint n_steps_total = 0;
 
   for (guint sequence = 0; sequence < n_sequences; sequence++)
     {
@@ -936,7 +955,7 @@ test_history_random (void)
       g_autoptr(VentureCanvas) final = NULL;
       /* The canvas at every position of the main history. */
       g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
-      guint n_edits = 300;
+      guint n_edits = 500;
 
       main.canvas = venture_canvas_new (TEMPLATE);
       for (guint i = 0; i < 6; i++)
@@ -1017,6 +1036,7 @@ test_history_random (void)
               venture_history_mark_clean (reloaded.history);
               reload (&reloaded, &reloaded);
               assert_sessions_equal (&main, &reloaded);
+              n_reloads++;
             }
         }
 
@@ -1037,9 +1057,14 @@ test_history_random (void)
       g_assert_true (venture_canvas_equal (main.canvas, final));
       g_assert_true (venture_canvas_equal (reloaded.canvas, final));
 
+      n_steps_total += venture_history_get_n_steps (main.history);
       session_clear (&main);
       session_clear (&reloaded);
     }
+
+  g_test_message ("%u sequences, %u steps kept at the end, %u reloads",
+                  n_sequences, n_steps_total, n_reloads);
+  g_assert_cmpuint (n_reloads, >, n_sequences);
 }
 
 int

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pango.h>
 
 #include "venture-canvas.h"
@@ -18,7 +19,7 @@ typedef enum {
   VENTURE_EXPORT_ERROR_OPTION,     /* a page size, orientation or scale not supported */
   VENTURE_EXPORT_ERROR_TEMPLATE,   /* the canvas's template is not known */
   VENTURE_EXPORT_ERROR_RENDER,     /* cairo could not draw (out of memory, ...) */
-  VENTURE_EXPORT_ERROR_WRITE,      /* the output file could not be written */
+  VENTURE_EXPORT_ERROR_TOO_LARGE,  /* a PNG of that many pages would be too big */
 } VentureExportError;
 
 typedef enum {
@@ -44,7 +45,8 @@ typedef enum {
  * landscape page is 842 x 595 pixels at 1x, 1684 x 1190 at 2x and
  * 3368 x 2380 at 4x. PNG and SVG are one image each: when the export has
  * an appendix, its pages follow the canvas page top to bottom, so the
- * image is as many pages high. */
+ * image is as many pages high, up to 32767 pixels and 64 million pixels
+ * in all (VENTURE_EXPORT_ERROR_TOO_LARGE beyond: export to PDF). */
 typedef struct {
   VenturePageSize    page_size;
   VentureOrientation orientation;
@@ -55,6 +57,9 @@ typedef struct {
 
 GQuark         venture_export_error_quark           (void);
 
+/* The parsers take the identifiers of the command line (any case); their
+ * messages list what is supported. An option's message names no file:
+ * the caller says what it was exporting. */
 gboolean       venture_export_format_from_path      (const char          *path,
                                                      VentureExportFormat *format,
                                                      GError             **error);
@@ -99,11 +104,12 @@ void           venture_export_draw_page             (VentureExport       *self,
                                                      cairo_t             *cr,
                                                      guint                page);
 
-/* Writes the canvas to path in the format, through a temporary file in
- * the same folder renamed over path on success: on failure no file is
- * left behind and an existing one is untouched. */
+/* Writes the canvas to file in the format, atomically through
+ * venture_file_replace_contents(): on failure no file is left behind and
+ * an existing one is untouched. Errors: VENTURE_EXPORT_ERROR, or
+ * VENTURE_FILE_ERROR for writing; every message names the file. */
 gboolean       venture_export_write                 (VentureCanvas               *canvas,
-                                                     const char                  *path,
+                                                     GFile                       *file,
                                                      VentureExportFormat          format,
                                                      const VentureExportSettings *settings,
                                                      GDateTime                   *date,

@@ -36,9 +36,11 @@ typedef enum {
   VENTURE_HISTORY_LABEL_TIDY_BLOCK,       /* "Tidy Block" */
   VENTURE_HISTORY_LABEL_RESTORE_VERSION,  /* "Restore Version" */
   VENTURE_HISTORY_LABEL_EDIT,             /* "Edit Canvas": a mix of changes */
+  VENTURE_HISTORY_LABEL_SAVE_VERSION,     /* "Save Version" */
+  VENTURE_HISTORY_LABEL_DELETE_VERSION,   /* "Delete Version" */
 } VentureHistoryLabel;
 
-#define VENTURE_HISTORY_N_LABELS (VENTURE_HISTORY_LABEL_EDIT + 1)
+#define VENTURE_HISTORY_N_LABELS (VENTURE_HISTORY_LABEL_DELETE_VERSION + 1)
 
 /* Records every ::changed of one canvas as steps of VentureChange deltas.
  * Knows nothing of widgets. Properties: can-undo, can-redo, modified
@@ -82,6 +84,9 @@ const char     *venture_history_get_redo_label (VentureHistory *self);
 
 /* The saved state: modified is FALSE exactly here. */
 void            venture_history_mark_clean     (VentureHistory *self);
+/* No state is the saved one any more (a recovered draft, a file that
+ * could not be read back): modified stays TRUE until mark_clean. */
+void            venture_history_mark_modified  (VentureHistory *self);
 gboolean        venture_history_get_modified   (VentureHistory *self);
 
 /* Steps are numbered oldest first, 0 .. n_steps - 1; the position is the
