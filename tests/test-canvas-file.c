@@ -14,6 +14,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 
 typedef struct {
   char *dir;
@@ -115,6 +116,8 @@ load_good (const char  *name,
  * loaded gives the very same bytes, and loading them again the same
  * canvas. */
 static const char *good_files[] = {
+  "bike-repair-after.json",
+  "bike-repair-before.json",
   "bike-repair.json",
   "minimal.json",
   "productivity-service.json",
@@ -159,7 +162,6 @@ test_examples (void)
   g_autoptr(VentureCanvas) productivity = load_good ("productivity-service.json", NULL);
   g_autoptr(VentureCanvas) bike = load_good ("bike-repair.json", NULL);
   VentureNote *note;
-  JsonObject *extra;
 
   g_assert_cmpstr (venture_canvas_get_title (productivity), ==, "Productivity web service");
   g_assert_cmpstr (venture_canvas_get_template_id (productivity), ==, "business-model-canvas");
@@ -186,11 +188,11 @@ test_examples (void)
   g_assert_cmpstr (venture_note_get_id (venture_canvas_get_note (bike, 2)), ==, "n-3f2a");
   g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (bike, 6)), ==, "unsorted");
 
-  /* Named versions are not read yet: they stay as an unknown member. */
-  extra = venture_canvas_get_extra (bike);
-  g_assert_nonnull (extra);
-  g_assert_true (json_object_has_member (extra, "versions"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (extra, "versions")), ==, 1);
+  /* Named versions are read as versions (test-versions.c has the rest),
+   * not kept as an unknown member. */
+  g_assert_null (venture_canvas_get_extra (bike));
+  g_assert_cmpuint (venture_canvas_get_n_versions (bike), ==, 1);
+  g_assert_cmpstr (venture_version_get_name (venture_canvas_get_version (bike, 0)), ==, "Before feedback");
 }
 
 static void
@@ -199,7 +201,7 @@ test_unknown_members (void)
   g_autoptr(VentureCanvas) canvas = load_good ("unknown-members.json", NULL);
   VentureNote *note = venture_canvas_get_note (canvas, 0);
   JsonObject *extra;
-  const char *expected_canvas[] = { "window", "versions", "x-tool", "numbers" };
+  const char *expected_canvas[] = { "window", "x-tool", "numbers" };
   guint i = 0;
 
   /* Unknown ids are kept as read, never replaced or dropped. */
@@ -344,6 +346,16 @@ static const BadFile bad_files[] = {
   { "trailing-garbage.json", VENTURE_FILE_ERROR_SYNTAX, "line 17, column 1" },
   { "truncated.json", VENTURE_FILE_ERROR_SYNTAX, "line 7, column 5" },
   { "unknown-template.json", VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE, "“lean-canvas-3000”" },
+  { "version-bad-date.json", VENTURE_FILE_ERROR_INVALID, "version 1: “created”" },
+  { "version-bad-note.json", VENTURE_FILE_ERROR_INVALID, "version “Before feedback”, note 2: “x”" },
+  { "version-blank-name.json", VENTURE_FILE_ERROR_INVALID, "version 1: A version needs a name" },
+  { "version-date-no-zone.json", VENTURE_FILE_ERROR_INVALID, "version 1: “created”" },
+  { "version-duplicate-ids.json", VENTURE_FILE_ERROR_DUPLICATE_ID, "in version “Before feedback”, notes 1 and 2" },
+  { "version-duplicate-names.json", VENTURE_FILE_ERROR_DUPLICATE_VERSION, "two versions are called “Before feedback”" },
+  { "version-missing-created.json", VENTURE_FILE_ERROR_INVALID, "version 1: it has no “created”" },
+  { "version-missing-name.json", VENTURE_FILE_ERROR_INVALID, "version 1: it has no “name”" },
+  { "version-wrong-type-version.json", VENTURE_FILE_ERROR_INVALID, "version 1: it is not an object" },
+  { "version-wrong-type-versions.json", VENTURE_FILE_ERROR_INVALID, "“versions” must be a list" },
   { "wrong-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "“venture-board”" },
   { "wrong-type-note.json", VENTURE_FILE_ERROR_INVALID, "note 1: it is not an object" },
   { "wrong-type-notes.json", VENTURE_FILE_ERROR_INVALID, "“notes”" },

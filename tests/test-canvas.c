@@ -1072,6 +1072,144 @@ test_canvas_no_change_in_changed (Fixture       *fixture,
   g_assert_cmpstr (venture_canvas_get_title (fixture->canvas), ==, "fine");
 }
 
+/* A list kept up to date from items-changed alone, the way a view does. */
+static void
+mirror_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+record_change (VentureCanvas       *canvas,
+               const VentureChange *change,
+               GPtrArray           *changes)
+{
+  assert_in_new_state (canvas, change);
+  g_ptr_array_add (changes, venture_change_copy (change));
+}
+
+/* Random operations of every kind: a view following items-changed stays
+ * equal to the canvas, and undoing every change in reverse order through
+ * its inverse gives back the canvas of the start, redoing them the end. */
+static void
+test_canvas_random_walk (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new (TEMPLATE);
+  g_autoptr(VentureCanvas) start = NULL;
+  g_autoptr(VentureCanvas) end = NULL;
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) venture_change_free);
+  static const char *blocks[] = { "channels", "customer-segments", "unsorted", "future-block" };
+  static const char *colors[] = { "yellow", "red", "blue", "ultraviolet" };
+  static const char *tags[] = { NULL, "retention", "seo", "self-service", "unknown-tag" };
+  gulong handler;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n-start-%u", i);
+      g_autoptr(VentureNote) note = venture_note_new (id, blocks[i % G_N_ELEMENTS (blocks)]);
+
+      venture_canvas_append_note (canvas, note);
+    }
+  start = venture_canvas_copy (canvas);
+  for (guint i = 0; i < venture_canvas_get_n_notes (canvas); i++)
+    g_ptr_array_add (mirror, g_object_ref (venture_canvas_get_note (canvas, i)));
+
+  g_signal_connect (canvas, "items-changed", G_CALLBACK (mirror_items_changed), mirror);
+  handler = g_signal_connect (canvas, "changed", G_CALLBACK (record_change), changes);
+
+  for (guint step = 0; step < 2000; step++)
+    {
+      guint n = venture_canvas_get_n_notes (canvas);
+      VentureNote *note = n > 0 ? venture_canvas_get_note (canvas, g_test_rand_int_range (0, n)) : NULL;
+      guint kind = note != NULL ? g_test_rand_int_range (0, 9) : 0;
+
+      switch (kind)
+        {
+        case 0:
+          {
+            g_autofree char *id = venture_canvas_generate_note_id (canvas);
+            g_autoptr(VentureNote) fresh = venture_note_new (id, "channels");
+
+            venture_canvas_insert_note (canvas, fresh, g_test_rand_int_range (0, n + 1));
+          }
+          break;
+        case 1:
+          venture_canvas_remove_note (canvas, note);
+          break;
+        case 2:
+          {
+            g_autofree char *text = g_strdup_printf ("text %u", g_test_rand_int_range (0, 3));
+
+            venture_canvas_set_note_text (canvas, note, text);
+          }
+          break;
+        case 3:
+          venture_canvas_set_note_color (canvas, note, colors[g_test_rand_int_range (0, 4)]);
+          break;
+        case 4:
+          venture_canvas_move_note (canvas, note, blocks[g_test_rand_int_range (0, 4)],
+                                    g_test_rand_int_range (0, 3) * 500,
+                                    g_test_rand_int_range (0, 3) * 500);
+          break;
+        case 5:
+          venture_canvas_set_note_tag (canvas, note, g_test_rand_int_range (0, VENTURE_N_TAG_KINDS),
+                                       tags[g_test_rand_int_range (0, G_N_ELEMENTS (tags))]);
+          break;
+        case 6:
+          {
+            const char *segments[] = { venture_note_get_id (note), "n-elsewhere", NULL };
+
+            venture_canvas_set_note_segments (canvas, note,
+                                              g_test_rand_bit () ? segments : segments + 1);
+          }
+          break;
+        case 7:
+          venture_canvas_restack_note (canvas, note, g_test_rand_int_range (0, n));
+          break;
+        case 8:
+          venture_canvas_set_title (canvas, g_test_rand_bit () ? "One" : "Two");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      g_assert_cmpuint (mirror->len, ==, venture_canvas_get_n_notes (canvas));
+      for (guint i = 0; i < mirror->len; i++)
+        g_assert_true (g_ptr_array_index (mirror, i) == venture_canvas_get_note (canvas, i));
+    }
+
+  end = venture_canvas_copy (canvas);
+  g_test_message ("%u changes, %u notes at the end", changes->len, venture_canvas_get_n_notes (canvas));
+  g_assert_cmpuint (changes->len, >, 1000);
+
+  g_signal_handler_block (canvas, handler);
+  for (guint i = changes->len; i > 0; i--)
+    {
+      g_autoptr(VentureChange) inverse = venture_change_invert (g_ptr_array_index (changes, i - 1));
+
+      venture_canvas_apply_change (canvas, inverse);
+    }
+  g_assert_true (venture_canvas_equal (canvas, start));
+
+  for (guint i = 0; i < changes->len; i++)
+    venture_canvas_apply_change (canvas, g_ptr_array_index (changes, i));
+  g_assert_true (venture_canvas_equal (canvas, end));
+
+  g_assert_cmpuint (mirror->len, ==, venture_canvas_get_n_notes (canvas));
+  for (guint i = 0; i < mirror->len; i++)
+    g_assert_true (g_ptr_array_index (mirror, i) == venture_canvas_get_note (canvas, i));
+
+  g_signal_handlers_disconnect_by_data (canvas, mirror);
+}
+
 static void
 test_canvas_equal (void)
 {
@@ -1306,6 +1444,7 @@ main (int   argc,
   ADD ("no-change-in-changed", test_canvas_no_change_in_changed);
   g_test_add_func ("/venture/canvas/unwatched", test_canvas_unwatched);
   g_test_add_func ("/venture/change/boxed", test_change_boxed);
+  g_test_add_func ("/venture/canvas/random-walk", test_canvas_random_walk);
   g_test_add_func ("/venture/canvas/equal", test_canvas_equal);
   g_test_add_func ("/venture/canvas/dispose-frees-notes", test_canvas_dispose_frees_notes);
   g_test_add_func ("/venture/canvas/extra", test_canvas_extra);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <cairo.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -123,6 +124,8 @@ assert_refused (Result     *result,
 }
 
 static const char *good_files[] = {
+  "bike-repair-after.json",
+  "bike-repair-before.json",
   "bike-repair.json",
   "minimal.json",
   "productivity-service.json",
@@ -252,6 +255,127 @@ test_export_unwritable (Fixture       *fixture,
   assert_refused (&result, "copy.json", out);
 }
 
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* PDF, PNG and SVG from every good file, with the page options. */
+static void
+test_export_pictures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "productivity-service.json");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "poster.pdf", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "poster.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "poster.svg", NULL);
+  g_autofree char *pdf_option = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *png_option = g_strdup_printf ("--export=%s", png);
+  g_autofree char *svg_option = g_strdup_printf ("--export=%s", svg);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *image;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_files); i++)
+    {
+      g_autofree char *good = test_file ("good", good_files[i]);
+      g_auto(Result) result = { 0, };
+
+      run (&result, (const char *[]) { pdf_option, good, NULL });
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (result.err, ==, "");
+      g_assert_cmpstr (result.out, ==, "");
+      text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+      g_assert_nonnull (strstr (text, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0"));
+      g_clear_pointer (&text, g_free);
+      g_unlink (pdf);
+    }
+
+  {
+    g_auto(Result) result = { 0, };
+
+    run (&result, (const char *[]) { pdf_option, "--page-size=A3", "--orientation=portrait", input, NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    info = run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
+    g_assert_nonnull (strstr (info, "842 x 1191 pts"));
+  }
+
+  {
+    g_auto(Result) result = { 0, };
+
+    run (&result, (const char *[]) { png_option, "--scale=2", "--page-size=letter", input, NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 792 * 2);
+    g_assert_cmpint (cairo_image_surface_get_height (image) % (612 * 2), ==, 0);
+    cairo_surface_destroy (image);
+  }
+
+  {
+    g_auto(Result) result = { 0, };
+
+    run (&result, (const char *[]) { svg_option, input, NULL });
+    g_assert_cmpint (result.status, ==, 0);
+    g_free (run_tool ((const char *[]) { "xmllint", "--noout", svg, NULL }));
+  }
+}
+
+/* A bad option value or bad input: the usual refusal, naming the file
+ * and listing what would work. */
+static void
+test_export_pictures_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "minimal.json");
+  g_autofree char *bad = test_file ("bad", "truncated.json");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "poster.pdf", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "poster.png", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *png_option = g_strdup_printf ("--export=%s", png);
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-folder", "poster.pdf", NULL);
+  g_autofree char *missing_option = g_strdup_printf ("--export=%s", missing);
+  g_auto(Result) size = { 0, };
+  g_auto(Result) orientation = { 0, };
+  g_auto(Result) scale = { 0, };
+  g_auto(Result) input_error = { 0, };
+  g_auto(Result) unwritable = { 0, };
+  g_auto(Result) stray = { 0, };
+
+  run (&size, (const char *[]) { option, "--page-size=a5", input, NULL });
+  assert_refused (&size, "poster.pdf", pdf);
+  g_assert_nonnull (strstr (size.err, "a4, a3, letter"));
+
+  run (&orientation, (const char *[]) { option, "--orientation=upside-down", input, NULL });
+  assert_refused (&orientation, "poster.pdf", pdf);
+  g_assert_nonnull (strstr (orientation.err, "landscape, portrait"));
+
+  run (&scale, (const char *[]) { png_option, "--scale=3", input, NULL });
+  assert_refused (&scale, "poster.png", png);
+  g_assert_nonnull (strstr (scale.err, "1, 2, 4"));
+
+  run (&input_error, (const char *[]) { option, bad, NULL });
+  assert_refused (&input_error, "truncated.json", pdf);
+
+  run (&unwritable, (const char *[]) { missing_option, input, NULL });
+  assert_refused (&unwritable, "poster.pdf", missing);
+
+  /* Page options mean nothing without --export. */
+  run (&stray, (const char *[]) { "--page-size=a3", NULL });
+  g_assert_cmpint (stray.status, ==, 1);
+  g_assert_cmpuint (count_lines (stray.err), ==, 1);
+  g_assert_nonnull (strstr (stray.err, "--export"));
+}
+
 static void
 test_version (void)
 {
@@ -272,8 +396,107 @@ test_help (void)
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "--export=OUT"));
+  g_assert_nonnull (strstr (result.out, "--snapshot=NAME"));
   g_assert_nonnull (strstr (result.out, "--version"));
   g_assert_nonnull (strstr (result.out, "[FILE…]"));
+}
+
+/* The stored version, not the canvas: the very bytes of the "before"
+ * canvas, with neither the history nor the versions. */
+static void
+test_export_snapshot (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *before = test_file ("good", "bike-repair-before.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "before.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) separate = { 0, };
+  gsize expected_length, written_length;
+
+  run (&result, (const char *[]) { option, "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_true (g_file_get_contents (before, &expected, &expected_length, NULL));
+  g_assert_true (g_file_get_contents (out, &written, &written_length, NULL));
+  g_assert_cmpmem (written, written_length, expected, expected_length);
+  g_unlink (out);
+
+  /* The option's value as a separate argument, before --export. */
+  run (&separate, (const char *[]) { "--snapshot", "Before feedback", option, input, NULL });
+  g_assert_cmpint (separate.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The same dispatch for pictures: the PDF shows the version's notes,
+ * not the canvas's. */
+static void
+test_export_snapshot_pdf (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "before.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) unknown = { 0, };
+
+  run (&result, (const char *[]) { option, "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  /* Lines may wrap anywhere: compare without white space. */
+  flat = g_strdup (text);
+  g_strdelimit (flat, " \n\t\f", '_');
+  g_assert_nonnull (strstr (flat, "Dedicated"));
+  g_assert_nonnull (strstr (flat, "Per_repair_fee"));
+  g_assert_null (strstr (flat, "Self-service_repair"));
+  g_assert_null (strstr (flat, "Clinic_tickets"));
+  g_unlink (pdf);
+
+  run (&unknown, (const char *[]) { option, "--snapshot=Nope", input, NULL });
+  assert_refused (&unknown, "bike-repair.json", pdf);
+  g_assert_nonnull (strstr (unknown.err, "“Before feedback”"));
+}
+
+static void
+test_export_snapshot_unknown (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "before.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+  g_auto(Result) none = { 0, };
+  g_autofree char *plain = test_file ("good", "minimal.json");
+
+  run (&result, (const char *[]) { option, "--snapshot=After feedback", input, NULL });
+  assert_refused (&result, "bike-repair.json", out);
+  g_assert_nonnull (strstr (result.err, "“After feedback”"));
+  /* It names the versions there are. */
+  g_assert_nonnull (strstr (result.err, "its versions are “Before feedback”"));
+
+  run (&none, (const char *[]) { option, "--snapshot=Before feedback", plain, NULL });
+  assert_refused (&none, "minimal.json", out);
+  g_assert_nonnull (strstr (none.err, "it has no versions"));
+}
+
+static void
+test_snapshot_without_export (void)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "--export"));
 }
 
 int
@@ -296,6 +519,17 @@ main (int   argc,
               fixture_set_up, test_export_input_count, fixture_tear_down);
   g_test_add ("/venture/cli/export/unwritable", Fixture, NULL,
               fixture_set_up, test_export_unwritable, fixture_tear_down);
+  g_test_add ("/venture/cli/export/pictures", Fixture, NULL,
+              fixture_set_up, test_export_pictures, fixture_tear_down);
+  g_test_add ("/venture/cli/export/pictures-refused", Fixture, NULL,
+              fixture_set_up, test_export_pictures_refused, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot", Fixture, NULL,
+              fixture_set_up, test_export_snapshot, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot-pdf", Fixture, NULL,
+              fixture_set_up, test_export_snapshot_pdf, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot-unknown", Fixture, NULL,
+              fixture_set_up, test_export_snapshot_unknown, fixture_tear_down);
+  g_test_add_func ("/venture/cli/snapshot-without-export", test_snapshot_without_export);
   g_test_add_func ("/venture/cli/version", test_version);
   g_test_add_func ("/venture/cli/help", test_help);
 

@@ -66,7 +66,7 @@ contains_text (GPtrArray  *texts,
 static void
 test_i18n_window (void)
 {
-  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()));
+  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
   VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
   VentureTemplate *template = venture_board_get_template (board);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();

@@ -115,16 +115,25 @@ test_note_properties (void)
   g_assert_cmpstr (strategy, ==, "seo");
   g_assert_true (g_strv_equal ((const char * const *) segments_value, segments));
 
-  /* Read-only from outside: only the id and block are construct-time. */
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *name = (const char *[]) { "text", "color", "segments" }[i];
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (note), name);
+  /* Read-only from outside, every one of them. */
+  {
+    const char *names[] = { "id", "block", "text", "color", "x", "y", "relationship",
+                            "stage", "strategy", "segments" };
+    guint n_pspecs;
+    g_autofree GParamSpec **pspecs =
+      g_object_class_list_properties (G_OBJECT_GET_CLASS (note), &n_pspecs);
 
-      g_assert_nonnull (pspec);
-      g_assert_false (pspec->flags & G_PARAM_WRITABLE);
-      g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
-    }
+    g_assert_cmpuint (n_pspecs, ==, G_N_ELEMENTS (names));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (note), names[i]);
+
+        g_assert_nonnull (pspec);
+        g_assert_true (pspec->flags & G_PARAM_READABLE);
+        g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+        g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+      }
+  }
 }
 
 static void

@@ -45,7 +45,7 @@ static VentureWindow *
 show_window (int width,
              int height)
 {
-  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()));
+  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));

@@ -18,6 +18,12 @@ venture_test_ui_init (int    *argc,
                       char ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = NULL;
+
+  /* Drafts, recent files and the like of one run never meet another's. */
+  data_home = g_dir_make_tmp ("venture-test-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   gtk_test_init (argc, argv, NULL);
 

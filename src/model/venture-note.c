@@ -108,45 +108,20 @@ venture_note_get_property (GObject    *object,
 }
 
 static void
-venture_note_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  VentureNote *self = VENTURE_NOTE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      /* Construct-only: checked in venture_note_new(). */
-      self->id = g_value_dup_string (value);
-      break;
-    case PROP_BLOCK:
-      if (g_value_get_string (value) != NULL)
-        self->block = g_intern_string (g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 venture_note_class_init (VentureNoteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags readable = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-  const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = venture_note_finalize;
   object_class->get_property = venture_note_get_property;
-  object_class->set_property = venture_note_set_property;
 
-  /* Every property but the id changes only through the canvas, so the
-   * history and the board see it: read-only here. */
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, construct);
+  /* Every property changes only through the canvas, so the history and
+   * the board see it: read-only here, set by venture_note_new() and the
+   * builders. */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, readable);
   properties[PROP_BLOCK] =
-    g_param_spec_string ("block", NULL, NULL, VENTURE_UNSORTED_BLOCK,
-                         construct | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_string ("block", NULL, NULL, VENTURE_UNSORTED_BLOCK, readable);
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, "", readable);
   properties[PROP_COLOR] =
     g_param_spec_string ("color", NULL, NULL, VENTURE_DEFAULT_COLOR, readable);
@@ -180,13 +155,18 @@ VentureNote *
 venture_note_new (const char *id,
                   const char *block)
 {
+  VentureNote *self;
+
   g_return_val_if_fail (venture_validate_id (id, NULL), NULL);
   g_return_val_if_fail (venture_validate_id (block, NULL), NULL);
 
-  return g_object_new (VENTURE_TYPE_NOTE,
-                       "id", id,
-                       "block", block,
-                       NULL);
+  /* Fields rather than construct properties: a loader makes 100,000 of
+   * these, and the property machinery would double the cost. */
+  self = g_object_new (VENTURE_TYPE_NOTE, NULL);
+  self->id = g_strdup (id);
+  self->block = g_intern_string (block);
+
+  return self;
 }
 
 static JsonNode *json_node_deep_copy (JsonNode *node);

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "venture-cli.h"
+#include "venture-compat.h"
+#include "venture-drafts.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -20,6 +22,7 @@ struct _VentureApplication
   /* The command line while GApplication parses it, so that
    * handle_local_options can see the files left after the options. */
   char ***arguments;
+  gboolean drafts_offered;
 };
 
 G_DEFINE_FINAL_TYPE (VentureApplication, venture_application, ADW_TYPE_APPLICATION)
@@ -58,6 +61,10 @@ venture_application_handle_local_options (GApplication *app,
 {
   VentureApplication *self = VENTURE_APPLICATION (app);
   g_autofree char *export_path = NULL;
+  const char *page_size = NULL;
+  const char *orientation = NULL;
+  const char *scale = NULL;
+  const char *snapshot = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -65,16 +72,107 @@ venture_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  g_variant_dict_lookup (options, "page-size", "&s", &page_size);
+  g_variant_dict_lookup (options, "orientation", "&s", &orientation);
+  g_variant_dict_lookup (options, "scale", "&s", &scale);
+  g_variant_dict_lookup (options, "snapshot", "&s", &snapshot);
+
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
       /* What is left after the options: the program name, then files. */
       char **argv = self->arguments != NULL ? *self->arguments : NULL;
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
 
-      return venture_cli_export (export_path, argc == 2 ? argv[1] : NULL);
+      return venture_cli_export_full (export_path, argc == 2 ? argv[1] : NULL,
+                                      page_size, orientation, scale, snapshot);
+    }
+
+  if (snapshot != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--snapshot only applies to --export"));
+      return 1;
+    }
+
+  if (page_size != NULL || orientation != NULL || scale != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--page-size, --orientation and --scale only apply to --export"));
+      return 1;
     }
 
   return -1;
+}
+
+static void
+on_restore_response (const char *response,
+                     gpointer    user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  VentureDrafts *drafts = venture_drafts_get_default ();
+  g_autoptr(GPtrArray) infos = venture_drafts_list (drafts);
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_str_equal (response, "restore"))
+        {
+          VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+          venture_window_restore_draft (window, info->id);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      else if (g_str_equal (response, "discard"))
+        venture_drafts_remove (drafts, info->id);
+    }
+}
+
+/* Drafts left when Venture starts are unsaved work of a session that
+ * ended without the user closing its windows: a crash, a kill, a power
+ * cut. Offer them back, once per run. */
+static void
+venture_application_offer_drafts (VentureApplication *self,
+                                  GtkWindow          *parent)
+{
+  static const VentureResponse responses[] = {
+    { "later", N_("_Not Now"), ADW_RESPONSE_DEFAULT },
+    { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+    { "restore", N_("_Restore"), ADW_RESPONSE_SUGGESTED },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  infos = venture_drafts_list (venture_drafts_get_default ());
+  if (infos->len == 0)
+    return;
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      g_string_append_printf (names, "\n• %s",
+                              info->title && *info->title ? info->title : _("Untitled Canvas"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+
+  body = g_strdup_printf (ngettext ("Venture did not close properly last time. This canvas has unsaved changes:%s",
+                                    "Venture did not close properly last time. These canvases have unsaved changes:%s",
+                                    infos->len),
+                          names->str);
+  venture_compat_ask (GTK_WIDGET (parent), _("Restore Unsaved Changes?"), body,
+                      translated, G_N_ELEMENTS (translated), "restore", "later",
+                      on_restore_response, g_object_ref (self));
 }
 
 static void
@@ -83,21 +181,77 @@ venture_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app)));
+    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
 
   gtk_window_present (window);
+  venture_application_offer_drafts (VENTURE_APPLICATION (app), window);
+}
+
+/* A window nobody has touched yet (no file, no change) can take a file
+ * instead of opening one more window next to it. */
+static VentureWindow *
+find_pristine_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  VentureDocument *document;
+
+  if (!VENTURE_IS_WINDOW (window))
+    return NULL;
+
+  document = venture_window_get_document (VENTURE_WINDOW (window));
+  if (venture_document_get_file (document) != NULL ||
+      venture_document_get_modified (document) ||
+      venture_history_get_can_undo (venture_document_get_history (document)) ||
+      venture_canvas_get_n_notes (venture_document_get_canvas (document)) > 0)
+    return NULL;
+
+  return VENTURE_WINDOW (window);
+}
+
+static void
+venture_application_open_file (GApplication *app,
+                               GFile        *file)
+{
+  VentureWindow *window = find_pristine_window (app);
+
+  if (window == NULL)
+    window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  venture_window_load_file (window, file);
+}
+
+static void
+venture_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      /* Each file gets its own window, even the first. */
+      VentureWindow *window = venture_window_new (VENTURE_APPLICATION (app), NULL);
+
+      gtk_window_present (GTK_WINDOW (window));
+      venture_window_load_file (window, files[i]);
+      venture_application_offer_drafts (VENTURE_APPLICATION (app), GTK_WINDOW (window));
+    }
 }
 
 static void
 venture_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (venture_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          shortcuts_accels);
 }
@@ -110,6 +264,7 @@ venture_application_class_init (VentureApplicationClass *klass)
   app_class->local_command_line = venture_application_local_command_line;
   app_class->handle_local_options = venture_application_handle_local_options;
   app_class->activate = venture_application_activate;
+  app_class->open = venture_application_open;
   app_class->startup = venture_application_startup;
 }
 
@@ -145,8 +300,12 @@ venture_application_quit (GSimpleAction *action,
   GApplication *app = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
 
-  /* Closing each window goes through its close-request, where later
-   * work asks about unsaved changes. */
+  /* Unsaved work is made safe first, then each window asks about it in
+   * its close-request. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VENTURE_IS_WINDOW (l->data))
+      venture_window_write_draft (l->data);
+
   for (GList *l = windows; l != NULL;)
     {
       GtkWindow *window = l->data;
@@ -156,7 +315,41 @@ venture_application_quit (GSimpleAction *action,
     }
 }
 
+static void
+venture_application_new_canvas (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (user_data), NULL)));
+}
+
+static void
+on_open_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GFile) file = venture_compat_choose_file_finish (result, NULL);
+
+  if (file != NULL)
+    venture_application_open_file (app, file);
+}
+
+static void
+venture_application_open_canvas (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  venture_compat_choose_file (gtk_application_get_active_window (app), VENTURE_CHOOSE_OPEN,
+                              _("Open Canvas"), _("_Open"), NULL, NULL,
+                              on_open_chosen, g_object_ref (app));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "new", .activate = venture_application_new_canvas },
+  { .name = "open", .activate = venture_application_open_canvas },
   { .name = "about", .activate = venture_application_about },
   { .name = "quit", .activate = venture_application_quit },
 };
@@ -167,8 +360,18 @@ venture_application_init (VentureApplication *self)
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json"),
+      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json, .pdf, .png, .svg"),
       N_("OUT") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
+      N_("NAME") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Page orientation: landscape (the default) or portrait"), N_("ORIENTATION") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+      /* Translators: keep "1x" meaning: a pixel per point, 842 x 595 for A4 */
+      N_("PNG pixels per point: 1 (A4 is 842 × 595 pixels), 2 or 4"), N_("SCALE") },
     { NULL }
   };
 
@@ -181,5 +384,9 @@ venture_application_init (VentureApplication *self)
   g_application_set_option_context_description (G_APPLICATION (self),
                                                 _("Examples:\n"
                                                   "  venture canvas.json                      Open a canvas\n"
-                                                  "  venture --export=copy.json canvas.json   Write a normalised copy"));
+                                                  "  venture --export=copy.json canvas.json   Write a normalised copy\n"
+                                                  "  venture --export=poster.pdf --page-size=a3 canvas.json\n"
+                                                  "                                           Print-ready PDF, A3 landscape\n"
+                                                  "  venture --export=before.pdf --snapshot=\"Before feedback\" canvas.json\n"
+                                                  "                                           A stored version as a PDF"));
 }

@@ -6,26 +6,317 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "venture-board-private.h"
+#include "venture-note-widget.h"
 #include "venture-ui-resources.h"
 
 #include "venture-block-view.h"
 
+#define HEADER_SPACING 4
+
 struct _VentureBlockView
 {
-  GtkWidget  parent_instance;
+  GtkWidget        parent_instance;
 
-  char      *block_id;
+  char            *block_id;
+  char            *label;
+  guint            n_notes;
 
-  GtkLabel  *title_label;
-  GtkLabel  *questions_label;
+  GtkWidget       *editor;       /* borrowed from the board while editing */
+  GtkWidget       *edited_note;
+
+  graphene_rect_t  area;
+  graphene_rect_t  band;
+  gboolean         band_active;
+
+  GtkWidget       *header;
+  GtkLabel        *title_label;
+  GtkButton       *add_button;
+  GtkLabel        *questions_label;
 };
 
 G_DEFINE_FINAL_TYPE (VentureBlockView, venture_block_view, GTK_TYPE_WIDGET)
 
 static void
+venture_block_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
+  int header_min, header_nat;
+
+  gtk_widget_measure (self->header, orientation, for_size, &header_min, &header_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = header_min;
+      *natural = MAX (header_nat, VENTURE_NOTE_WIDTH + 2 * VENTURE_NOTE_PADDING);
+    }
+  else
+    {
+      *minimum = header_min + HEADER_SPACING;
+      *natural = header_nat + HEADER_SPACING + VENTURE_NOTE_MAX_HEIGHT;
+    }
+}
+
+static void
+measure_note (GtkWidget *note,
+              int       *width,
+              int       *height)
+{
+  gtk_widget_measure (note, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
+  gtk_widget_measure (note, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
+}
+
+static void
+allocate_note (VentureBlockView *self,
+               GtkWidget        *child,
+               GtkAllocation    *allocation)
+{
+  VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (child));
+  double left, top;
+
+  measure_note (child, &allocation->width, &allocation->height);
+  venture_block_view_position_to_point (self,
+                                        venture_note_get_x (note), venture_note_get_y (note),
+                                        allocation->width, allocation->height,
+                                        &left, &top);
+  allocation->x = (int) left;
+  allocation->y = (int) top;
+  gtk_widget_size_allocate (child, allocation, -1);
+}
+
+static void
+venture_block_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
+  int header_height, unused;
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
+  gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, &header_height, NULL, NULL);
+  gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, header_height }, -1);
+
+  graphene_rect_init (&self->area, 0, header_height + HEADER_SPACING,
+                      width, MAX (0, height - header_height - HEADER_SPACING));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->questions_label)))
+    {
+      gtk_widget_measure (GTK_WIDGET (self->questions_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &unused, NULL, NULL, NULL);
+      gtk_widget_size_allocate (GTK_WIDGET (self->questions_label),
+                                &(GtkAllocation) { 0, self->area.origin.y,
+                                                   width, self->area.size.height }, -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAllocation allocation;
+
+      if (!VENTURE_IS_NOTE_WIDGET (child))
+        continue;
+
+      allocate_note (self, child, &allocation);
+
+      if (child == self->edited_note && self->editor != NULL)
+        {
+          int editor_height;
+
+          /* The editor covers its note and grows downwards with the text,
+           * as far as the block allows. */
+          gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
+          gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, allocation.width,
+                              NULL, &editor_height, NULL, NULL);
+          allocation.height = MAX (allocation.height, editor_height);
+          if (allocation.y + allocation.height > height)
+            allocation.y = MAX ((int) self->area.origin.y, height - allocation.height);
+          gtk_widget_size_allocate (self->editor, &allocation, -1);
+        }
+    }
+}
+
+static void
+venture_block_view_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+
+  if (self->band_active)
+    {
+      GdkRGBA fill = { 0.21f, 0.52f, 0.89f, 0.18f };
+      GdkRGBA edge = { 0.21f, 0.52f, 0.89f, 0.9f };
+      GskRoundedRect outline;
+
+      gsk_rounded_rect_init_from_rect (&outline, &self->band, 0);
+      gtk_snapshot_append_color (snapshot, &fill, &self->band);
+      gtk_snapshot_append_border (snapshot, &outline,
+                                  (float[4]) { 1, 1, 1, 1 },
+                                  (GdkRGBA[4]) { edge, edge, edge, edge });
+    }
+}
+
+/* TRUE when (x, y) is on a note, the editor or the "+" button: places
+ * where a press belongs to them, not to the block's empty space. */
+static gboolean
+is_on_item (VentureBlockView *self,
+            double            x,
+            double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
+    if (VENTURE_IS_NOTE_WIDGET (picked) || picked == self->editor ||
+        picked == GTK_WIDGET (self->add_button))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_click_pressed (GtkGestureClick  *gesture,
+                  int               n_press,
+                  double            x,
+                  double            y,
+                  VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (board == NULL || is_on_item (self, x, y))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (n_press == 2)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      /* Centred on the pointer, like a note stuck on with a thumb. */
+      _venture_board_add_note_at (board, self,
+                                  x - (VENTURE_NOTE_WIDTH / 2.0 + VENTURE_NOTE_PADDING),
+                                  y - (VENTURE_NOTE_MIN_HEIGHT / 2.0 + VENTURE_NOTE_PADDING),
+                                  "", TRUE);
+    }
+  else if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      _venture_board_clear_selection (board);
+    }
+}
+
+static void
+on_band_begin (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               VentureBlockView *self)
+{
+  if (is_on_item (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+}
+
+static void
+on_band_update (GtkGestureDrag   *gesture,
+                double            offset_x,
+                double            offset_y,
+                VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  double x, y;
+
+  if (board == NULL || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    return;
+
+  /* A small wobble of a click is not a band. */
+  if (!self->band_active && ABS (offset_x) < 4 && ABS (offset_y) < 4)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->band_active = TRUE;
+  graphene_rect_init (&self->band, x, y, offset_x, offset_y);
+  graphene_rect_normalize (&self->band);
+  _venture_board_select_in_rect (board, self, &self->band,
+                                 (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_band_end (GtkGestureDrag   *gesture,
+             double            offset_x,
+             double            offset_y,
+             VentureBlockView *self)
+{
+  if (!self->band_active)
+    return;
+
+  self->band_active = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VentureBlockView      *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0 };
+  graphene_rect_t area;
+
+  /* Typing on a focused block starts a note with what was typed. */
+  if (board == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || !g_unichar_isprint (c) || g_unichar_isspace (c))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, text);
+  venture_block_view_get_notes_area (self, &area);
+  _venture_board_add_note_at (board, self, area.origin.x, area.origin.y, text, TRUE);
+
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         VentureBlockView *self)
+{
+  return venture_block_view_drop (self, value, x, y);
+}
+
+static void
 venture_block_view_dispose (GObject *object)
 {
+  VentureBlockView *self = VENTURE_BLOCK_VIEW (object);
+  GtkWidget *child;
+
+  self->editor = NULL;
+  self->edited_note = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), VENTURE_TYPE_BLOCK_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->dispose (object);
 }
@@ -36,6 +327,7 @@ venture_block_view_finalize (GObject *object)
   VentureBlockView *self = VENTURE_BLOCK_VIEW (object);
 
   g_clear_pointer (&self->block_id, g_free);
+  g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -49,14 +341,19 @@ venture_block_view_class_init (VentureBlockViewClass *klass)
   object_class->dispose = venture_block_view_dispose;
   object_class->finalize = venture_block_view_finalize;
 
+  widget_class->measure = venture_block_view_measure;
+  widget_class->size_allocate = venture_block_view_size_allocate;
+  widget_class->snapshot = venture_block_view_snapshot;
+
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
   (void) venture_ui_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/venture-block-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VentureBlockView, header);
   gtk_widget_class_bind_template_child (widget_class, VentureBlockView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VentureBlockView, add_button);
   gtk_widget_class_bind_template_child (widget_class, VentureBlockView, questions_label);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "block");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -64,23 +361,47 @@ venture_block_view_class_init (VentureBlockViewClass *klass)
 static void
 venture_block_view_init (VentureBlockView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *band = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (VENTURE_TYPE_NOTE, GDK_ACTION_MOVE);
+
+  gtk_widget_init_template (widget);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (band, "drag-begin", G_CALLBACK (on_band_begin), self);
+  g_signal_connect (band, "drag-update", G_CALLBACK (on_band_update), self);
+  g_signal_connect (band, "drag-end", G_CALLBACK (on_band_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (band));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (widget, keys);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drop));
 }
 
 GtkWidget *
 venture_block_view_new (const VentureBlockInfo *info)
 {
   VentureBlockView *self;
+  g_autofree char *add_tooltip = NULL;
 
   g_return_val_if_fail (info != NULL, NULL);
 
   self = g_object_new (VENTURE_TYPE_BLOCK_VIEW, NULL);
   self->block_id = g_strdup (info->id);
+  self->label = g_strdup (info->label);
   gtk_label_set_label (self->title_label, info->label);
   gtk_label_set_label (self->questions_label, info->questions);
   gtk_widget_add_css_class (GTK_WIDGET (self), info->id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s", info->id);
+  /* Translators: tooltip of the "+" button in a block's header. */
+  add_tooltip = g_strdup_printf (_("Add Note to %s"), info->label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), add_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, info->label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, info->questions,
@@ -94,4 +415,156 @@ venture_block_view_get_block_id (VentureBlockView *self)
 {
   g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), NULL);
   return self->block_id;
+}
+
+const char *
+venture_block_view_get_label (VentureBlockView *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), NULL);
+  return self->label;
+}
+
+GPtrArray *
+venture_block_view_get_notes (VentureBlockView *self)
+{
+  GPtrArray *notes;
+
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), NULL);
+
+  notes = g_ptr_array_sized_new (self->n_notes);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VENTURE_IS_NOTE_WIDGET (child))
+      g_ptr_array_add (notes, child);
+
+  return notes;
+}
+
+void
+venture_block_view_get_notes_area (VentureBlockView *self,
+                                   graphene_rect_t  *area)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+  g_return_if_fail (area != NULL);
+
+  *area = self->area;
+}
+
+void
+venture_block_view_position_to_point (VentureBlockView *self,
+                                      int               x,
+                                      int               y,
+                                      int               width,
+                                      int               height,
+                                      double           *left,
+                                      double           *top)
+{
+  double room_x = MAX (0, self->area.size.width - width);
+  double room_y = MAX (0, self->area.size.height - height);
+
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+
+  x = CLAMP (x, 0, VENTURE_POSITION_MAX);
+  y = CLAMP (y, 0, VENTURE_POSITION_MAX);
+  *left = self->area.origin.x + room_x * x / VENTURE_POSITION_MAX;
+  *top = self->area.origin.y + room_y * y / VENTURE_POSITION_MAX;
+}
+
+void
+venture_block_view_point_to_position (VentureBlockView *self,
+                                      double            left,
+                                      double            top,
+                                      int               width,
+                                      int               height,
+                                      int              *x,
+                                      int              *y)
+{
+  double room_x = MAX (0, self->area.size.width - width);
+  double room_y = MAX (0, self->area.size.height - height);
+
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+
+  *x = room_x > 0 ? (int) round ((left - self->area.origin.x) * VENTURE_POSITION_MAX / room_x) : 0;
+  *y = room_y > 0 ? (int) round ((top - self->area.origin.y) * VENTURE_POSITION_MAX / room_y) : 0;
+  *x = CLAMP (*x, 0, VENTURE_POSITION_MAX);
+  *y = CLAMP (*y, 0, VENTURE_POSITION_MAX);
+}
+
+gboolean
+venture_block_view_drop (VentureBlockView *self,
+                         const GValue     *value,
+                         double            x,
+                         double            y)
+{
+  VentureBoard *board;
+
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
+  g_return_val_if_fail (G_VALUE_HOLDS (value, VENTURE_TYPE_NOTE), FALSE);
+
+  board = _venture_board_from_widget (GTK_WIDGET (self));
+  if (board == NULL || g_value_get_object (value) == NULL)
+    return FALSE;
+
+  return _venture_board_drop_note (board, self, g_value_get_object (value), x, y);
+}
+
+static void
+update_empty (VentureBlockView *self)
+{
+  /* The guiding questions prompt an empty block; once notes are there
+   * they would only be in the way. */
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_label), self->n_notes == 0);
+}
+
+void
+venture_block_view_add_note (VentureBlockView *self,
+                             GtkWidget        *note,
+                             GtkWidget        *before)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (note));
+
+  /* The editor stays on top of every note. */
+  if (before == NULL && self->editor != NULL)
+    before = self->editor;
+  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
+  _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
+  if (self->n_notes++ == 0)
+    update_empty (self);
+}
+
+void
+venture_block_view_remove_note (VentureBlockView *self,
+                                GtkWidget        *note)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+  g_return_if_fail (gtk_widget_get_parent (note) == GTK_WIDGET (self));
+
+  if (note == self->edited_note)
+    self->edited_note = NULL;
+  gtk_widget_unparent (note);
+  if (--self->n_notes == 0)
+    update_empty (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+venture_block_view_set_editor (VentureBlockView *self,
+                               GtkWidget        *editor,
+                               GtkWidget        *note)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+
+  if (self->editor != NULL && self->editor != editor &&
+      gtk_widget_get_parent (self->editor) == GTK_WIDGET (self))
+    gtk_widget_unparent (self->editor);
+
+  self->editor = editor;
+  self->edited_note = note;
+
+  if (editor != NULL && gtk_widget_get_parent (editor) != GTK_WIDGET (self))
+    gtk_widget_insert_before (editor, GTK_WIDGET (self), NULL);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

@@ -6,7 +6,16 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
 #include "venture-block-view.h"
+#include "venture-board-private.h"
+#include "venture-note-widget.h"
+#include "venture-taxonomy.h"
 
 #include "venture-board.h"
 
@@ -16,13 +25,38 @@
 #define NARROW_BLOCK_HEIGHT 220
 #define MIN_ROW_HEIGHT      160
 #define SPACING             6
+/* The unsorted tray takes this many template columns beside the canvas. */
+#define TRAY_COLUMNS        2
+#define ZOOM_STEP           1.25
+#define NUDGE_STEP          8
+#define FREE_SPOT_STEP      12
+#define TIDY_GAP            8
 
 struct _VentureBoard
 {
-  GtkWidget        parent_instance;
+  GtkWidget         parent_instance;
 
-  VentureTemplate *template;
-  GPtrArray       *block_views;   /* VentureBlockView, in template order */
+  VentureTemplate  *template;
+  GPtrArray        *block_views;   /* VentureBlockView, in template order */
+  GtkWidget        *tray;
+  VentureBlockInfo  tray_info;
+
+  VentureCanvas    *canvas;
+  VentureHistory   *history;
+  GPtrArray        *note_widgets;  /* parallel to the canvas, stacking order */
+  GHashTable       *widget_for_note;
+  GHashTable       *selection;     /* VentureNoteWidget set */
+  GHashTable       *recycled;      /* VentureNote -> widget, removed just now */
+  guint             recycle_id;
+
+  GtkWidget        *editor;        /* one GtkTextView, lent to the edited note */
+  VentureNoteWidget *editing;
+  guint             detach_editor_id;
+
+  double            zoom;
+  double            zoom_gesture_start;
+  int               fit_width;
+  int               fit_height;
 };
 
 G_DEFINE_FINAL_TYPE (VentureBoard, venture_board, GTK_TYPE_WIDGET)
@@ -30,15 +64,91 @@ G_DEFINE_FINAL_TYPE (VentureBoard, venture_board, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TEMPLATE,
+  PROP_CANVAS,
+  PROP_HISTORY,
+  PROP_ZOOM,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* The note being dragged, process-wide so that a drop in another window
+ * knows where the pointer held the note. */
+static VentureNote *drag_note;
+static double drag_hot_x;
+static double drag_hot_y;
+
+static void venture_board_start_editing (VentureBoard *self, VentureNoteWidget *widget);
+
 static gboolean
 is_wide (int width)
 {
   return width >= WIDE_MIN_WIDTH;
+}
+
+VentureBoard *
+_venture_board_from_widget (GtkWidget *widget)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, VENTURE_TYPE_BOARD);
+
+  return ancestor != NULL ? VENTURE_BOARD (ancestor) : NULL;
+}
+
+VentureCanvas *
+_venture_board_get_canvas (VentureBoard *self)
+{
+  return self->canvas;
+}
+
+static void
+begin_group (VentureBoard *self,
+             const char   *label)
+{
+  if (self->history != NULL)
+    venture_history_begin_group (self->history, label);
+}
+
+static void
+begin_group_take (VentureBoard *self,
+                  char         *label)
+{
+  begin_group (self, label);
+  g_free (label);
+}
+
+static void
+end_group (VentureBoard *self)
+{
+  if (self->history != NULL)
+    venture_history_end_group (self->history);
+}
+
+/* Layout */
+
+static guint
+n_views (VentureBoard *self)
+{
+  return self->block_views->len + (self->tray != NULL ? 1 : 0);
+}
+
+static GtkWidget *
+view_at (VentureBoard *self,
+         guint         i)
+{
+  return i < self->block_views->len ? g_ptr_array_index (self->block_views, i) : self->tray;
+}
+
+static int
+logical_height_for_width (VentureBoard *self,
+                          int           width,
+                          gboolean      natural)
+{
+  guint rows = self->template ? venture_template_get_rows (self->template) : 1;
+
+  if (!is_wide (width))
+    return n_views (self) * (NARROW_BLOCK_HEIGHT + SPACING);
+
+  return rows * ((natural ? MIN_ROW_HEIGHT * 2 : MIN_ROW_HEIGHT) + SPACING);
 }
 
 static void
@@ -51,33 +161,35 @@ venture_board_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   VentureBoard *self = VENTURE_BOARD (widget);
-  guint n_blocks = self->block_views->len;
-  guint rows = self->template ? venture_template_get_rows (self->template) : 1;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int child_min = 0;
 
-      for (guint i = 0; i < n_blocks; i++)
+      for (guint i = 0; i < n_views (self); i++)
         {
           int block_min;
 
-          gtk_widget_measure (g_ptr_array_index (self->block_views, i), orientation, -1,
-                              &block_min, NULL, NULL, NULL);
+          gtk_widget_measure (view_at (self, i), orientation, -1, &block_min, NULL, NULL, NULL);
           child_min = MAX (child_min, block_min);
         }
 
-      *minimum = child_min;
-      *natural = MAX (child_min, 1200);
-    }
-  else if (for_size >= 0 && !is_wide (for_size))
-    {
-      *minimum = *natural = n_blocks * (NARROW_BLOCK_HEIGHT + SPACING);
+      *minimum = (int) ceil (child_min * self->zoom);
+      /* Zoomed in, the canvas keeps the size it had when it fitted, times
+       * the zoom, and the window scrolls. */
+      if (self->zoom > 1.0 && self->fit_width > 0)
+        *minimum = MAX (*minimum, (int) (self->fit_width * self->zoom));
+      *natural = MAX (*minimum, 1200);
     }
   else
     {
-      *minimum = rows * (MIN_ROW_HEIGHT + SPACING);
-      *natural = rows * (MIN_ROW_HEIGHT * 2 + SPACING);
+      int logical_width = for_size >= 0 ? (int) (for_size / self->zoom) : WIDE_MIN_WIDTH;
+
+      *minimum = (int) ceil (logical_height_for_width (self, logical_width, FALSE) * self->zoom);
+      *natural = (int) ceil (logical_height_for_width (self, logical_width, TRUE) * self->zoom);
+      if (self->zoom > 1.0 && self->fit_height > 0 && is_wide (logical_width))
+        *minimum = MAX (*minimum, (int) (self->fit_height * self->zoom));
+      *natural = MAX (*natural, *minimum);
     }
 }
 
@@ -85,6 +197,24 @@ static GtkSizeRequestMode
 venture_board_get_request_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+allocate_view (VentureBoard        *self,
+               GtkWidget           *view,
+               const GtkAllocation *logical)
+{
+  GskTransform *transform;
+  int unused;
+
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (logical->x * self->zoom,
+                                                                   logical->y * self->zoom));
+  if (self->zoom != 1.0)
+    transform = gsk_transform_scale (transform, self->zoom, self->zoom);
+
+  /* GTK wants every child measured before it is allocated. */
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
+  gtk_widget_allocate (view, logical->width, logical->height, -1, transform);
 }
 
 static void
@@ -96,49 +226,1659 @@ venture_board_size_allocate (GtkWidget *widget,
   VentureBoard *self = VENTURE_BOARD (widget);
   guint columns, rows;
   double cell_width, cell_height;
+  int logical_width = (int) (width / self->zoom);
+  int logical_height = (int) (height / self->zoom);
 
   if (self->template == NULL)
     return;
 
+  if (self->zoom <= 1.0)
+    {
+      self->fit_width = width;
+      self->fit_height = height;
+    }
+
   columns = venture_template_get_columns (self->template);
   rows = venture_template_get_rows (self->template);
-  cell_width = (double) (width + SPACING) / columns;
-  cell_height = (double) (height + SPACING) / rows;
+  cell_width = (double) (logical_width + SPACING) / (columns + TRAY_COLUMNS);
+  cell_height = (double) (logical_height + SPACING) / rows;
 
-  for (guint i = 0; i < self->block_views->len; i++)
+  for (guint i = 0; i < n_views (self); i++)
     {
-      GtkWidget *view = g_ptr_array_index (self->block_views, i);
-      const VentureBlockInfo *info = venture_template_get_block (self->template, i);
+      GtkWidget *view = view_at (self, i);
       GtkAllocation allocation;
-      int unused;
 
-      if (is_wide (width))
+      if (is_wide (logical_width))
         {
-          allocation.x = (int) (info->column * cell_width);
-          allocation.y = (int) (info->row * cell_height);
-          allocation.width = (int) ((info->column + info->width) * cell_width) - allocation.x - SPACING;
-          allocation.height = (int) ((info->row + info->height) * cell_height) - allocation.y - SPACING;
+          guint column, row, cell_columns, cell_rows;
+
+          if (view == self->tray)
+            {
+              column = columns;
+              row = 0;
+              cell_columns = TRAY_COLUMNS;
+              cell_rows = rows;
+            }
+          else
+            {
+              const VentureBlockInfo *info = venture_template_get_block (self->template, i);
+
+              column = info->column;
+              row = info->row;
+              cell_columns = info->width;
+              cell_rows = info->height;
+            }
+
+          allocation.x = (int) (column * cell_width);
+          allocation.y = (int) (row * cell_height);
+          allocation.width = (int) ((column + cell_columns) * cell_width) - allocation.x - SPACING;
+          allocation.height = (int) ((row + cell_rows) * cell_height) - allocation.y - SPACING;
         }
       else
         {
           allocation.x = 0;
           allocation.y = i * (NARROW_BLOCK_HEIGHT + SPACING);
-          allocation.width = width;
+          allocation.width = logical_width;
           allocation.height = NARROW_BLOCK_HEIGHT;
         }
 
-      /* GTK wants every child measured before it is allocated. */
-      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
-      gtk_widget_size_allocate (view, &allocation, -1);
+      allocate_view (self, view, &allocation);
     }
 }
+
+/* Notes and their widgets */
+
+static VentureBlockView *
+view_for_block (VentureBoard *self,
+                const char   *block_id)
+{
+  /* A note of a block this template does not have (or of a newer
+   * version) waits in the tray; its block id is kept as it is. */
+  for (guint i = 0; i < self->block_views->len; i++)
+    {
+      VentureBlockView *view = g_ptr_array_index (self->block_views, i);
+
+      if (g_strcmp0 (venture_block_view_get_block_id (view), block_id) == 0)
+        return view;
+    }
+
+  return self->tray != NULL ? VENTURE_BLOCK_VIEW (self->tray) : NULL;
+}
+
+static void
+place_widget (VentureBoard *self,
+              GtkWidget    *widget,
+              guint         position)
+{
+  VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+  VentureBlockView *view = view_for_block (self, venture_note_get_block (note));
+  GtkWidget *before = NULL;
+
+  if (view == NULL)
+    return;
+
+  /* Keep the canvas's stacking order among the block's notes. */
+  for (guint i = position + 1; i < self->note_widgets->len; i++)
+    {
+      GtkWidget *next = g_ptr_array_index (self->note_widgets, i);
+
+      if (gtk_widget_get_parent (next) == GTK_WIDGET (view))
+        {
+          before = next;
+          break;
+        }
+    }
+
+  venture_block_view_add_note (view, widget, before);
+}
+
+static void
+set_selected (VentureBoard      *self,
+              VentureNoteWidget *widget,
+              gboolean           selected)
+{
+  if (selected)
+    g_hash_table_add (self->selection, widget);
+  else
+    g_hash_table_remove (self->selection, widget);
+  venture_note_widget_set_selected (widget, selected);
+}
+
+static void
+unselect_all (VentureBoard *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    venture_note_widget_set_selected (widget, FALSE);
+  g_hash_table_remove_all (self->selection);
+}
+
+static void
+cancel_editing (VentureBoard *self)
+{
+  GtkWidget *parent;
+
+  if (self->editing == NULL)
+    return;
+
+  parent = gtk_widget_get_parent (GTK_WIDGET (self->editing));
+  self->editing = NULL;
+  if (parent != NULL)
+    venture_block_view_set_editor (VENTURE_BLOCK_VIEW (parent), NULL, NULL);
+}
+
+static void
+remove_widget (VentureBoard *self,
+               GtkWidget    *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (VENTURE_NOTE_WIDGET (widget) == self->editing)
+    cancel_editing (self);
+
+  if (parent != NULL && gtk_widget_has_focus (widget))
+    gtk_widget_grab_focus (parent);
+
+  g_hash_table_remove (self->selection, widget);
+  g_hash_table_remove (self->widget_for_note, venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget)));
+  if (parent != NULL)
+    venture_block_view_remove_note (VENTURE_BLOCK_VIEW (parent), widget);
+}
+
+static void
+clear_recycled (gpointer data)
+{
+  VentureBoard *self = data;
+
+  self->recycle_id = 0;
+  g_hash_table_remove_all (self->recycled);
+}
+
+static void
+on_items_changed (VentureBoard *self,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  GListModel   *model)
+{
+  for (guint i = 0; i < removed; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->note_widgets, position + i);
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+
+      /* A restack is a removal then an insertion of the same note: its
+       * widget comes back as it was (selected, say) instead of anew. */
+      g_hash_table_insert (self->recycled, g_object_ref (note), g_object_ref (widget));
+      remove_widget (self, widget);
+    }
+  g_ptr_array_remove_range (self->note_widgets, position, removed);
+  if (removed > 0 && self->recycle_id == 0)
+    self->recycle_id = g_idle_add_once (clear_recycled, self);
+
+  for (guint i = 0; i < added; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (self->canvas, position + i);
+      GtkWidget *widget = g_hash_table_lookup (self->recycled, note);
+
+      if (widget != NULL)
+        {
+          g_ptr_array_insert (self->note_widgets, position + i, g_object_ref (widget));
+          g_hash_table_remove (self->recycled, note);
+          if (venture_note_widget_get_selected (VENTURE_NOTE_WIDGET (widget)))
+            g_hash_table_add (self->selection, widget);
+        }
+      else
+        {
+          widget = venture_note_widget_new (note);
+          g_ptr_array_insert (self->note_widgets, position + i, g_object_ref_sink (widget));
+        }
+      g_hash_table_insert (self->widget_for_note, note, widget);
+      place_widget (self, widget, position + i);
+    }
+
+  _venture_board_update_actions (self);
+}
+
+static void
+clear_notes (VentureBoard *self)
+{
+  cancel_editing (self);
+  unselect_all (self);
+  for (guint i = 0; i < self->note_widgets->len; i++)
+    remove_widget (self, g_ptr_array_index (self->note_widgets, i));
+  g_ptr_array_set_size (self->note_widgets, 0);
+}
+
+static void
+build_notes (VentureBoard *self)
+{
+  guint n;
+
+  if (self->canvas == NULL || self->template == NULL)
+    return;
+
+  n = venture_canvas_get_n_notes (self->canvas);
+  on_items_changed (self, 0, 0, n, G_LIST_MODEL (self->canvas));
+}
+
+void
+_venture_board_note_block_changed (VentureBoard      *self,
+                                   VentureNoteWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (widget));
+  VentureNote *note = venture_note_widget_get_note (widget);
+  VentureBlockView *target = view_for_block (self, venture_note_get_block (note));
+  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (widget));
+  guint position;
+
+  if (parent == GTK_WIDGET (target) || target == NULL)
+    return;
+
+  if (widget == self->editing)
+    venture_board_stop_editing (self);
+
+  g_object_ref (widget);
+  if (parent != NULL)
+    venture_block_view_remove_note (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (widget));
+  if (g_ptr_array_find (self->note_widgets, widget, &position))
+    place_widget (self, GTK_WIDGET (widget), position);
+  /* The focus follows a note moved from the keyboard. */
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (widget));
+  g_object_unref (widget);
+}
+
+GPtrArray *
+_venture_board_list_blocks (VentureBoard *self)
+{
+  GPtrArray *blocks = g_ptr_array_new ();
+
+  if (self->template != NULL)
+    for (guint i = 0; i < venture_template_get_n_blocks (self->template); i++)
+      g_ptr_array_add (blocks, (gpointer) venture_template_get_block (self->template, i));
+  g_ptr_array_add (blocks, &self->tray_info);
+
+  return blocks;
+}
+
+/* Geometry helpers */
+
+static void
+note_size (GtkWidget *widget,
+           int       *width,
+           int       *height)
+{
+  if (widget == NULL)
+    {
+      *width = VENTURE_NOTE_WIDTH + 2 * VENTURE_NOTE_PADDING;
+      *height = VENTURE_NOTE_MIN_HEIGHT + 2 * VENTURE_NOTE_PADDING;
+      return;
+    }
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
+}
+
+/* Where a note is in its view, from the model (the allocation may not be
+ * there yet for a note added a moment ago). */
+static void
+note_rect (VentureBlockView *view,
+           GtkWidget        *widget,
+           graphene_rect_t  *rect)
+{
+  VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+  int width, height;
+  double left, top;
+
+  note_size (widget, &width, &height);
+  venture_block_view_position_to_point (view, venture_note_get_x (note), venture_note_get_y (note),
+                                        width, height, &left, &top);
+  graphene_rect_init (rect, left, top, width, height);
+}
+
+static gboolean
+overlaps_any (GArray                *rects,
+              const graphene_rect_t *rect)
+{
+  for (guint i = 0; i < rects->len; i++)
+    {
+      graphene_rect_t intersection;
+      const graphene_rect_t *other = &g_array_index (rects, graphene_rect_t, i);
+
+      if (graphene_rect_intersection (rect, other, &intersection) &&
+          intersection.size.width > 0.5 && intersection.size.height > 0.5)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The free place nearest to (left, top) for a note of @width x @height,
+ * as a 0..1000 position; where the block is full, (left, top) itself. */
+static void
+find_free_spot (VentureBoard     *self,
+                VentureBlockView *view,
+                GHashTable       *ignore,
+                double            left,
+                double            top,
+                int               width,
+                int               height,
+                int              *x,
+                int              *y)
+{
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  graphene_rect_t area;
+  double best_distance = G_MAXDOUBLE;
+  double best_left, best_top;
+
+  venture_block_view_get_notes_area (view, &area);
+  left = CLAMP (left, area.origin.x, MAX (area.origin.x, area.origin.x + area.size.width - width));
+  top = CLAMP (top, area.origin.y, MAX (area.origin.y, area.origin.y + area.size.height - height));
+  best_left = left;
+  best_top = top;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      graphene_rect_t rect;
+
+      if (ignore != NULL && g_hash_table_contains (ignore, g_ptr_array_index (notes, i)))
+        continue;
+      note_rect (view, g_ptr_array_index (notes, i), &rect);
+      g_array_append_val (rects, rect);
+    }
+
+  if (overlaps_any (rects, &GRAPHENE_RECT_INIT (left, top, width, height)))
+    {
+      for (double cy = area.origin.y; cy + height <= area.origin.y + area.size.height; cy += FREE_SPOT_STEP)
+        for (double cx = area.origin.x; cx + width <= area.origin.x + area.size.width; cx += FREE_SPOT_STEP)
+          {
+            double distance = (cx - left) * (cx - left) + (cy - top) * (cy - top);
+
+            if (distance < best_distance &&
+                !overlaps_any (rects, &GRAPHENE_RECT_INIT (cx, cy, width, height)))
+              {
+                best_distance = distance;
+                best_left = cx;
+                best_top = cy;
+              }
+          }
+    }
+
+  venture_block_view_point_to_position (view, best_left, best_top, width, height, x, y);
+}
+
+static VentureBlockView *
+focused_view (VentureBoard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+
+  view = gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW);
+  return view != NULL ? VENTURE_BLOCK_VIEW (view) : NULL;
+}
+
+static VentureNoteWidget *
+focused_note (VentureBoard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  if (VENTURE_IS_NOTE_WIDGET (focus))
+    return VENTURE_NOTE_WIDGET (focus);
+  return NULL;
+}
+
+static int
+compare_stacking (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  VentureBoard *self = user_data;
+  guint pa = 0, pb = 0;
+
+  g_ptr_array_find (self->note_widgets, *(gpointer *) a, &pa);
+  g_ptr_array_find (self->note_widgets, *(gpointer *) b, &pb);
+  return (pa > pb) - (pa < pb);
+}
+
+/* What an action on @widget applies to: the whole selection when the
+ * note is part of it, else the note alone. */
+static GPtrArray *
+targets_for (VentureBoard      *self,
+             VentureNoteWidget *widget)
+{
+  GPtrArray *targets = g_ptr_array_new ();
+
+  if (widget != NULL && !g_hash_table_contains (self->selection, widget))
+    {
+      g_ptr_array_add (targets, widget);
+      return targets;
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer item;
+
+    g_hash_table_iter_init (&iter, self->selection);
+    while (g_hash_table_iter_next (&iter, &item, NULL))
+      g_ptr_array_add (targets, item);
+  }
+  g_ptr_array_sort_with_data (targets, compare_stacking, self);
+
+  return targets;
+}
+
+/* Editing in place */
+
+static void
+detach_editor (gpointer data)
+{
+  VentureBoard *self = data;
+  GtkWidget *parent;
+
+  self->detach_editor_id = 0;
+  if (self->editing != NULL || self->editor == NULL)
+    return;
+
+  parent = gtk_widget_get_parent (self->editor);
+  if (parent != NULL)
+    venture_block_view_set_editor (VENTURE_BLOCK_VIEW (parent), NULL, NULL);
+}
+
+static void
+end_editing (VentureBoard *self,
+             gboolean      refocus)
+{
+  VentureNoteWidget *widget = self->editing;
+  VentureNote *note;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (widget == NULL)
+    return;
+
+  self->editing = NULL;
+  note = venture_note_widget_get_note (widget);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  gtk_widget_set_visible (self->editor, FALSE);
+  gtk_widget_set_child_visible (GTK_WIDGET (widget), TRUE);
+
+  if (refocus)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (widget));
+      detach_editor (self);
+    }
+  else if (self->detach_editor_id == 0)
+    {
+      /* Called while the focus moves away: taking the editor out of the
+       * tree in the middle of that would disturb the focus change. */
+      self->detach_editor_id = g_idle_add_once (detach_editor, self);
+    }
+
+  if (self->canvas != NULL && g_strcmp0 (text, venture_note_get_text (note)) != 0)
+    venture_canvas_set_note_text (self->canvas, note, text);
+}
+
+void
+venture_board_stop_editing (VentureBoard *self)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  end_editing (self, self->editing != NULL &&
+                     gtk_widget_has_focus (self->editor));
+}
+
+static gboolean
+on_editor_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       VentureBoard          *self)
+{
+  if (keyval == GDK_KEY_Escape ||
+      ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+       (state & GDK_SHIFT_MASK) == 0))
+    {
+      end_editing (self, TRUE);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_editor_focus_leave (GtkEventControllerFocus *controller,
+                       VentureBoard            *self)
+{
+  end_editing (self, FALSE);
+}
+
+static void
+ensure_editor (VentureBoard *self)
+{
+  GtkEventController *keys;
+  GtkEventController *focus;
+
+  if (self->editor != NULL)
+    return;
+
+  self->editor = g_object_ref_sink (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->editor), VENTURE_NOTE_PADDING);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->editor), VENTURE_NOTE_PADDING);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->editor), VENTURE_NOTE_PADDING);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->editor), VENTURE_NOTE_PADDING);
+  gtk_widget_add_css_class (self->editor, "note-editor");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note text"),
+                                  -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_editor_key_pressed), self);
+  gtk_widget_add_controller (self->editor, keys);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_editor_focus_leave), self);
+  gtk_widget_add_controller (self->editor, focus);
+}
+
+static void
+venture_board_start_editing (VentureBoard      *self,
+                             VentureNoteWidget *widget)
+{
+  VentureNote *note = venture_note_widget_get_note (widget);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (widget));
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  const VentureColor *color;
+  guint n_colors;
+
+  if (parent == NULL || widget == self->editing)
+    return;
+
+  end_editing (self, FALSE);
+  g_clear_handle_id (&self->detach_editor_id, g_source_remove);
+  ensure_editor (self);
+
+  color = venture_taxonomy_get_colors (&n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    gtk_widget_remove_css_class (self->editor, color[i].id);
+  gtk_widget_add_css_class (self->editor, venture_note_widget_color_class (venture_note_get_color (note)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  gtk_text_buffer_set_text (buffer, venture_note_get_text (note), -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+
+  self->editing = widget;
+  venture_block_view_set_editor (VENTURE_BLOCK_VIEW (parent), self->editor, GTK_WIDGET (widget));
+  gtk_widget_set_visible (self->editor, TRUE);
+  gtk_widget_set_child_visible (GTK_WIDGET (widget), FALSE);
+  gtk_widget_grab_focus (self->editor);
+}
+
+/* Operations asked by the parts */
+
+void
+_venture_board_note_clicked (VentureBoard      *self,
+                             VentureNoteWidget *widget,
+                             GdkModifierType    state)
+{
+  if ((state & GDK_CONTROL_MASK) != 0)
+    {
+      set_selected (self, widget, !g_hash_table_contains (self->selection, widget));
+    }
+  else if ((state & GDK_SHIFT_MASK) != 0)
+    {
+      set_selected (self, widget, TRUE);
+    }
+  else
+    {
+      unselect_all (self);
+      set_selected (self, widget, TRUE);
+    }
+
+  _venture_board_update_actions (self);
+}
+
+void
+_venture_board_edit_note (VentureBoard      *self,
+                          VentureNoteWidget *widget)
+{
+  venture_board_start_editing (self, widget);
+}
+
+void
+_venture_board_recolor_note (VentureBoard      *self,
+                             VentureNoteWidget *widget,
+                             const char        *color)
+{
+  g_autoptr(GPtrArray) targets = targets_for (self, widget);
+
+  if (self->canvas == NULL || venture_taxonomy_lookup_color (color) == NULL)
+    return;
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Change Note Colour", "Change Colour of %u Notes", targets->len), targets->len));
+  for (guint i = 0; i < targets->len; i++)
+    venture_canvas_set_note_color (self->canvas,
+                                   venture_note_widget_get_note (g_ptr_array_index (targets, i)),
+                                   color);
+  end_group (self);
+}
+
+static void
+delete_widgets (VentureBoard *self,
+                GPtrArray    *targets,
+                const char   *label)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->canvas == NULL || targets->len == 0)
+    return;
+
+  for (guint i = 0; i < targets->len; i++)
+    g_ptr_array_add (notes, g_object_ref (venture_note_widget_get_note (g_ptr_array_index (targets, i))));
+
+  begin_group (self, label);
+  for (guint i = 0; i < notes->len; i++)
+    venture_canvas_remove_note (self->canvas, g_ptr_array_index (notes, i));
+  end_group (self);
+}
+
+void
+_venture_board_delete_note (VentureBoard      *self,
+                            VentureNoteWidget *widget)
+{
+  g_autoptr(GPtrArray) targets = targets_for (self, widget);
+  g_autofree char *label = g_strdup_printf (ngettext ("Delete Note", "Delete %u Notes", targets->len),
+                                            targets->len);
+
+  delete_widgets (self, targets, label);
+}
+
+void
+_venture_board_duplicate_note (VentureBoard      *self,
+                               VentureNoteWidget *widget)
+{
+  g_autoptr(GPtrArray) targets = targets_for (self, widget);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->canvas == NULL || targets->len == 0)
+    return;
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Duplicate Note", "Duplicate %u Notes", targets->len), targets->len));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GtkWidget *source = g_ptr_array_index (targets, i);
+      VentureBlockView *view = VENTURE_BLOCK_VIEW (gtk_widget_get_parent (source));
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (source));
+      g_autofree char *id = venture_canvas_generate_note_id (self->canvas);
+      g_autoptr(VentureNote) copy = venture_note_copy (note, id);
+      graphene_rect_t rect;
+      int x, y;
+
+      note_rect (view, source, &rect);
+      find_free_spot (self, view, NULL,
+                      rect.origin.x + 2 * FREE_SPOT_STEP, rect.origin.y + 2 * FREE_SPOT_STEP,
+                      rect.size.width, rect.size.height, &x, &y);
+      venture_note_set_position (copy, x, y);
+      venture_canvas_append_note (self->canvas, copy);
+      g_ptr_array_add (copies, g_object_ref (copy));
+    }
+  end_group (self);
+
+  unselect_all (self);
+  for (guint i = 0; i < copies->len; i++)
+    {
+      GtkWidget *copy = g_hash_table_lookup (self->widget_for_note, g_ptr_array_index (copies, i));
+
+      if (copy != NULL)
+        set_selected (self, VENTURE_NOTE_WIDGET (copy), TRUE);
+    }
+  _venture_board_update_actions (self);
+}
+
+static void
+move_widgets_to (VentureBoard *self,
+                 GPtrArray    *targets,
+                 const char   *block_id)
+{
+  if (self->canvas == NULL || targets->len == 0)
+    return;
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      VentureNote *note = venture_note_widget_get_note (g_ptr_array_index (targets, i));
+
+      venture_canvas_move_note (self->canvas, note, block_id,
+                                venture_note_get_x (note), venture_note_get_y (note));
+    }
+  end_group (self);
+}
+
+void
+_venture_board_move_note_to (VentureBoard      *self,
+                             VentureNoteWidget *widget,
+                             const char        *block_id)
+{
+  g_autoptr(GPtrArray) targets = targets_for (self, widget);
+
+  if (g_strcmp0 (block_id, VENTURE_UNSORTED_BLOCK) != 0 &&
+      (self->template == NULL || venture_template_lookup_block (self->template, block_id) == NULL))
+    return;
+
+  move_widgets_to (self, targets, block_id);
+}
+
+VentureNote *
+_venture_board_add_note_at (VentureBoard     *self,
+                            VentureBlockView *view,
+                            double            left,
+                            double            top,
+                            const char       *text,
+                            gboolean          edit)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(VentureNote) note = NULL;
+  GtkWidget *widget;
+  int width, height, x, y;
+
+  if (self->canvas == NULL)
+    return NULL;
+
+  id = venture_canvas_generate_note_id (self->canvas);
+  note = venture_note_new (id, venture_block_view_get_block_id (view));
+  venture_note_set_text (note, text);
+  note_size (NULL, &width, &height);
+  find_free_spot (self, view, NULL, left, top, width, height, &x, &y);
+  venture_note_set_position (note, x, y);
+  venture_canvas_append_note (self->canvas, note);
+
+  widget = g_hash_table_lookup (self->widget_for_note, note);
+  if (widget != NULL)
+    {
+      unselect_all (self);
+      set_selected (self, VENTURE_NOTE_WIDGET (widget), TRUE);
+      if (edit)
+        venture_board_start_editing (self, VENTURE_NOTE_WIDGET (widget));
+      else
+        gtk_widget_grab_focus (widget);
+    }
+  _venture_board_update_actions (self);
+
+  return note;
+}
+
+void
+_venture_board_drag_prepare (VentureBoard      *self,
+                             VentureNoteWidget *widget,
+                             double             x,
+                             double             y)
+{
+  g_set_object (&drag_note, venture_note_widget_get_note (widget));
+  drag_hot_x = x;
+  drag_hot_y = y;
+  if (!g_hash_table_contains (self->selection, widget))
+    _venture_board_note_clicked (self, widget, 0);
+}
+
+void
+_venture_board_drag_end (VentureBoard *self)
+{
+  g_clear_object (&drag_note);
+}
+
+gboolean
+_venture_board_drop_note (VentureBoard     *self,
+                          VentureBlockView *view,
+                          VentureNote      *note,
+                          double            x,
+                          double            y)
+{
+  GtkWidget *widget;
+  g_autoptr(GPtrArray) targets = NULL;
+  GtkWidget *source_view;
+  graphene_rect_t source_rect;
+  const char *block_id = venture_block_view_get_block_id (view);
+  int width, height, nx, ny;
+  double hot_x, hot_y, left, top;
+
+  if (self->canvas == NULL)
+    return FALSE;
+
+  widget = g_hash_table_lookup (self->widget_for_note, note);
+  note_size (widget, &width, &height);
+  if (note == drag_note)
+    {
+      hot_x = drag_hot_x;
+      hot_y = drag_hot_y;
+    }
+  else
+    {
+      hot_x = width / 2.0;
+      hot_y = height / 2.0;
+    }
+  left = x - hot_x;
+  top = y - hot_y;
+
+  if (widget == NULL)
+    {
+      /* A note from another window's canvas: a copy lands here, with an
+       * id of this canvas. */
+      g_autofree char *id = venture_canvas_generate_note_id (self->canvas);
+      g_autoptr(VentureNote) copy = venture_note_copy (note, id);
+
+      venture_block_view_point_to_position (view, left, top, width, height, &nx, &ny);
+      g_object_freeze_notify (G_OBJECT (copy));
+      venture_note_set_position (copy, nx, ny);
+      g_object_thaw_notify (G_OBJECT (copy));
+      begin_group_take (self, g_strdup_printf (ngettext ("Add Note", "Add %u Notes", 1), 1));
+      venture_canvas_append_note (self->canvas, copy);
+      venture_canvas_move_note (self->canvas, copy, block_id, nx, ny);
+      end_group (self);
+      return TRUE;
+    }
+
+  targets = targets_for (self, VENTURE_NOTE_WIDGET (widget));
+  source_view = gtk_widget_get_parent (widget);
+  note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GtkWidget *target = g_ptr_array_index (targets, i);
+      VentureNote *target_note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (target));
+      int target_width, target_height;
+
+      note_size (target, &target_width, &target_height);
+      if (target == widget)
+        {
+          venture_block_view_point_to_position (view, left, top, width, height, &nx, &ny);
+        }
+      else if (gtk_widget_get_parent (target) == source_view)
+        {
+          graphene_rect_t rect;
+
+          /* The selection keeps its shape around the dragged note. */
+          note_rect (VENTURE_BLOCK_VIEW (source_view), target, &rect);
+          venture_block_view_point_to_position (view,
+                                                left + rect.origin.x - source_rect.origin.x,
+                                                top + rect.origin.y - source_rect.origin.y,
+                                                target_width, target_height, &nx, &ny);
+        }
+      else
+        {
+          find_free_spot (self, view, NULL, left, top + height, target_width, target_height, &nx, &ny);
+        }
+
+      venture_canvas_move_note (self->canvas, target_note, block_id, nx, ny);
+    }
+  end_group (self);
+
+  return TRUE;
+}
+
+void
+_venture_board_select_in_rect (VentureBoard          *self,
+                               VentureBlockView      *view,
+                               const graphene_rect_t *rect,
+                               gboolean               extend)
+{
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
+
+  if (!extend)
+    unselect_all (self);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      graphene_rect_t bounds, intersection;
+
+      note_rect (view, g_ptr_array_index (notes, i), &bounds);
+      if (graphene_rect_intersection (rect, &bounds, &intersection))
+        set_selected (self, g_ptr_array_index (notes, i), TRUE);
+    }
+
+  _venture_board_update_actions (self);
+}
+
+void
+_venture_board_clear_selection (VentureBoard *self)
+{
+  unselect_all (self);
+  _venture_board_update_actions (self);
+}
+
+/* The one place that decides which board actions can run now. */
+void
+_venture_board_update_actions (VentureBoard *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_canvas = self->canvas != NULL && self->template != NULL;
+  gboolean has_notes = has_canvas && self->note_widgets->len > 0;
+  gboolean has_selection = g_hash_table_size (self->selection) > 0;
+
+  gtk_widget_action_set_enabled (widget, "board.add-note", has_canvas);
+  gtk_widget_action_set_enabled (widget, "board.paste", has_canvas);
+  gtk_widget_action_set_enabled (widget, "board.delete", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.cut", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.copy", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.select-all", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.select-none", has_selection);
+  gtk_widget_action_set_enabled (widget, "board.tidy", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.move-to-neighbour", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.nudge", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.zoom-in", self->zoom < VENTURE_BOARD_ZOOM_MAX);
+  gtk_widget_action_set_enabled (widget, "board.zoom-out", self->zoom > VENTURE_BOARD_ZOOM_MIN);
+  gtk_widget_action_set_enabled (widget, "board.zoom-reset", self->zoom != 1.0);
+}
+
+/* Clipboard */
+
+static JsonNode *
+note_to_json (VentureNote *note)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *segments = venture_note_get_segments (note);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, venture_note_get_id (note));
+  json_builder_set_member_name (builder, "block");
+  json_builder_add_string_value (builder, venture_note_get_block (note));
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, venture_note_get_text (note));
+  json_builder_set_member_name (builder, "color");
+  json_builder_add_string_value (builder, venture_note_get_color (note));
+  json_builder_set_member_name (builder, "x");
+  json_builder_add_int_value (builder, venture_note_get_x (note));
+  json_builder_set_member_name (builder, "y");
+  json_builder_add_int_value (builder, venture_note_get_y (note));
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      const char *tag = venture_note_get_tag (note, kind);
+
+      if (tag == NULL)
+        continue;
+      json_builder_set_member_name (builder, venture_tag_kind_to_member (kind));
+      json_builder_add_string_value (builder, tag);
+    }
+  if (segments != NULL && segments[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "segments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; segments[i] != NULL; i++)
+        json_builder_add_string_value (builder, segments[i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+copy_targets (VentureBoard *self,
+              GPtrArray    *targets)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GValue value = G_VALUE_INIT;
+
+  if (targets->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      VentureNote *note = venture_note_widget_get_note (g_ptr_array_index (targets, i));
+
+      json_array_add_element (array, note_to_json (note));
+      if (i > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, venture_note_get_text (note));
+    }
+
+  json_node_set_array (root, array);
+  json = json_to_string (root, FALSE);
+  bytes = g_bytes_new (json, strlen (json));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text->str);
+  providers[0] = gdk_content_provider_new_for_bytes (VENTURE_NOTES_MIME_TYPE, bytes);
+  providers[1] = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  provider = gdk_content_provider_new_union (providers, 2);
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+  return TRUE;
+}
+
+typedef struct {
+  VentureBoard *board;
+  char         *block_id;   /* where to paste; NULL: where the notes were */
+} PasteData;
+
+static void
+paste_data_free (PasteData *data)
+{
+  g_clear_object (&data->board);
+  g_free (data->block_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PasteData, paste_data_free)
+
+static void
+paste_note (VentureBoard *self,
+            VentureNote  *note,
+            gboolean      keep_place)
+{
+  VentureBlockView *view = view_for_block (self, venture_note_get_block (note));
+  int width, height, x = venture_note_get_x (note), y = venture_note_get_y (note);
+  double left, top;
+
+  if (view != NULL)
+    {
+      graphene_rect_t area;
+
+      note_size (NULL, &width, &height);
+      venture_block_view_get_notes_area (view, &area);
+      if (keep_place)
+        venture_block_view_position_to_point (view, x, y, width, height, &left, &top);
+      else
+        {
+          left = area.origin.x;
+          top = area.origin.y;
+        }
+      find_free_spot (self, view, NULL, left, top, width, height, &x, &y);
+    }
+
+  venture_note_set_position (note, x, y);
+  venture_canvas_append_note (self->canvas, note);
+}
+
+static void
+paste_json (VentureBoard *self,
+            const char   *block_id,
+            const char   *json,
+            gsize         length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!json_parser_load_from_data (parser, json, length, &error) ||
+      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    {
+      g_debug ("Ignoring a clipboard that is not a list of notes: %s",
+               error != NULL ? error->message : "not an array");
+      return;
+    }
+
+  array = json_node_get_array (json_parser_get_root (parser));
+  n = json_array_get_length (array);
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Paste Note", "Paste %u Notes", n), n));
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      g_autofree char *id = NULL;
+      g_autoptr(VentureNote) note = NULL;
+      const char *block;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      object = json_node_get_object (element);
+      block = block_id != NULL ? block_id
+                               : json_object_get_string_member_with_default (object, "block",
+                                                                            VENTURE_UNSORTED_BLOCK);
+      id = venture_canvas_generate_note_id (self->canvas);
+      note = venture_note_new (id, block);
+      venture_note_set_text (note, json_object_get_string_member_with_default (object, "text", ""));
+      venture_note_set_color (note, json_object_get_string_member_with_default (object, "color",
+                                                                              VENTURE_DEFAULT_COLOR));
+      venture_note_set_position (note,
+                                 (int) json_object_get_int_member_with_default (object, "x", 0),
+                                 (int) json_object_get_int_member_with_default (object, "y", 0));
+      for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+        {
+          const char *member = venture_tag_kind_to_member (kind);
+
+          if (json_object_has_member (object, member))
+            venture_note_set_tag (note, kind, json_object_get_string_member_with_default (object, member, NULL));
+        }
+      paste_note (self, note, TRUE);
+    }
+  end_group (self);
+}
+
+/* One note per paragraph: paragraphs are separated by blank lines; a
+ * text without any blank line is a list, one note per line. */
+static void
+paste_text (VentureBoard *self,
+            const char   *block_id,
+            const char   *text)
+{
+  g_autoptr(GRegex) blank = g_regex_new ("\\n[ \\t]*\\n", 0, 0, NULL);
+  g_auto(GStrv) paragraphs = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *normalised = NULL;
+
+  normalised = g_strdelimit (g_strdup (text), "\r", '\n');
+  if (g_regex_match (blank, normalised, 0, NULL))
+    paragraphs = g_regex_split (blank, normalised, 0);
+  else
+    paragraphs = g_strsplit (normalised, "\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      char *stripped = g_strstrip (g_strdup (paragraphs[i]));
+
+      if (*stripped != '\0')
+        g_ptr_array_add (texts, stripped);
+      else
+        g_free (stripped);
+    }
+
+  if (texts->len == 0)
+    return;
+
+  begin_group_take (self, g_strdup_printf (ngettext ("Paste Note", "Paste %u Notes", texts->len), texts->len));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *id = venture_canvas_generate_note_id (self->canvas);
+      g_autoptr(VentureNote) note = venture_note_new (id, block_id);
+
+      venture_note_set_text (note, g_ptr_array_index (texts, i));
+      paste_note (self, note, FALSE);
+    }
+  end_group (self);
+}
+
+static void
+on_paste_spliced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(PasteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (source);
+  VentureBoard *self = data->board;
+  const char *mime_type = g_object_get_data (source, "venture-mime-type");
+  g_autofree char *bytes = NULL;
+  gsize size;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, &error) < 0)
+    {
+      g_debug ("Could not read the clipboard: %s", error->message);
+      return;
+    }
+
+  if (self->canvas == NULL)
+    return;
+
+  size = g_memory_output_stream_get_data_size (memory);
+  bytes = g_malloc (size + 1);
+  memcpy (bytes, g_memory_output_stream_get_data (memory), size);
+  bytes[size] = '\0';
+
+  if (g_strcmp0 (mime_type, VENTURE_NOTES_MIME_TYPE) == 0)
+    paste_json (self, data->block_id, bytes, size);
+  else if (g_utf8_validate (bytes, size, NULL))
+    paste_text (self, data->block_id != NULL ? data->block_id : VENTURE_UNSORTED_BLOCK, bytes);
+}
+
+static void
+on_paste_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(PasteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  const char *mime_type = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &mime_type, &error);
+  if (stream == NULL)
+    {
+      g_debug ("Nothing to paste: %s", error->message);
+      return;
+    }
+
+  /* Asynchronous: a clipboard of this very app is written by the same
+   * main loop that reads it. */
+  memory = g_memory_output_stream_new_resizable ();
+  g_object_set_data_full (G_OBJECT (memory), "venture-mime-type", g_strdup (mime_type), g_free);
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_paste_spliced, g_steal_pointer (&data));
+}
+
+static void
+paste (VentureBoard *self)
+{
+  static const char *mime_types[] = {
+    VENTURE_NOTES_MIME_TYPE, "text/plain;charset=utf-8", "text/plain", NULL
+  };
+  VentureBlockView *view = focused_view (self);
+  PasteData *data = g_new0 (PasteData, 1);
+
+  data->board = g_object_ref (self);
+  data->block_id = view != NULL ? g_strdup (venture_block_view_get_block_id (view)) : NULL;
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), mime_types,
+                            G_PRIORITY_DEFAULT, NULL, on_paste_read, data);
+}
+
+/* Keyboard moves */
+
+/* Distance from @value to the interval [@start, @end]. */
+static double
+interval_distance (double value,
+                   double start,
+                   double end)
+{
+  if (value < start)
+    return start - value;
+  if (value > end)
+    return value - end;
+  return 0;
+}
+
+/* The block next to @view in @direction, as seen from @point (the centre
+ * of the focused note): the nearest block that way, preferring one the
+ * note lies in line with. */
+static VentureBlockView *
+neighbour_view (VentureBoard           *self,
+                VentureBlockView       *view,
+                const graphene_point_t *point,
+                const char             *direction)
+{
+  graphene_rect_t from;
+  VentureBlockView *best = NULL;
+  double best_score = G_MAXDOUBLE;
+  gboolean horizontal = g_str_equal (direction, "left") || g_str_equal (direction, "right");
+  gboolean forward = g_str_equal (direction, "right") || g_str_equal (direction, "down");
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (self), &from))
+    return NULL;
+
+  for (guint i = 0; i < n_views (self); i++)
+    {
+      GtkWidget *other = view_at (self, i);
+      graphene_rect_t to;
+      double along, across, from_start, from_end, to_start, to_end, score;
+
+      if (other == GTK_WIDGET (view) || !gtk_widget_compute_bounds (other, GTK_WIDGET (self), &to))
+        continue;
+
+      from_start = horizontal ? from.origin.x : from.origin.y;
+      from_end = from_start + (horizontal ? from.size.width : from.size.height);
+      to_start = horizontal ? to.origin.x : to.origin.y;
+      to_end = to_start + (horizontal ? to.size.width : to.size.height);
+
+      if (forward ? to_start < from_end - 1 : to_end > from_start + 1)
+        continue;
+
+      along = forward ? to_start - from_end : from_start - to_end;
+      across = horizontal ? interval_distance (point->y, to.origin.y, to.origin.y + to.size.height)
+                          : interval_distance (point->x, to.origin.x, to.origin.x + to.size.width);
+      score = MAX (along, 0) + 4 * across;
+      if (score < best_score)
+        {
+          best_score = score;
+          best = VENTURE_BLOCK_VIEW (other);
+        }
+    }
+
+  return best;
+}
+
+static void
+move_to_neighbour (VentureBoard *self,
+                   const char   *direction)
+{
+  VentureNoteWidget *widget = focused_note (self);
+  g_autoptr(GPtrArray) targets = NULL;
+  VentureBlockView *view, *neighbour;
+  graphene_point_t center;
+
+  if (widget == NULL)
+    return;
+
+  view = VENTURE_BLOCK_VIEW (gtk_widget_get_parent (GTK_WIDGET (widget)));
+  if (!gtk_widget_compute_point (GTK_WIDGET (widget), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (GTK_WIDGET (widget)) / 2.0,
+                                                       gtk_widget_get_height (GTK_WIDGET (widget)) / 2.0),
+                                 &center))
+    return;
+  neighbour = neighbour_view (self, view, &center, direction);
+  if (neighbour == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  targets = targets_for (self, widget);
+  move_widgets_to (self, targets, venture_block_view_get_block_id (neighbour));
+}
+
+static void
+nudge (VentureBoard *self,
+       const char   *direction)
+{
+  VentureNoteWidget *widget = focused_note (self);
+  g_autoptr(GPtrArray) targets = NULL;
+  double dx = 0, dy = 0;
+
+  if (widget == NULL || self->canvas == NULL)
+    return;
+
+  if (g_str_equal (direction, "left"))
+    dx = -NUDGE_STEP;
+  else if (g_str_equal (direction, "right"))
+    dx = NUDGE_STEP;
+  else if (g_str_equal (direction, "up"))
+    dy = -NUDGE_STEP;
+  else
+    dy = NUDGE_STEP;
+
+  targets = targets_for (self, widget);
+  begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      GtkWidget *target = g_ptr_array_index (targets, i);
+      VentureBlockView *view = VENTURE_BLOCK_VIEW (gtk_widget_get_parent (target));
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (target));
+      graphene_rect_t rect;
+      int x, y;
+
+      note_rect (view, target, &rect);
+      venture_block_view_point_to_position (view, rect.origin.x + dx, rect.origin.y + dy,
+                                            rect.size.width, rect.size.height, &x, &y);
+      /* A step always shows, however large the block. */
+      if (x == venture_note_get_x (note) && dx != 0)
+        x = CLAMP (x + (dx > 0 ? 1 : -1), 0, VENTURE_POSITION_MAX);
+      if (y == venture_note_get_y (note) && dy != 0)
+        y = CLAMP (y + (dy > 0 ? 1 : -1), 0, VENTURE_POSITION_MAX);
+      venture_canvas_move_note (self->canvas, note, venture_note_get_block (note), x, y);
+    }
+  end_group (self);
+}
+
+/* Tidy */
+
+static int
+compare_reading_order (gconstpointer a,
+                       gconstpointer b)
+{
+  VentureNote *na = venture_note_widget_get_note (*(VentureNoteWidget **) a);
+  VentureNote *nb = venture_note_widget_get_note (*(VentureNoteWidget **) b);
+  int ya = venture_note_get_y (na) / 100, yb = venture_note_get_y (nb) / 100;
+
+  if (ya != yb)
+    return ya - yb;
+  return venture_note_get_x (na) - venture_note_get_x (nb);
+}
+
+/* A neat grid in reading order. When the block cannot hold the grid,
+ * the notes overlap like shingles, in the number of columns that leaves
+ * the most of each note's first line readable. */
+static void
+tidy_view (VentureBoard     *self,
+           VentureBlockView *view)
+{
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
+  graphene_rect_t area;
+  int width, height, max_height = 0, columns, rows;
+  double column_step, row_step;
+
+  if (self->canvas == NULL || notes->len == 0)
+    return;
+
+  venture_block_view_get_notes_area (view, &area);
+  note_size (NULL, &width, &height);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      int w, h;
+
+      note_size (g_ptr_array_index (notes, i), &w, &h);
+      max_height = MAX (max_height, h);
+    }
+  g_ptr_array_sort (notes, compare_reading_order);
+
+  columns = MAX (1, (int) ((area.size.width + TIDY_GAP) / (width + TIDY_GAP)));
+  rows = (notes->len + columns - 1) / columns;
+  column_step = width + TIDY_GAP;
+  row_step = max_height + TIDY_GAP;
+
+  if (rows * row_step - TIDY_GAP > area.size.height)
+    {
+      double best_score = -1;
+
+      for (int c = 1; c <= (int) notes->len; c++)
+        {
+          int r = (notes->len + c - 1) / c;
+          double cs = c > 1 ? MIN (width + TIDY_GAP, (area.size.width - width) / (c - 1)) : width;
+          double rs = r > 1 ? MIN (max_height + TIDY_GAP, (area.size.height - max_height) / (r - 1)) : max_height;
+          /* About a line of text and half a note's width per note. */
+          double score = MIN (rs, 20) * MIN (cs, width / 2.0);
+
+          if (cs <= 0 || rs <= 0)
+            continue;
+          if (score > best_score)
+            {
+              best_score = score;
+              columns = c;
+              column_step = cs;
+              row_step = rs;
+            }
+        }
+    }
+
+  begin_group (self, _("Tidy Block"));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (notes, i);
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+      int w, h, x, y;
+      double left = area.origin.x + (i % columns) * column_step;
+      double top = area.origin.y + (i / columns) * row_step;
+
+      note_size (widget, &w, &h);
+      venture_block_view_point_to_position (view, left, top, w, h, &x, &y);
+      venture_canvas_move_note (self->canvas, note, venture_note_get_block (note), x, y);
+      /* Later rows lie on the earlier ones, leaving their first lines
+       * in sight. */
+      venture_canvas_restack_note (self->canvas, note, venture_canvas_get_n_notes (self->canvas) - 1);
+    }
+  end_group (self);
+}
+
+/* Actions */
+
+static VentureBlockView *
+block_for_action (VentureBoard *self,
+                  GVariant     *parameter)
+{
+  const char *block_id = parameter != NULL ? g_variant_get_string (parameter, NULL) : "";
+  VentureBlockView *view;
+
+  if (*block_id != '\0')
+    {
+      GtkWidget *found = venture_board_get_block_view (self, block_id);
+
+      return found != NULL ? VENTURE_BLOCK_VIEW (found) : NULL;
+    }
+
+  view = focused_view (self);
+  if (view == NULL && self->block_views->len > 0)
+    view = g_ptr_array_index (self->block_views, 0);
+  return view;
+}
+
+static void
+board_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VentureBoard *self = VENTURE_BOARD (widget);
+
+  if (g_str_equal (action_name, "board.add-note"))
+    {
+      VentureBlockView *view = block_for_action (self, parameter);
+      VentureNoteWidget *focus = focused_note (self);
+      graphene_rect_t area;
+      double left, top;
+
+      if (view == NULL)
+        return;
+
+      venture_block_view_get_notes_area (view, &area);
+      left = area.origin.x;
+      top = area.origin.y;
+      /* From the keyboard, the new note goes next to the focused one. */
+      if (focus != NULL && gtk_widget_get_parent (GTK_WIDGET (focus)) == GTK_WIDGET (view) &&
+          (parameter == NULL || *g_variant_get_string (parameter, NULL) == '\0'))
+        {
+          graphene_rect_t rect;
+
+          note_rect (view, GTK_WIDGET (focus), &rect);
+          left = rect.origin.x + rect.size.width + TIDY_GAP;
+          top = rect.origin.y;
+        }
+      _venture_board_add_note_at (self, view, left, top, "", TRUE);
+    }
+  else if (g_str_equal (action_name, "board.delete"))
+    {
+      g_autoptr(GPtrArray) targets = targets_for (self, focused_note (self));
+      g_autofree char *label = g_strdup_printf (ngettext ("Delete Note", "Delete %u Notes", targets->len),
+                                                targets->len);
+
+      delete_widgets (self, targets, label);
+    }
+  else if (g_str_equal (action_name, "board.copy") || g_str_equal (action_name, "board.cut"))
+    {
+      g_autoptr(GPtrArray) targets = targets_for (self, focused_note (self));
+      g_autofree char *label = g_strdup_printf (ngettext ("Cut Note", "Cut %u Notes", targets->len),
+                                                targets->len);
+
+      if (copy_targets (self, targets) && g_str_equal (action_name, "board.cut"))
+        delete_widgets (self, targets, label);
+    }
+  else if (g_str_equal (action_name, "board.paste"))
+    {
+      paste (self);
+    }
+  else if (g_str_equal (action_name, "board.select-all"))
+    {
+      VentureBlockView *view = focused_view (self);
+
+      unselect_all (self);
+      for (guint i = 0; i < self->note_widgets->len; i++)
+        {
+          GtkWidget *note = g_ptr_array_index (self->note_widgets, i);
+
+          if (view == NULL || gtk_widget_get_parent (note) == GTK_WIDGET (view))
+            set_selected (self, VENTURE_NOTE_WIDGET (note), TRUE);
+        }
+      _venture_board_update_actions (self);
+    }
+  else if (g_str_equal (action_name, "board.select-none"))
+    {
+      _venture_board_clear_selection (self);
+    }
+  else if (g_str_equal (action_name, "board.tidy"))
+    {
+      VentureBlockView *view = block_for_action (self, parameter);
+
+      if (view != NULL)
+        tidy_view (self, view);
+    }
+  else if (g_str_equal (action_name, "board.move-to-neighbour"))
+    {
+      move_to_neighbour (self, g_variant_get_string (parameter, NULL));
+    }
+  else if (g_str_equal (action_name, "board.nudge"))
+    {
+      nudge (self, g_variant_get_string (parameter, NULL));
+    }
+  else if (g_str_equal (action_name, "board.zoom-in"))
+    {
+      venture_board_set_zoom (self, self->zoom * ZOOM_STEP);
+    }
+  else if (g_str_equal (action_name, "board.zoom-out"))
+    {
+      venture_board_set_zoom (self, self->zoom / ZOOM_STEP);
+    }
+  else if (g_str_equal (action_name, "board.zoom-reset"))
+    {
+      venture_board_set_zoom (self, 1.0);
+    }
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           VentureBoard             *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
+    return FALSE;
+
+  venture_board_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               VentureBoard     *self)
+{
+  self->zoom_gesture_start = self->zoom;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       VentureBoard   *self)
+{
+  venture_board_set_zoom (self, self->zoom_gesture_start * scale);
+}
+
+/* Object */
 
 static void
 venture_board_clear_blocks (VentureBoard *self)
 {
+  clear_notes (self);
   for (guint i = 0; i < self->block_views->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->block_views, i));
   g_ptr_array_set_size (self->block_views, 0);
+  g_clear_pointer (&self->tray, gtk_widget_unparent);
 }
 
 static void
@@ -146,8 +1886,19 @@ venture_board_dispose (GObject *object)
 {
   VentureBoard *self = VENTURE_BOARD (object);
 
+  g_clear_handle_id (&self->detach_editor_id, g_source_remove);
+  g_clear_handle_id (&self->recycle_id, g_source_remove);
+  if (self->recycled != NULL)
+    g_hash_table_remove_all (self->recycled);
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_func (self->canvas, on_items_changed, self);
   venture_board_clear_blocks (self);
+  if (self->editor != NULL && gtk_widget_get_parent (self->editor) != NULL)
+    gtk_widget_unparent (self->editor);
+  g_clear_object (&self->editor);
   g_clear_object (&self->template);
+  g_clear_object (&self->canvas);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (venture_board_parent_class)->dispose (object);
 }
@@ -158,6 +1909,10 @@ venture_board_finalize (GObject *object)
   VentureBoard *self = VENTURE_BOARD (object);
 
   g_clear_pointer (&self->block_views, g_ptr_array_unref);
+  g_clear_pointer (&self->note_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->widget_for_note, g_hash_table_unref);
+  g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->recycled, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_board_parent_class)->finalize (object);
 }
@@ -174,6 +1929,15 @@ venture_board_get_property (GObject    *object,
     {
     case PROP_TEMPLATE:
       g_value_set_object (value, self->template);
+      break;
+    case PROP_CANVAS:
+      g_value_set_object (value, self->canvas);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -193,8 +1957,36 @@ venture_board_set_property (GObject      *object,
     case PROP_TEMPLATE:
       venture_board_set_template (self, g_value_get_object (value));
       break;
+    case PROP_CANVAS:
+      venture_board_set_canvas (self, g_value_get_object (value));
+      break;
+    case PROP_HISTORY:
+      venture_board_set_history (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      venture_board_set_zoom (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_arrow_bindings (GtkWidgetClass  *widget_class,
+                    GdkModifierType  modifiers,
+                    const char      *action)
+{
+  static const struct { guint key; guint kp_key; const char *direction; } arrows[] = {
+    { GDK_KEY_Left, GDK_KEY_KP_Left, "left" },
+    { GDK_KEY_Right, GDK_KEY_KP_Right, "right" },
+    { GDK_KEY_Up, GDK_KEY_KP_Up, "up" },
+    { GDK_KEY_Down, GDK_KEY_KP_Down, "down" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].key, modifiers, action, "s", arrows[i].direction);
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].kp_key, modifiers, action, "s", arrows[i].direction);
     }
 }
 
@@ -217,15 +2009,87 @@ venture_board_class_init (VentureBoardClass *klass)
     g_param_spec_object ("template", NULL, NULL,
                          VENTURE_TYPE_TEMPLATE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CANVAS] =
+    g_param_spec_object ("canvas", NULL, NULL,
+                         VENTURE_TYPE_CANVAS,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         VENTURE_TYPE_HISTORY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         VENTURE_BOARD_ZOOM_MIN, VENTURE_BOARD_ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "board");
+
+  gtk_widget_class_install_action (widget_class, "board.add-note", "s", board_action);
+  gtk_widget_class_install_action (widget_class, "board.delete", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.cut", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.copy", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.paste", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.select-all", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.select-none", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.tidy", "s", board_action);
+  gtk_widget_class_install_action (widget_class, "board.move-to-neighbour", "s", board_action);
+  gtk_widget_class_install_action (widget_class, "board.nudge", "s", board_action);
+  gtk_widget_class_install_action (widget_class, "board.zoom-in", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.zoom-out", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.zoom-reset", NULL, board_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "board.add-note", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "board.add-note", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "board.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "board.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "board.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "board.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "board.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "board.select-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.select-none", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "board.tidy", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "board.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "board.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "board.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "board.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "board.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
+  add_arrow_bindings (widget_class, GDK_ALT_MASK, "board.move-to-neighbour");
+  add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "board.nudge");
 }
 
 static void
 venture_board_init (VentureBoard *self)
 {
+  GtkEventController *scroll;
+  GtkGesture *zoom;
+
   self->block_views = g_ptr_array_new ();
+  self->note_widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->widget_for_note = g_hash_table_new (NULL, NULL);
+  self->selection = g_hash_table_new (NULL, NULL);
+  self->recycled = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->zoom = 1.0;
+
+  self->tray_info.id = VENTURE_UNSORTED_BLOCK;
+  self->tray_info.label = _("Unsorted");
+  self->tray_info.questions = _("Ideas without a block yet: dump them here first, sort them later.");
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                            GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  _venture_board_update_actions (self);
 }
 
 GtkWidget *
@@ -262,10 +2126,66 @@ venture_board_set_template (VentureBoard    *self,
           gtk_widget_set_parent (view, GTK_WIDGET (self));
           g_ptr_array_add (self->block_views, view);
         }
+
+      self->tray = venture_block_view_new (&self->tray_info);
+      gtk_widget_add_css_class (self->tray, "tray");
+      gtk_widget_set_parent (self->tray, GTK_WIDGET (self));
     }
 
+  build_notes (self);
+  _venture_board_update_actions (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE]);
+}
+
+VentureCanvas *
+venture_board_get_canvas (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return self->canvas;
+}
+
+void
+venture_board_set_canvas (VentureBoard  *self,
+                          VentureCanvas *canvas)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+  g_return_if_fail (!canvas || VENTURE_IS_CANVAS (canvas));
+
+  if (self->canvas == canvas)
+    return;
+
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_func (self->canvas, on_items_changed, self);
+  clear_notes (self);
+  g_set_object (&self->canvas, canvas);
+
+  if (canvas != NULL)
+    {
+      g_signal_connect_swapped (canvas, "items-changed", G_CALLBACK (on_items_changed), self);
+      build_notes (self);
+    }
+
+  _venture_board_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANVAS]);
+}
+
+VentureHistory *
+venture_board_get_history (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return self->history;
+}
+
+void
+venture_board_set_history (VentureBoard   *self,
+                           VentureHistory *history)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+  g_return_if_fail (!history || VENTURE_IS_HISTORY (history));
+
+  if (g_set_object (&self->history, history))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
 
 GtkWidget *
@@ -273,6 +2193,9 @@ venture_board_get_block_view (VentureBoard *self,
                               const char   *block_id)
 {
   g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+
+  if (g_strcmp0 (block_id, VENTURE_UNSORTED_BLOCK) == 0)
+    return self->tray;
 
   for (guint i = 0; i < self->block_views->len; i++)
     {
@@ -283,4 +2206,92 @@ venture_board_get_block_view (VentureBoard *self,
     }
 
   return NULL;
+}
+
+GtkWidget *
+venture_board_get_tray (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return self->tray;
+}
+
+GtkWidget *
+venture_board_get_note_widget (VentureBoard *self,
+                               VentureNote  *note)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return g_hash_table_lookup (self->widget_for_note, note);
+}
+
+GPtrArray *
+venture_board_get_selection (VentureBoard *self)
+{
+  g_autoptr(GPtrArray) widgets = NULL;
+  GPtrArray *notes;
+
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+
+  widgets = targets_for (self, NULL);
+  notes = g_ptr_array_new ();
+  for (guint i = 0; i < widgets->len; i++)
+    g_ptr_array_add (notes, venture_note_widget_get_note (g_ptr_array_index (widgets, i)));
+
+  return notes;
+}
+
+void
+venture_board_select_note (VentureBoard *self,
+                           VentureNote  *note,
+                           gboolean      extend)
+{
+  GtkWidget *widget;
+
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  widget = g_hash_table_lookup (self->widget_for_note, note);
+  if (widget == NULL)
+    return;
+
+  _venture_board_note_clicked (self, VENTURE_NOTE_WIDGET (widget), extend ? GDK_SHIFT_MASK : 0);
+}
+
+double
+venture_board_get_zoom (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), 1.0);
+  return self->zoom;
+}
+
+void
+venture_board_set_zoom (VentureBoard *self,
+                        double        zoom)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  zoom = CLAMP (zoom, VENTURE_BOARD_ZOOM_MIN, VENTURE_BOARD_ZOOM_MAX);
+  /* Steps that pass by "fit" stop there, so Ctrl+plus and Ctrl+minus
+   * always find their way back to it. */
+  if (fabs (zoom - 1.0) < 0.02)
+    zoom = 1.0;
+  if (zoom == self->zoom)
+    return;
+
+  self->zoom = zoom;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  _venture_board_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+VentureNote *
+venture_board_get_editing (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return self->editing != NULL ? venture_note_widget_get_note (self->editing) : NULL;
+}
+
+GtkTextView *
+venture_board_get_editor (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+  return self->editor != NULL ? GTK_TEXT_VIEW (self->editor) : NULL;
 }

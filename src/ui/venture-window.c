@@ -7,9 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "venture-board.h"
+#include "venture-compat.h"
+#include "venture-drafts.h"
+#include "venture-file.h"
+#include "venture-history-file.h"
+#include "venture-history-list.h"
 #include "venture-template.h"
+#include "venture-validate.h"
 #include "venture-ui-resources.h"
 
 #include "venture-window.h"
@@ -19,12 +26,46 @@ struct _VentureWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  VentureDocument      *document;
+  GCancellable         *cancellable;
+  /* The draft that keeps this window's unsaved work (VentureDrafts). */
+  char                 *draft_id;
+  guint                 autosave_source;
 
+  /* Set while the user chose "Save" in the close question, so that the
+   * window closes once the save succeeded. */
+  gboolean              close_after_save;
+  /* Set once the user agreed to close, so close-request lets it go. */
+  gboolean              closing;
+
+  VentureHistoryList   *history_list;
+  GFileMonitor         *file_monitor;
+  /* The "changed by another program" toast, while it is shown. */
+  AdwToast             *outside_change_toast;
+
+  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *title_button;
+  GtkPopover           *title_popover;
+  GtkEntry             *title_entry;
+  GtkMenuButton        *history_button;
+  GtkListView          *history_view;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
   VentureBoard         *board;
 };
 
 G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void venture_window_save_as (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -77,12 +118,635 @@ venture_window_save_state (VentureWindow *self)
   g_settings_apply (self->settings);
 }
 
+void
+venture_window_show_toast (VentureWindow *self,
+                           const char    *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Long enough not to write while someone types, short enough that a
+ * crash loses little. */
+#define AUTOSAVE_DELAY_SECONDS 3
+
+void
+venture_window_write_draft (VentureWindow *self)
+{
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (!venture_document_get_modified (self->document))
+    return;
+
+  contents = venture_document_to_bytes (self->document);
+  title = venture_document_dup_title (self->document);
+  if (!venture_drafts_write (venture_drafts_get_default (), self->draft_id,
+                             venture_document_get_file (self->document), title, contents, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why, e.g. "No space left on device". */
+      message = g_strdup_printf (_("Unsaved changes could not be kept safe: %s"), error->message);
+      venture_window_show_toast (self, message);
+    }
+}
+
+static gboolean
+on_autosave_timeout (gpointer user_data)
+{
+  VentureWindow *self = user_data;
+
+  self->autosave_source = 0;
+  venture_window_write_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+venture_window_schedule_autosave (VentureWindow *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+
+  if (venture_document_get_modified (self->document))
+    self->autosave_source = g_timeout_add_seconds (AUTOSAVE_DELAY_SECONDS, on_autosave_timeout, self);
+  else
+    venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
+}
+
+static void
+venture_window_remember_recent (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) "application/json";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "venture %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+on_outside_change_toast_dismissed (VentureWindow *self)
+{
+  self->outside_change_toast = NULL;
+}
+
+static void
+on_file_changed (VentureWindow     *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_MOVED_OUT)
+    return;
+
+  /* Our own saves move the etag along: only someone else's write differs. */
+  if (self->outside_change_toast != NULL ||
+      venture_document_get_busy (self->document) ||
+      !venture_document_is_changed_on_disk (self->document))
+    return;
+
+  name = venture_file_get_display_name (venture_document_get_file (self->document));
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  self->outside_change_toast = adw_toast_new (message);
+  adw_toast_set_timeout (self->outside_change_toast, 0);
+  adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
+  adw_toast_set_action_name (self->outside_change_toast, "win.reload");
+  g_signal_connect_object (self->outside_change_toast, "dismissed",
+                           G_CALLBACK (on_outside_change_toast_dismissed), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->outside_change_toast);
+}
+
+static void
+venture_window_watch_file (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+
+  if (file == NULL)
+    return;
+
+  self->file_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->file_monitor != NULL)
+    g_signal_connect_swapped (self->file_monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
+/* The one place that decides which actions can run now. */
+static void
+venture_window_update_actions (VentureWindow *self)
+{
+  VentureHistory *history = venture_document_get_history (self->document);
+  gboolean busy = venture_document_get_busy (self->document);
+  const char *undo_label = venture_history_get_undo_label (history);
+  const char *redo_label = venture_history_get_redo_label (history);
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !busy && venture_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !busy && venture_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 !busy && venture_document_get_file (self->document) != NULL);
+
+  /* Translators: %s is what the step did, e.g. "Move Note". */
+  undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
+  /* Translators: %s is what the step did, e.g. "Move Note". */
+  redo_tooltip = redo_label ? g_strdup_printf (_("Redo %s"), redo_label) : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+}
+
+static void
+venture_window_update_title (VentureWindow *self)
+{
+  g_autofree char *title = venture_document_dup_title (self->document);
+  g_autofree char *shown = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file = venture_document_get_file (self->document);
+  gboolean modified = venture_document_get_modified (self->document);
+
+  /* The unsaved marker is part of the text, so it is read out too. */
+  shown = modified ? g_strdup_printf ("• %s", title) : g_strdup (title);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = parent ? g_file_get_parse_name (parent) : NULL;
+      const char *home = g_get_home_dir ();
+
+      if (path != NULL && home != NULL && g_str_has_prefix (path, home))
+        subtitle = g_strconcat ("~", path + strlen (home), NULL);
+      else
+        subtitle = g_steal_pointer (&path);
+    }
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  adw_window_title_set_title (self->window_title, shown);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: the window title, %s is the canvas title. */
+  window_title = g_strdup_printf (_("%s – Venture"), shown);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+venture_window_bind_contents (VentureWindow *self)
+{
+  VentureCanvas *canvas = venture_document_get_canvas (self->document);
+  VentureHistory *history = venture_document_get_history (self->document);
+  g_autoptr(GError) error = NULL;
+  VentureTemplate *template = venture_template_get_for_id (venture_canvas_get_template_id (canvas),
+                                                           &error);
+
+  if (template == NULL)
+    g_critical ("A loaded canvas has no template: %s", error->message);
+
+  venture_board_set_template (self->board, template);
+  venture_board_set_canvas (self->board, canvas);
+  venture_board_set_history (self->board, history);
+  venture_history_list_set_history (self->history_list, history);
+
+  g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "changed", G_CALLBACK (venture_window_schedule_autosave),
+                           self, G_CONNECT_SWAPPED);
+  venture_window_update_actions (self);
+  venture_window_update_title (self);
+}
+
+static void
+on_document_notify (VentureWindow *self,
+                    GParamSpec    *pspec)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "canvas"))
+    venture_window_bind_contents (self);
+  else if (g_str_equal (name, "file"))
+    {
+      venture_window_watch_file (self);
+      venture_window_update_actions (self);
+      venture_window_update_title (self);
+    }
+  else if (g_str_equal (name, "busy"))
+    venture_window_update_actions (self);
+  else
+    {
+      if (g_str_equal (name, "modified"))
+        venture_window_schedule_autosave (self);
+      venture_window_update_title (self);
+    }
+}
+
+static void
+on_load_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+  VentureDocument *document = VENTURE_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+  const GError *notice;
+
+  if (!venture_document_load_finish (document, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        venture_window_show_toast (self, error->message);
+      return;
+    }
+
+  venture_window_remember_recent (self);
+  notice = venture_document_get_history_notice (document);
+  if (notice != NULL)
+    venture_window_show_toast (self, g_error_matches (notice, VENTURE_HISTORY_FILE_ERROR,
+                                                      VENTURE_HISTORY_FILE_ERROR_MISMATCH)
+                                     ? _("The canvas was changed outside Venture, so its undo history was not loaded")
+                                     : _("The undo history in this file could not be read and was not loaded"));
+}
+
+void
+venture_window_load_file (VentureWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  venture_document_load_async (self->document, file, self->cancellable,
+                               on_load_done, g_object_ref (self));
+}
+
+/* Returns whether the document was saved; tells the user why not. */
+static gboolean
+venture_window_save_to (VentureWindow *self,
+                        GFile         *file,
+                        gboolean       force)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (venture_document_save (self->document, file, force, NULL, &error))
+    {
+      venture_window_remember_recent (self);
+      return TRUE;
+    }
+
+  if (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_CHANGED_ON_DISK))
+    {
+      /* Never overwrite someone else's changes without asking. */
+      venture_window_show_toast (self, error->message);
+      return FALSE;
+    }
+
+  venture_window_show_toast (self, error->message);
+  return FALSE;
+}
+
+static void
+venture_window_finish_save (VentureWindow *self,
+                            gboolean       saved)
+{
+  gboolean close = self->close_after_save;
+
+  self->close_after_save = FALSE;
+  if (saved && close)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+venture_window_save (VentureWindow *self)
+{
+  if (venture_document_get_file (self->document) == NULL)
+    venture_window_save_as (self);
+  else
+    venture_window_finish_save (self, venture_window_save_to (self, NULL, FALSE));
+}
+
+static void
+on_save_as_chosen (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = venture_compat_choose_file_finish (result, &error);
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  /* The user picked this file and confirmed replacing it. */
+  venture_window_finish_save (self, venture_window_save_to (self, file, TRUE));
+}
+
+static void
+venture_window_save_as (VentureWindow *self)
+{
+  g_autofree char *title = venture_document_dup_title (self->document);
+  g_autofree char *name = g_strconcat (title, ".json", NULL);
+
+  venture_compat_choose_file (GTK_WINDOW (self), VENTURE_CHOOSE_SAVE, _("Save Canvas"),
+                              _("_Save"), name, self->cancellable,
+                              on_save_as_chosen, g_object_ref (self));
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  venture_window_save (VENTURE_WINDOW (widget));
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  venture_window_save_as (VENTURE_WINDOW (widget));
+}
+
+/* While a note's text is being edited, Ctrl+Z belongs to the text: GTK
+ * 4.8 lets the window's shortcut win over the text view's own, so the
+ * window hands it on while the text has something to undo. */
+static gboolean
+forward_to_text (VentureWindow *self,
+                 const char    *text_action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL || !(GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus)))
+    return FALSE;
+
+  return gtk_widget_activate_action (focus, text_action, NULL);
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+
+  if (forward_to_text (self, "text.undo"))
+    return;
+
+  venture_history_undo (venture_document_get_history (self->document));
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+
+  if (forward_to_text (self, "text.redo"))
+    return;
+
+  venture_history_redo (venture_document_get_history (self->document));
+}
+
+static void
+on_reload_response (const char *response,
+                    gpointer    user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+
+  if (g_str_equal (response, "reload"))
+    venture_window_load_file (self, venture_document_get_file (self->document));
+}
+
+static void
+action_reload (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  static const VentureResponse responses[] = {
+    { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "reload", N_("_Reload"), ADW_RESPONSE_DESTRUCTIVE },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+
+  if (!venture_document_get_modified (self->document))
+    {
+      venture_window_load_file (self, venture_document_get_file (self->document));
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+  venture_compat_ask (GTK_WIDGET (self), _("Reload and Lose Unsaved Changes?"),
+                      _("The canvas will show the file as it is on disk now. Your unsaved changes will be lost."),
+                      translated, G_N_ELEMENTS (translated), "cancel", "cancel",
+                      on_reload_response, g_object_ref (self));
+}
+
+static void
+action_rename_canvas (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
+}
+
+static void
+on_title_popover_show (VentureWindow *self)
+{
+  const char *title = venture_canvas_get_title (venture_document_get_canvas (self->document));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title ? title : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+on_title_entry_activate (VentureWindow *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+
+  if (venture_validate_title (title, NULL))
+    venture_canvas_set_title (venture_document_get_canvas (self->document), title);
+  gtk_popover_popdown (self->title_popover);
+}
+
+static void
+history_item_setup (GtkListItemFactory *factory,
+                    GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+history_item_bind (GtkListItemFactory *factory,
+                   GtkListItem        *item,
+                   VentureWindow      *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkStringObject *step = gtk_list_item_get_item (item);
+  guint index = gtk_list_item_get_position (item);
+  gboolean current = venture_history_list_is_current (self->history_list, index);
+  gboolean undone = venture_history_list_is_undone (self->history_list, index);
+  g_autofree char *text = NULL;
+
+  /* The current state is marked in words too, not by style alone. */
+  text = current ? g_strdup_printf (_("%s (current)"), gtk_string_object_get_string (step))
+                 : g_strdup (gtk_string_object_get_string (step));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (current)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (undone)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+on_history_activate (VentureWindow *self,
+                     guint          index)
+{
+  venture_history_jump (venture_document_get_history (self->document),
+                        venture_history_list_get_item_position (self->history_list, index));
+  gtk_menu_button_popdown (self->history_button);
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  VentureWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0 || app == NULL)
+    return FALSE;
+
+  g_application_open (G_APPLICATION (app), (GFile **) files->pdata, files->len, "");
+  return TRUE;
+}
+
+static void
+on_close_response (const char *response,
+                   gpointer    user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+
+  if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      venture_window_save (self);
+    }
+  else if (g_str_equal (response, "discard"))
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
 static gboolean
 venture_window_close_request (GtkWindow *window)
 {
-  venture_window_save_state (VENTURE_WINDOW (window));
+  VentureWindow *self = VENTURE_WINDOW (window);
+
+  if (!self->closing && venture_document_get_modified (self->document))
+    {
+      static const VentureResponse responses[] = {
+        { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
+        { "discard", N_("_Discard"), ADW_RESPONSE_DESTRUCTIVE },
+        { "save", N_("_Save"), ADW_RESPONSE_SUGGESTED },
+      };
+      VentureResponse translated[G_N_ELEMENTS (responses)];
+      g_autofree char *title = venture_document_dup_title (self->document);
+      g_autofree char *heading = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+        {
+          translated[i] = responses[i];
+          translated[i].label = _(responses[i].label);
+        }
+
+      /* Translators: %s is the canvas title. */
+      heading = g_strdup_printf (_("Save Changes to “%s”?"), title);
+      venture_compat_ask (GTK_WIDGET (self), heading,
+                          _("Unsaved changes will be lost if you close without saving."),
+                          translated, G_N_ELEMENTS (translated), "save", "cancel",
+                          on_close_response, g_object_ref (self));
+      return TRUE;
+    }
+
+  /* Closing with nothing unsaved, or the user chose to discard it. */
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
+  venture_window_save_state (self);
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (venture_window_parent_class)->close_request (window);
+}
+
+static void
+venture_window_constructed (GObject *object)
+{
+  VentureWindow *self = VENTURE_WINDOW (object);
+
+  G_OBJECT_CLASS (venture_window_parent_class)->constructed (object);
+
+  if (self->document == NULL)
+    self->document = venture_document_new ();
+
+  g_signal_connect_object (self->document, "notify", G_CALLBACK (on_document_notify),
+                           self, G_CONNECT_SWAPPED);
+  venture_window_bind_contents (self);
 }
 
 static void
@@ -90,10 +754,60 @@ venture_window_dispose (GObject *object)
 {
   VentureWindow *self = VENTURE_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  g_clear_pointer (&self->draft_id, g_free);
+
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), VENTURE_TYPE_WINDOW);
+  g_clear_object (&self->history_list);
   g_clear_object (&self->settings);
+  g_clear_object (&self->document);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (venture_window_parent_class)->dispose (object);
+}
+
+static void
+venture_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VentureWindow *self = VENTURE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+venture_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VentureWindow *self = VENTURE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -103,8 +817,17 @@ venture_window_class_init (VentureWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = venture_window_constructed;
   object_class->dispose = venture_window_dispose;
+  object_class->get_property = venture_window_get_property;
+  object_class->set_property = venture_window_set_property;
   window_class->close_request = venture_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, VENTURE_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VENTURE_TYPE_BOARD);
   /* Referencing the resource keeps its registering constructor in the
@@ -113,9 +836,37 @@ venture_window_class_init (VentureWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/venture-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_popover);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
 
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
+  gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }
@@ -123,29 +874,83 @@ venture_window_class_init (VentureWindowClass *klass)
 static void
 venture_window_init (VentureWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  VentureTemplate *template;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (DEVEL_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->cancellable = g_cancellable_new ();
+  self->draft_id = venture_drafts_new_id ();
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = NULL;
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    self->history_list = venture_history_list_new (NULL);
+    selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history_list)));
+    g_signal_connect (factory, "setup", G_CALLBACK (history_item_setup), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (history_item_bind), self);
+    gtk_list_view_set_factory (self->history_view, factory);
+    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+
+    /* A canvas file dropped on the window opens, as with File > Open. */
+    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   self->settings = lookup_settings ();
   venture_window_restore_state (self);
-
-  template = venture_template_get_for_id ("business-model-canvas", &error);
-  if (template == NULL)
-    g_critical ("The built-in canvas template is broken: %s", error->message);
-  venture_board_set_template (self->board, template);
 }
 
 VentureWindow *
-venture_window_new (VentureApplication *application)
+venture_window_new (VentureApplication *application,
+                    VentureDocument    *document)
 {
   return g_object_new (VENTURE_TYPE_WINDOW,
                        "application", application,
+                       "document", document,
                        NULL);
+}
+
+VentureDocument *
+venture_window_get_document (VentureWindow *self)
+{
+  g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+void
+venture_window_restore_draft (VentureWindow *self,
+                              const char    *draft_id)
+{
+  VentureDrafts *drafts = venture_drafts_get_default ();
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  GFile *original = NULL;
+
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  infos = venture_drafts_list (drafts);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      VentureDraftInfo *info = g_ptr_array_index (infos, i);
+
+      if (g_str_equal (info->id, draft_id))
+        original = info->original;
+    }
+
+  contents = venture_drafts_read (drafts, draft_id, &error);
+  if (contents == NULL ||
+      !venture_document_load_draft (self->document, contents, original, &error))
+    {
+      venture_window_show_toast (self, error->message);
+      return;
+    }
+
+  /* From now on this window keeps that draft up to date. */
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "venture-application.h"
+#include "venture-document.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VentureWindow, venture_window, VENTURE, WINDOW, AdwApplicationWindow)
 
-VentureWindow *venture_window_new       (VentureApplication *application);
-GtkWidget     *venture_window_get_board (VentureWindow      *self);
+/* @document may be NULL for a new, empty canvas. */
+VentureWindow   *venture_window_new          (VentureApplication *application,
+                                              VentureDocument    *document);
+VentureDocument *venture_window_get_document (VentureWindow      *self);
+GtkWidget       *venture_window_get_board    (VentureWindow      *self);
+/* Loads @file into this window's document, telling the user if it fails. */
+void             venture_window_load_file    (VentureWindow      *self,
+                                              GFile              *file);
+/* Writes the unsaved work to this window's draft now (on quit). */
+void             venture_window_write_draft  (VentureWindow      *self);
+/* Shows the unsaved work of a draft left by a session that ended badly. */
+void             venture_window_restore_draft (VentureWindow     *self,
+                                               const char        *draft_id);
+/* Shows a short message at the bottom of the window. */
+void             venture_window_show_toast   (VentureWindow      *self,
+                                              const char         *message);
 
 G_END_DECLS

@@ -1,0 +1,695 @@
+/* venture-note-widget.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "venture-note-widget"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "venture-board-private.h"
+#include "venture-taxonomy.h"
+
+#include "venture-note-widget.h"
+
+struct _VentureNoteWidget
+{
+  GtkWidget    parent_instance;
+
+  VentureNote *note;
+  char        *block_id;      /* the block it was placed for */
+  char        *color_class;
+  char        *block_label;
+  PangoLayout *layout;
+  guint        truncated : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VentureNoteWidget, venture_note_widget, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The note colours are generated from the taxonomy table, the one source
+ * of truth the exporters also draw with, and swapped with the style. */
+static GtkCssProvider *color_provider;
+
+static void
+load_color_css (AdwStyleManager *manager)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  gboolean dark = adw_style_manager_get_dark (manager);
+  const VentureColor *colors;
+  guint n_colors;
+
+  colors = venture_taxonomy_get_colors (&n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      const char *fill = dark ? colors[i].dark_fill : colors[i].light_fill;
+      const char *ink = dark ? colors[i].dark_ink : colors[i].light_ink;
+
+      g_string_append_printf (css,
+                              "note.%s, .note-swatch.%s { background-color: %s; color: %s; }\n"
+                              "textview.note-editor.%s, textview.note-editor.%s > text "
+                              "{ background-color: %s; color: %s; }\n",
+                              colors[i].id, colors[i].id, fill, ink,
+                              colors[i].id, colors[i].id, fill, ink);
+    }
+
+  gtk_css_provider_load_from_data (color_provider, css->str, css->len);
+}
+
+static void
+ensure_color_css (void)
+{
+  AdwStyleManager *manager;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (color_provider != NULL || display == NULL)
+    return;
+
+  manager = adw_style_manager_get_default ();
+  color_provider = gtk_css_provider_new ();
+  load_color_css (manager);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (color_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect (manager, "notify::dark", G_CALLBACK (load_color_css), NULL);
+}
+
+const char *
+venture_note_widget_color_class (const char *color)
+{
+  const VentureColor *info = venture_taxonomy_lookup_color (color);
+
+  return info != NULL ? info->id : VENTURE_DEFAULT_COLOR;
+}
+
+static void
+ensure_layout (VentureNoteWidget *self)
+{
+  if (self->layout != NULL)
+    return;
+
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), venture_note_get_text (self->note));
+  pango_layout_set_width (self->layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+  pango_layout_set_height (self->layout, VENTURE_NOTE_MAX_HEIGHT * PANGO_SCALE);
+  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+}
+
+static void
+update_accessible (VentureNoteWidget *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  const VentureColor *color = venture_taxonomy_lookup_color (venture_note_get_color (self->note));
+  const char *text = venture_note_get_text (self->note);
+
+  /* Translators: how a screen reader describes a note: its colour and
+   * its block, e.g. "Yellow note in Key Partners". */
+  g_string_printf (description, _("%s note in %s"),
+                   color != NULL ? _(color->label) : _("Yellow"),
+                   self->block_label != NULL ? self->block_label : _("Unsorted"));
+
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      const char *id = venture_note_get_tag (self->note, kind);
+      const VentureTag *tag;
+
+      if (id == NULL)
+        continue;
+      tag = venture_taxonomy_lookup (kind, id);
+      g_string_append (description, ", ");
+      /* Translators: a tag id from a newer version of Venture. */
+      g_string_append (description, tag != NULL ? _(tag->label) : _("unknown"));
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL && *text != '\0' ? text : _("Empty note"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+sync_color (VentureNoteWidget *self)
+{
+  const char *color_class = venture_note_widget_color_class (venture_note_get_color (self->note));
+
+  if (g_strcmp0 (color_class, self->color_class) == 0)
+    return;
+
+  if (self->color_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->color_class);
+  g_free (self->color_class);
+  self->color_class = g_strdup (color_class);
+  gtk_widget_add_css_class (GTK_WIDGET (self), color_class);
+}
+
+static void
+on_note_notify (VentureNoteWidget *self,
+                GParamSpec        *pspec,
+                VentureNote       *note)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "text"))
+    {
+      if (self->layout != NULL)
+        pango_layout_set_text (self->layout, venture_note_get_text (note), -1);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      update_accessible (self);
+    }
+  else if (g_str_equal (name, "color"))
+    {
+      sync_color (self);
+      update_accessible (self);
+    }
+  else if (g_str_equal (name, "block"))
+    {
+      VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+      if (g_strcmp0 (self->block_id, venture_note_get_block (note)) != 0)
+        {
+          g_free (self->block_id);
+          self->block_id = g_strdup (venture_note_get_block (note));
+          if (board != NULL)
+            _venture_board_note_block_changed (board, self);
+        }
+    }
+  else if (g_str_equal (name, "x") || g_str_equal (name, "y"))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+      /* Only the block holding the note lays out again; its other notes
+       * keep their allocation and their cached render nodes. */
+      if (parent != NULL)
+        gtk_widget_queue_allocate (parent);
+    }
+  else
+    {
+      update_accessible (self);
+    }
+}
+
+static void
+venture_note_widget_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = VENTURE_NOTE_WIDTH;
+    }
+  else
+    {
+      int height;
+
+      ensure_layout (self);
+      pango_layout_get_pixel_size (self->layout, NULL, &height);
+      self->truncated = pango_layout_is_ellipsized (self->layout);
+      *minimum = *natural = CLAMP (height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+    }
+}
+
+static void
+venture_note_widget_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+static void
+venture_note_widget_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+  GdkRGBA ink;
+
+  ensure_layout (self);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
+  gtk_snapshot_append_layout (snapshot, self->layout, &ink);
+
+  if (self->truncated)
+    {
+      /* Three dots in the bottom margin say "there is more": the ellipsis
+       * alone is easy to miss. The full text is in the tooltip and read
+       * by a screen reader. */
+      GdkRGBA dots = ink;
+      double center = VENTURE_NOTE_WIDTH / 2.0;
+      int text_height;
+
+      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+      dots.alpha = 0.7f;
+      for (int i = -1; i <= 1; i++)
+        gtk_snapshot_append_color (snapshot, &dots,
+                                   &GRAPHENE_RECT_INIT (center + i * 7 - 1.5,
+                                                        MAX (text_height, gtk_widget_get_height (widget) - 2 * VENTURE_NOTE_PADDING) + 3,
+                                                        3, 3));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
+static gboolean
+on_query_tooltip (VentureNoteWidget *self,
+                  int                x,
+                  int                y,
+                  gboolean           keyboard,
+                  GtkTooltip        *tooltip)
+{
+  if (!self->truncated)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, venture_note_get_text (self->note));
+  return TRUE;
+}
+
+static void
+on_click_pressed (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  VentureNoteWidget *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  if (board == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (event != NULL && gdk_event_triggers_context_menu (event))
+    {
+      if (!venture_note_widget_get_selected (self))
+        _venture_board_note_clicked (board, self, 0);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      venture_note_widget_popup_menu (self);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
+
+  if (n_press == 2)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _venture_board_edit_note (board, self);
+      return;
+    }
+
+  /* A plain press on a note of a multiple selection keeps the selection,
+   * so that the whole selection can be dragged. */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0 || !venture_note_widget_get_selected (self))
+    _venture_board_note_clicked (board, self, state);
+}
+
+static void
+on_click_released (GtkGestureClick   *gesture,
+                   int                n_press,
+                   double             x,
+                   double             y,
+                   VentureNoteWidget *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (board != NULL && n_press == 1 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
+    _venture_board_note_clicked (board, self, 0);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 VentureNoteWidget   *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  venture_note_widget_popup_menu (self);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource     *source,
+                 double             x,
+                 double             y,
+                 VentureNoteWidget *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  if (board == NULL)
+    return NULL;
+
+  _venture_board_drag_prepare (board, self, x, y);
+
+  /* The model object travels, never the widget: a drop target in any
+   * window of the app reads the note itself. */
+  return gdk_content_provider_new_typed (VENTURE_TYPE_NOTE, self->note);
+}
+
+static void
+on_drag_begin (GtkDragSource     *source,
+               GdkDrag           *drag,
+               VentureNoteWidget *self)
+{
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (GTK_WIDGET (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  double x, y;
+
+  gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (source), &x, &y);
+  /* The widget paintable follows the widget, so it is frozen into an
+   * image before the source note is dimmed. */
+  gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon), (int) x, (int) y);
+  gtk_widget_add_css_class (widget, "dragging");
+}
+
+static void
+on_drag_end (GtkDragSource     *source,
+             GdkDrag           *drag,
+             gboolean           delete_data,
+             VentureNoteWidget *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  if (board != NULL)
+    _venture_board_drag_end (board);
+}
+
+static void
+note_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+  VentureBoard *board = _venture_board_from_widget (widget);
+
+  if (board == NULL)
+    return;
+
+  if (g_str_equal (action_name, "note.edit"))
+    _venture_board_edit_note (board, self);
+  else if (g_str_equal (action_name, "note.set-color"))
+    _venture_board_recolor_note (board, self, g_variant_get_string (parameter, NULL));
+  else if (g_str_equal (action_name, "note.delete"))
+    _venture_board_delete_note (board, self);
+  else if (g_str_equal (action_name, "note.duplicate"))
+    _venture_board_duplicate_note (board, self);
+  else if (g_str_equal (action_name, "note.move-to"))
+    _venture_board_move_note_to (board, self, g_variant_get_string (parameter, NULL));
+  else if (g_str_equal (action_name, "note.menu"))
+    venture_note_widget_popup_menu (self);
+}
+
+static void
+venture_note_widget_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (venture_note_widget_parent_class)->dispose (object);
+}
+
+static void
+venture_note_widget_finalize (GObject *object)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
+
+  if (self->note != NULL)
+    g_signal_handlers_disconnect_by_func (self->note, on_note_notify, self);
+  g_clear_object (&self->note);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->block_id, g_free);
+  g_clear_pointer (&self->color_class, g_free);
+  g_clear_pointer (&self->block_label, g_free);
+
+  G_OBJECT_CLASS (venture_note_widget_parent_class)->finalize (object);
+}
+
+static void
+venture_note_widget_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTE:
+      g_value_set_object (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+venture_note_widget_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTE:
+      self->note = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+venture_note_widget_constructed (GObject *object)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
+
+  G_OBJECT_CLASS (venture_note_widget_parent_class)->constructed (object);
+
+  g_assert (self->note != NULL);
+  self->block_id = g_strdup (venture_note_get_block (self->note));
+  g_signal_connect_object (self->note, "notify", G_CALLBACK (on_note_notify), self,
+                           G_CONNECT_SWAPPED);
+  sync_color (self);
+  update_accessible (self);
+}
+
+static void
+venture_note_widget_class_init (VentureNoteWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = venture_note_widget_dispose;
+  object_class->finalize = venture_note_widget_finalize;
+  object_class->get_property = venture_note_widget_get_property;
+  object_class->set_property = venture_note_widget_set_property;
+  object_class->constructed = venture_note_widget_constructed;
+
+  widget_class->measure = venture_note_widget_measure;
+  widget_class->size_allocate = venture_note_widget_size_allocate;
+  widget_class->snapshot = venture_note_widget_snapshot;
+
+  properties[PROP_NOTE] =
+    g_param_spec_object ("note", NULL, NULL,
+                         VENTURE_TYPE_NOTE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "note");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+
+  gtk_widget_class_install_action (widget_class, "note.edit", NULL, note_action);
+  gtk_widget_class_install_action (widget_class, "note.set-color", "s", note_action);
+  gtk_widget_class_install_action (widget_class, "note.delete", NULL, note_action);
+  gtk_widget_class_install_action (widget_class, "note.duplicate", NULL, note_action);
+  gtk_widget_class_install_action (widget_class, "note.move-to", "s", note_action);
+  gtk_widget_class_install_action (widget_class, "note.menu", NULL, note_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "note.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "note.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "note.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "note.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate", NULL);
+
+  ensure_color_css ();
+}
+
+static void
+venture_note_widget_init (VentureNoteWidget *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+venture_note_widget_new (VentureNote *note)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE (note), NULL);
+
+  return g_object_new (VENTURE_TYPE_NOTE_WIDGET, "note", note, NULL);
+}
+
+VentureNote *
+venture_note_widget_get_note (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), NULL);
+  return self->note;
+}
+
+gboolean
+venture_note_widget_is_truncated (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), FALSE);
+  return self->truncated;
+}
+
+gboolean
+venture_note_widget_get_selected (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), FALSE);
+  return (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_SELECTED) != 0;
+}
+
+void
+venture_note_widget_set_selected (VentureNoteWidget *self,
+                                  gboolean           selected)
+{
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
+
+  if (selected)
+    gtk_widget_set_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
+void
+_venture_note_widget_set_block_label (VentureNoteWidget *self,
+                                      const char        *label)
+{
+  if (g_strcmp0 (self->block_label, label) == 0)
+    return;
+
+  g_free (self->block_label);
+  self->block_label = g_strdup (label);
+  update_accessible (self);
+}
+
+static void
+on_menu_closed (GtkPopover *popover)
+{
+  /* Unparenting inside ::closed would pull the popover out from under
+   * its own signal emission. */
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, g_object_ref (popover));
+  g_idle_add_once ((GSourceOnceFunc) g_object_unref, popover);
+}
+
+void
+venture_note_widget_popup_menu (VentureNoteWidget *self)
+{
+  VentureBoard *board;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) colors_section = g_menu_new ();
+  g_autoptr(GMenu) edit_section = g_menu_new ();
+  g_autoptr(GMenu) move_menu = g_menu_new ();
+  g_autoptr(GPtrArray) blocks = NULL;
+  const VentureColor *colors;
+  GtkWidget *popover;
+  guint n_colors;
+
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
+
+  board = _venture_board_from_widget (GTK_WIDGET (self));
+  if (board == NULL)
+    return;
+
+  _venture_board_update_actions (board);
+
+  colors = venture_taxonomy_get_colors (&n_colors);
+  for (guint i = 0; i < n_colors; i++)
+    {
+      g_autofree char *action = g_strdup_printf ("note.set-color::%s", colors[i].id);
+
+      g_menu_append (colors_section, _(colors[i].label), action);
+    }
+
+  g_menu_append (edit_section, _("_Edit Text"), "note.edit");
+  g_menu_append (edit_section, _("D_uplicate"), "note.duplicate");
+  g_menu_append (edit_section, _("_Delete"), "note.delete");
+
+  blocks = _venture_board_list_blocks (board);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const VentureBlockInfo *info = g_ptr_array_index (blocks, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (info->id, venture_note_get_block (self->note)) == 0)
+        continue;
+      item = g_menu_item_new (info->label, NULL);
+      g_menu_item_set_action_and_target (item, "note.move-to", "s", info->id);
+      g_menu_append_item (move_menu, item);
+    }
+
+  g_menu_append_section (menu, _("Colour"), G_MENU_MODEL (colors_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+  g_menu_append_submenu (menu, _("_Move To"), G_MENU_MODEL (move_menu));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), TRUE);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}

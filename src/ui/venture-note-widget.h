@@ -1,0 +1,34 @@
+/* venture-note-widget.h: one sticky note on the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "venture-note.h"
+
+G_BEGIN_DECLS
+
+#define VENTURE_TYPE_NOTE_WIDGET (venture_note_widget_get_type ())
+
+/* A light widget (no children) that draws its note's text itself, so a
+ * board of 10,000 notes is 10,000 widgets, not 30,000. It follows its
+ * VentureNote through GObject::notify; it never changes the note: its
+ * actions ("note.*") ask the board, which goes through the canvas. */
+G_DECLARE_FINAL_TYPE (VentureNoteWidget, venture_note_widget, VENTURE, NOTE_WIDGET, GtkWidget)
+
+GtkWidget   *venture_note_widget_new          (VentureNote       *note);
+VentureNote *venture_note_widget_get_note     (VentureNoteWidget *self);
+/* TRUE when the text does not fit and the note shows an ellipsis. */
+gboolean     venture_note_widget_is_truncated (VentureNoteWidget *self);
+gboolean     venture_note_widget_get_selected (VentureNoteWidget *self);
+void         venture_note_widget_set_selected (VentureNoteWidget *self,
+                                               gboolean           selected);
+/* Opens the context menu (colours, delete, duplicate, move to). */
+void         venture_note_widget_popup_menu   (VentureNoteWidget *self);
+/* The CSS class for a colour id: the id itself when known, else the
+ * default colour's (an unknown id is kept in the note, shown as yellow). */
+const char  *venture_note_widget_color_class  (const char        *color);
+
+G_END_DECLS

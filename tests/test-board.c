@@ -1,0 +1,680 @@
+/* test-board.c: the board's notes, driven through its real widgets and
+ * actions under Xvfb, checked in the model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "venture-block-view.h"
+#include "venture-board.h"
+#include "venture-board-private.h"
+#include "venture-canvas.h"
+#include "venture-history.h"
+#include "venture-note-widget.h"
+#include "venture-window.h"
+#include "venture-test-ui.h"
+
+typedef struct {
+  VentureWindow  *window;
+  VentureBoard   *board;
+  VentureCanvas  *canvas;
+  VentureHistory *history;
+} Fixture;
+
+static VentureNote *
+add_note (VentureCanvas *canvas,
+          const char    *block,
+          const char    *text,
+          int            x,
+          int            y)
+{
+  g_autofree char *id = venture_canvas_generate_note_id (canvas);
+  g_autoptr(VentureNote) note = venture_note_new (id, block);
+
+  venture_note_set_text (note, text);
+  venture_note_set_position (note, x, y);
+  venture_canvas_append_note (canvas, note);
+
+  return note;
+}
+
+static void
+fixture_setup_size (Fixture *fixture,
+                    int      width,
+                    int      height)
+{
+  VentureDocument *document;
+
+  fixture->window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
+  fixture->board = VENTURE_BOARD (venture_window_get_board (fixture->window));
+  document = venture_window_get_document (fixture->window);
+  fixture->canvas = g_object_ref (venture_document_get_canvas (document));
+  fixture->history = g_object_ref (venture_document_get_history (document));
+  g_assert_true (venture_board_get_canvas (fixture->board) == fixture->canvas);
+  g_assert_true (venture_board_get_history (fixture->board) == fixture->history);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture_setup_size (fixture, 1280, 800);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_ref (fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  venture_test_iterate (50);
+  g_assert_finalize_object (fixture->window);
+  g_clear_object (&fixture->history);
+  g_assert_finalize_object (fixture->canvas);
+}
+
+static GtkWidget *
+widget_for (Fixture     *fixture,
+            VentureNote *note)
+{
+  GtkWidget *widget = venture_board_get_note_widget (fixture->board, note);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+redraw (Fixture *fixture)
+{
+  venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  graphene_rect_t intersection;
+
+  return graphene_rect_intersection (a, b, &intersection) &&
+         intersection.size.width > 0.5 && intersection.size.height > 0.5;
+}
+
+/* Notes of the canvas appear as widgets in their block; unknown blocks
+ * wait in the tray and keep their id. */
+static void
+test_board_shows_notes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "key-partners", "Bike shops", 0, 0);
+  VentureNote *b = add_note (fixture->canvas, "customer-segments", "Commuters", 1000, 1000);
+  VentureNote *c = add_note (fixture->canvas, "block-from-the-future", "Kept", 500, 500);
+  GtkWidget *view;
+  graphene_rect_t bounds, area;
+
+  redraw (fixture);
+  view = venture_board_get_block_view (fixture->board, "key-partners");
+  g_assert_true (gtk_widget_get_parent (widget_for (fixture, a)) == view);
+  g_assert_true (gtk_widget_get_parent (widget_for (fixture, b)) ==
+                 venture_board_get_block_view (fixture->board, "customer-segments"));
+  g_assert_true (gtk_widget_get_parent (widget_for (fixture, c)) == venture_board_get_tray (fixture->board));
+  g_assert_cmpstr (venture_note_get_block (c), ==, "block-from-the-future");
+
+  /* 0,0 is flush with the top left of the notes area; 1000,1000 with the
+   * bottom right. */
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, a), view, &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x, area.origin.x, 1);
+  g_assert_cmpfloat_with_epsilon (bounds.origin.y, area.origin.y, 1);
+
+  view = venture_board_get_block_view (fixture->board, "customer-segments");
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, b), view, &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x + bounds.size.width, area.origin.x + area.size.width, 1);
+  g_assert_cmpfloat_with_epsilon (bounds.origin.y + bounds.size.height, area.origin.y + area.size.height, 1);
+
+  /* A screen reader reads the text, and colour and block. */
+  gtk_test_accessible_assert_property (widget_for (fixture, a), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bike shops");
+  gtk_test_accessible_assert_property (widget_for (fixture, a), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Yellow note in Key Partners");
+  g_assert_true (gtk_widget_get_focusable (widget_for (fixture, a)));
+}
+
+static void
+type_into_editor (Fixture    *fixture,
+                  const char *text)
+{
+  GtkTextView *editor = venture_board_get_editor (fixture->board);
+  GtkTextBuffer *buffer;
+
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  buffer = gtk_text_view_get_buffer (editor);
+  gtk_text_buffer_set_text (buffer, text, -1);
+}
+
+/* The "+" button's action adds a note in its block, not on top of the
+ * note already there, and opens the editor; Enter commits. */
+static void
+test_board_add_and_edit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VentureNote *first = add_note (fixture->canvas, "channels", "Web site", 0, 0);
+  VentureNote *note;
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "channels");
+  graphene_rect_t a, b;
+
+  redraw (fixture);
+  g_assert_true (gtk_widget_activate_action (view, "board.add-note", "s", "channels"));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 2);
+  note = venture_canvas_get_note (fixture->canvas, 1);
+  g_assert_cmpstr (venture_note_get_block (note), ==, "channels");
+  g_assert_true (venture_board_get_editing (fixture->board) == note);
+
+  type_into_editor (fixture, "Bike fairs\nand markets");
+  venture_board_stop_editing (fixture->board);
+  g_assert_null (venture_board_get_editing (fixture->board));
+  g_assert_cmpstr (venture_note_get_text (note), ==, "Bike fairs\nand markets");
+
+  redraw (fixture);
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, first), view, &a));
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, note), view, &b));
+  g_assert_false (rects_overlap (&a, &b));
+
+  /* F2 (note.edit) on a note edits it in place. */
+  gtk_widget_grab_focus (widget_for (fixture, first));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, first), "note.edit", NULL));
+  g_assert_true (venture_board_get_editing (fixture->board) == first);
+  type_into_editor (fixture, "Own web site");
+  venture_board_stop_editing (fixture->board);
+  g_assert_cmpstr (venture_note_get_text (first), ==, "Own web site");
+  g_assert_true (venture_history_get_can_undo (fixture->history));
+}
+
+/* Typing on a focused block starts a note with the typed text. */
+static void
+test_board_type_on_block (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-resources");
+  GtkEventController *keys = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_has_focus (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_M, 0, 0, &handled);
+  g_assert_true (handled);
+
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 1);
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 0)), ==, "M");
+  g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (fixture->canvas, 0)), ==, "key-resources");
+  g_assert_nonnull (venture_board_get_editing (fixture->board));
+  venture_board_stop_editing (fixture->board);
+}
+
+static void
+test_board_recolor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VentureNote *note = add_note (fixture->canvas, "value-propositions", "Quick repairs", 300, 300);
+  GtkWidget *widget;
+
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  g_assert_true (gtk_widget_has_css_class (widget, "yellow"));
+  g_assert_true (gtk_widget_activate_action (widget, "note.set-color", "s", "blue"));
+  g_assert_cmpstr (venture_note_get_color (note), ==, "blue");
+  g_assert_true (gtk_widget_has_css_class (widget, "blue"));
+  g_assert_false (gtk_widget_has_css_class (widget, "yellow"));
+
+  /* An unknown id from a newer version is kept, shown as the default. */
+  venture_canvas_set_note_color (fixture->canvas, note, "ultraviolet");
+  g_assert_cmpstr (venture_note_get_color (note), ==, "ultraviolet");
+  g_assert_true (gtk_widget_has_css_class (widget, "yellow"));
+  /* and the palette only offers known colours */
+  g_assert_true (gtk_widget_activate_action (widget, "note.set-color", "s", "not-a-colour"));
+  g_assert_cmpstr (venture_note_get_color (note), ==, "ultraviolet");
+}
+
+static void
+test_board_delete_selection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "key-activities", "Repairs", 0, 0);
+  VentureNote *b = add_note (fixture->canvas, "key-activities", "Training", 1000, 0);
+  VentureNote *c = add_note (fixture->canvas, "key-activities", "Sourcing", 0, 1000);
+  g_autoptr(GPtrArray) selection = NULL;
+
+  redraw (fixture);
+  venture_board_select_note (fixture->board, a, FALSE);
+  venture_board_select_note (fixture->board, c, TRUE);
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 2);
+
+  gtk_widget_grab_focus (widget_for (fixture, a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.delete", NULL));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 1);
+  g_assert_true (venture_canvas_get_note (fixture->canvas, 0) == b);
+  g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Delete 2 Notes");
+
+  /* The context menu's Delete removes the note it was opened on. */
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, b), "note.delete", NULL));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 0);
+}
+
+static void
+test_board_duplicate_and_menu (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VentureNote *note = add_note (fixture->canvas, "revenue-streams", "Repair fees", 0, 0);
+  VentureNote *copy;
+  GtkWidget *widget;
+
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  g_assert_true (gtk_widget_activate_action (widget, "note.duplicate", NULL));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 2);
+  copy = venture_canvas_get_note (fixture->canvas, 1);
+  g_assert_cmpstr (venture_note_get_text (copy), ==, "Repair fees");
+  g_assert_cmpstr (venture_note_get_id (copy), !=, venture_note_get_id (note));
+  g_assert_true (venture_note_get_x (copy) != 0 || venture_note_get_y (copy) != 0);
+
+  /* The menu key opens the context menu; Move to sends the note away. */
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_activate_action (widget, "note.menu", NULL));
+  redraw (fixture);
+  g_assert_true (GTK_IS_POPOVER (gtk_widget_get_first_child (widget)));
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_first_child (widget)));
+  venture_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (widget, "note.move-to", "s", "unsorted"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "unsorted");
+  g_assert_true (gtk_widget_get_parent (widget) == venture_board_get_tray (fixture->board));
+}
+
+/* Alt+arrows move the focused note to the neighbouring block; Ctrl+arrows
+ * nudge it inside its block; the focus follows. */
+static void
+test_board_keyboard_move (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  VentureNote *note = add_note (fixture->canvas, "key-activities", "Repairs", 500, 500);
+  GtkWidget *widget;
+  int x;
+
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  gtk_widget_grab_focus (widget);
+
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
+  g_assert_true (gtk_widget_has_focus (widget));
+  redraw (fixture);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "cost-structure");
+  redraw (fixture);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "up"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
+  redraw (fixture);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "value-propositions");
+  redraw (fixture);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
+  g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
+  g_assert_true (gtk_widget_has_focus (widget));
+  redraw (fixture);
+  x = venture_note_get_x (note);
+  g_assert_true (gtk_widget_activate_action (widget, "board.nudge", "s", "right"));
+  g_assert_cmpint (venture_note_get_x (note), >, x);
+  g_assert_cmpint (venture_note_get_y (note), ==, 500);
+  g_assert_true (gtk_widget_activate_action (widget, "board.nudge", "s", "up"));
+  g_assert_cmpint (venture_note_get_y (note), <, 500);
+  g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
+}
+
+/* The drop handler of a block, called with the note value as GTK does
+ * at the end of a drag: the note lands where it is dropped, and the
+ * other selected notes come along, as one history step. */
+static void
+test_board_drop (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "key-partners", "Bike shops", 0, 0);
+  VentureNote *b = add_note (fixture->canvas, "key-partners", "Tool makers", 0, 1000);
+  GtkWidget *target;
+  graphene_rect_t area, bounds;
+  g_auto(GValue) value = G_VALUE_INIT;
+  int width, height;
+
+  redraw (fixture);
+  target = venture_board_get_block_view (fixture->board, "customer-segments");
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (target), &area);
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, a), widget_for (fixture, a), &bounds));
+  width = (int) bounds.size.width;
+  height = (int) bounds.size.height;
+
+  g_value_init (&value, VENTURE_TYPE_NOTE);
+  g_value_set_object (&value, a);
+  /* Dropped with the pointer at the middle of the note, at the middle of
+   * the block's area. */
+  g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (target), &value,
+                                          area.origin.x + area.size.width / 2,
+                                          area.origin.y + area.size.height / 2));
+  g_assert_cmpstr (venture_note_get_block (a), ==, "customer-segments");
+  g_assert_cmpint (ABS (venture_note_get_x (a) - 500), <=, 3);
+  g_assert_cmpint (ABS (venture_note_get_y (a) - 500), <=, 3);
+  g_assert_cmpstr (venture_note_get_block (b), ==, "key-partners");
+
+  redraw (fixture);
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, a), target, &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.origin.x + width / 2.0, area.origin.x + area.size.width / 2, 2);
+  g_assert_cmpfloat_with_epsilon (bounds.origin.y + height / 2.0, area.origin.y + area.size.height / 2, 2);
+
+  /* Selected notes move together. */
+  venture_board_select_note (fixture->board, a, FALSE);
+  venture_board_select_note (fixture->board, b, TRUE);
+  target = venture_board_get_block_view (fixture->board, "channels");
+  g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (target), &value, 60, 60));
+  g_assert_cmpstr (venture_note_get_block (a), ==, "channels");
+  g_assert_cmpstr (venture_note_get_block (b), ==, "channels");
+  g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Move 2 Notes");
+}
+
+/* Ctrl+A selects the notes of the focused block; the rubber band selects
+ * what it touches. */
+static void
+test_board_select (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "channels", "Web", 0, 0);
+  VentureNote *b = add_note (fixture->canvas, "channels", "Fairs", 1000, 1000);
+  VentureNote *c = add_note (fixture->canvas, "key-partners", "Shops", 0, 0);
+  g_autoptr(GPtrArray) selection = NULL;
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "channels");
+  graphene_rect_t area;
+
+  redraw (fixture);
+  gtk_widget_grab_focus (widget_for (fixture, a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.select-all", NULL));
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 2);
+  g_assert_true (g_ptr_array_find (selection, a, NULL));
+  g_assert_true (g_ptr_array_find (selection, b, NULL));
+  g_assert_false (g_ptr_array_find (selection, c, NULL));
+  g_clear_pointer (&selection, g_ptr_array_unref);
+
+  venture_board_select_note (fixture->board, c, TRUE);
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 3);
+  g_clear_pointer (&selection, g_ptr_array_unref);
+
+  /* A band over the top left corner only */
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+  _venture_board_select_in_rect (fixture->board, VENTURE_BLOCK_VIEW (view),
+                                 &GRAPHENE_RECT_INIT (area.origin.x + 1, area.origin.y + 1, 20, 20), FALSE);
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection, 0) == a);
+}
+
+static gboolean
+no_overlap_in (VentureBoard *board,
+               const char   *block_id)
+{
+  GtkWidget *view = venture_board_get_block_view (board, block_id);
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (VENTURE_BLOCK_VIEW (view));
+
+  for (guint i = 0; i < notes->len; i++)
+    for (guint j = 0; j < i; j++)
+      {
+        graphene_rect_t a, b;
+
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (notes, i), view, &a));
+        g_assert_true (gtk_widget_compute_bounds (g_ptr_array_index (notes, j), view, &b));
+        if (rects_overlap (&a, &b))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+test_board_tidy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "value-propositions");
+
+  for (guint i = 0; i < 5; i++)
+    add_note (fixture->canvas, "value-propositions", "Same place", 400, 400);
+  redraw (fixture);
+  g_assert_false (no_overlap_in (fixture->board, "value-propositions"));
+
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_activate_action (view, "board.tidy", "s", ""));
+  g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Tidy Block");
+  redraw (fixture);
+  g_assert_true (no_overlap_in (fixture->board, "value-propositions"));
+}
+
+static void
+test_board_zoom (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *board = GTK_WIDGET (fixture->board);
+  int fit_width = gtk_widget_get_width (board);
+  g_autofree char *png = NULL;
+
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
+  add_note (fixture->canvas, "customer-relationships", "Self-service repair clinics", 100, 100);
+
+  g_assert_true (gtk_widget_activate_action (board, "board.zoom-in", NULL));
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), >, 1.0);
+  redraw (fixture);
+  g_assert_cmpint (gtk_widget_get_width (board), >, fit_width);
+  png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-zoomed");
+
+  g_assert_true (gtk_widget_activate_action (board, "board.zoom-reset", NULL));
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
+  redraw (fixture);
+  g_assert_cmpint (gtk_widget_get_width (board), ==, fit_width);
+
+  g_assert_true (gtk_widget_activate_action (board, "board.zoom-out", NULL));
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), <, 1.0);
+  redraw (fixture);
+  /* Zoomed out, the blocks are smaller on screen but keep the canvas. */
+  g_assert_cmpint (gtk_widget_get_width (board), ==, fit_width);
+  g_assert_true (gtk_widget_activate_action (board, "board.zoom-in", NULL));
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
+}
+
+static void
+test_board_clipboard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "channels", "Web site", 0, 0);
+  GdkClipboard *clipboard;
+  GtkWidget *view;
+
+  redraw (fixture);
+  venture_board_select_note (fixture->board, a, FALSE);
+  gtk_widget_grab_focus (widget_for (fixture, a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.copy", NULL));
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->board));
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        VENTURE_NOTES_MIME_TYPE));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING));
+
+  view = venture_board_get_block_view (fixture->board, "key-partners");
+  gtk_widget_grab_focus (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
+  while (venture_canvas_get_n_notes (fixture->canvas) < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 1)), ==, "Web site");
+  g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (fixture->canvas, 1)), ==, "key-partners");
+  g_assert_cmpstr (venture_note_get_id (venture_canvas_get_note (fixture->canvas, 1)), !=, venture_note_get_id (a));
+
+  /* Plain text from another app: one note per paragraph. */
+  gdk_clipboard_set_text (clipboard, "Spare parts\n\nRepair courses\n\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
+  while (venture_canvas_get_n_notes (fixture->canvas) < 4)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 2)), ==, "Spare parts");
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 3)), ==, "Repair courses");
+  g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (fixture->canvas, 3)), ==, "key-partners");
+
+  /* Cut removes what it copies. */
+  venture_board_select_note (fixture->board, a, FALSE);
+  gtk_widget_grab_focus (widget_for (fixture, a));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.cut", NULL));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 3);
+}
+
+static const char *colors[] = { "yellow", "orange", "red", "pink", "purple", "blue", "green", "gray" };
+
+static void
+fill_example (VentureCanvas *canvas)
+{
+  static const struct { const char *block; const char *text; int x, y; } notes[] = {
+    { "key-partners", "Bike shops", 0, 0 },
+    { "key-partners", "Spare parts wholesalers", 900, 600 },
+    { "key-activities", "Repairs on the spot", 100, 100 },
+    { "key-resources", "Van and tools", 200, 300 },
+    { "value-propositions", "Your bike fixed where you are, today", 100, 50 },
+    { "value-propositions", "Learn to fix it yourself", 800, 700 },
+    { "customer-relationships", "Self-service repair clinics", 0, 0 },
+    { "customer-relationships", "Dedicated mechanic", 1000, 1000 },
+    { "channels", "Own web site", 300, 100 },
+    { "customer-segments", "Commuters", 0, 200 },
+    { "customer-segments", "Students", 900, 900 },
+    { "cost-structure", "Van, fuel, parts", 200, 200 },
+    { "revenue-streams", "Repair fees", 100, 500 },
+    { "revenue-streams", "Clinic tickets", 700, 200 },
+    { "unsorted", "Partner with the city?", 500, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      VentureNote *note = add_note (canvas, notes[i].block, notes[i].text, notes[i].x, notes[i].y);
+
+      venture_canvas_set_note_color (canvas, note, colors[i % G_N_ELEMENTS (colors)]);
+    }
+}
+
+static void
+test_board_screenshot_wide (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  VentureNote *note;
+
+  fill_example (fixture->canvas);
+  note = venture_canvas_get_note (fixture->canvas, 0);
+  venture_board_select_note (fixture->board, note, FALSE);
+  redraw (fixture);
+  png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-wide");
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_board_screenshot_narrow (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *png = NULL;
+
+  fixture_setup_size (&fixture, 360, 720);
+  fill_example (fixture.canvas);
+  redraw (&fixture);
+  png = venture_test_save_screenshot (GTK_WIDGET (fixture.window), "board-narrow");
+  fixture_teardown (&fixture, NULL);
+}
+
+static void
+test_board_screenshot_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  Fixture fixture = { 0 };
+  g_autofree char *png = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  fixture_setup_size (&fixture, 1280, 800);
+  fill_example (fixture.canvas);
+  redraw (&fixture);
+  png = venture_test_save_screenshot (GTK_WIDGET (fixture.window), "board-dark");
+  fixture_teardown (&fixture, NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* 40 notes in one block, then tidied; and a note too long to show whole. */
+static void
+test_board_crowded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *tidy_png = NULL;
+  VentureNote *long_note;
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "value-propositions");
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Idea %u", i + 1);
+      VentureNote *note = add_note (fixture->canvas, "value-propositions", text,
+                                    (int) ((i * 137) % 1001), (int) ((i * 311) % 1001));
+
+      venture_canvas_set_note_color (fixture->canvas, note, colors[i % G_N_ELEMENTS (colors)]);
+    }
+  long_note = add_note (fixture->canvas, "customer-segments",
+                        "Commuters who ride every day in all weathers and cannot afford to lose a "
+                        "day to a broken chain, a flat tyre or worn brakes, and who would pay for "
+                        "a mechanic who comes to their office car park while they work, with spare "
+                        "parts in the van and a loan bike for the day.", 0, 0);
+  redraw (fixture);
+  g_assert_true (venture_note_widget_is_truncated (VENTURE_NOTE_WIDGET (widget_for (fixture, long_note))));
+  gtk_test_accessible_assert_property (widget_for (fixture, long_note), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       venture_note_get_text (long_note));
+  png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-crowded");
+
+  g_assert_true (gtk_widget_activate_action (view, "board.tidy", "s", "value-propositions"));
+  redraw (fixture);
+  tidy_png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-crowded-tidy");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  venture_test_ui_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/venture/board/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("shows-notes", test_board_shows_notes);
+  ADD ("add-and-edit", test_board_add_and_edit);
+  ADD ("type-on-block", test_board_type_on_block);
+  ADD ("recolor", test_board_recolor);
+  ADD ("delete-selection", test_board_delete_selection);
+  ADD ("duplicate-and-menu", test_board_duplicate_and_menu);
+  ADD ("keyboard-move", test_board_keyboard_move);
+  ADD ("drop", test_board_drop);
+  ADD ("select", test_board_select);
+  ADD ("tidy", test_board_tidy);
+  ADD ("zoom", test_board_zoom);
+  ADD ("clipboard", test_board_clipboard);
+  ADD ("screenshot-wide", test_board_screenshot_wide);
+  ADD ("crowded", test_board_crowded);
+#undef ADD
+  g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
+  g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);
+
+  return g_test_run ();
+}
