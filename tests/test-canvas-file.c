@@ -325,6 +325,8 @@ static const BadFile bad_files[] = {
   { "infinity-unknown-member.json", VENTURE_FILE_ERROR_INVALID, "“zoom”" },
   { "infinity.json", VENTURE_FILE_ERROR_INVALID, "note 1: “x”" },
   { "invalid-utf8.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 22" },
+  /* Found by the fuzzer: json-glib decodes "\ud800" to bytes that are not UTF-8. */
+  { "lone-surrogate.json", VENTURE_FILE_ERROR_INVALID_UTF8, "lone surrogate" },
   { "missing-id.json", VENTURE_FILE_ERROR_INVALID, "no “id”" },
   { "missing-template.json", VENTURE_FILE_ERROR_INVALID, "“template”" },
   { "missing-version.json", VENTURE_FILE_ERROR_INVALID, "“version”" },
@@ -332,6 +334,9 @@ static const BadFile bad_files[] = {
   { "nan.json", VENTURE_FILE_ERROR_SYNTAX, "line 12, column" },
   { "negative.json", VENTURE_FILE_ERROR_INVALID, "“y”" },
   { "newer-version.json", VENTURE_FILE_ERROR_TOO_NEW, "made by a newer version of Venture" },
+  /* Found by the fuzzer: messages that quote the file stay on one line. */
+  { "newline-in-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "its format is “venture-canv 20 " },
+  { "newline-in-syntax-error.json", VENTURE_FILE_ERROR_SYNTAX, "line 12, column 7: unexpected string constant" },
   { "not-json.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column" },
   { "nul-byte.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 19" },
   { "other-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "no “format”" },

@@ -352,7 +352,8 @@ test_overflow_appendix (Fixture       *fixture,
   assert_text_contains (first, "Short and sweet");
   assert_text_contains (first, "A note far too long");
   assert_text_contains (second, "Notes in full");
-  assert_text_contains (second, "1 Value Propositions");
+  /* Under its block's heading, with its marker. */
+  assert_text_contains (second, "Value Propositions 1 A note far too long");
   assert_text_contains (second, venture_note_get_text (venture_canvas_get_note (canvas, 1)));
   assert_text_contains (second, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0");
   assert_text_contains (second, "Page 2 of 2");
@@ -601,6 +602,22 @@ test_errors_leave_no_file (Fixture       *fixture,
   assert_export_fails (canvas, full_path, NULL, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SPACE);
   venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  /* A heap of notes lists most of them in full: too many pages for one
+   * PNG at 4x; the message says what to do instead. */
+  {
+    g_autoptr(VentureCanvas) heap = venture_test_canvas_generated (600);
+    g_autofree char *png_path = g_build_filename (fixture->dir, "heap.png", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GError) error = NULL;
+    VentureExportSettings big = { VENTURE_PAGE_SIZE_A4, VENTURE_ORIENTATION_LANDSCAPE, 4 };
+
+    g_assert_false (venture_export_write (heap, png, VENTURE_EXPORT_FORMAT_PNG, &big, NULL, &error));
+    g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "heap.png"));
+    g_assert_nonnull (strstr (error->message, "PDF"));
+    g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  }
 
   /* A failed export leaves an existing file as it was. */
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));

@@ -168,6 +168,32 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Messages quote strings of the file (json-glib's detail quotes the token
+ * it choked on), which can hold newlines and be megabytes long: a
+ * message must stay one short line. */
+static char *
+for_message (const char *detail)
+{
+  const guint max_chars = 100;
+  GString *out = g_string_new (NULL);
+  const char *p = detail;
+  guint n = 0;
+
+  for (; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
 /* json-glib 1.6 only gives the position in the message:
  * "<data>:LINE:COLUMN: Parse error: DETAIL". */
 static void
@@ -175,6 +201,7 @@ set_syntax_error (GError     **error,
                   const char  *display_name,
                   const char  *parser_message)
 {
+  g_autofree char *tidy = NULL;
   const char *detail = parser_message;
   guint line = 0;
   guint column = 0;
@@ -185,14 +212,16 @@ set_syntax_error (GError     **error,
       const char *colon = strstr (parser_message + consumed, ": ");
 
       detail = colon != NULL ? colon + 2 : parser_message + consumed;
+      tidy = for_message (detail);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
                    _("“%s” is not valid JSON: line %u, column %u: %s"),
-                   display_name, line, column, detail);
+                   display_name, line, column, tidy);
     }
   else
     {
+      tidy = for_message (detail);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
-                   _("“%s” is not valid JSON: %s"), display_name, detail);
+                   _("“%s” is not valid JSON: %s"), display_name, tidy);
     }
 }
 
@@ -237,11 +266,15 @@ set_invalid_note (GError      **error,
   va_end (args);
 
   if (place->version != NULL)
-    /* Translators: “%s” (2nd) is a version's name; %u is the note's place
-     * in that version, from 1. */
-    g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
-                 _("“%s” is damaged: version “%s”, note %u: %s"),
-                 place->display_name, place->version, index + 1, problem);
+    {
+      g_autofree char *version = for_message (place->version);
+
+      /* Translators: “%s” (2nd) is a version's name; %u is the note's place
+       * in that version, from 1. */
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
+                   _("“%s” is damaged: version “%s”, note %u: %s"),
+                   place->display_name, version, index + 1, problem);
+    }
   else
     /* Translators: the first %u is the note's place in the file, from 1. */
     g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
@@ -341,6 +374,49 @@ is_finite_tree (JsonNode *node)
     case JSON_NODE_VALUE:
       return json_node_get_value_type (node) != G_TYPE_DOUBLE
              || isfinite (json_node_get_double (node));
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/* The bytes were checked to be UTF-8, but json-glib turns an escaped
+ * lone surrogate ("\\ud800") into bytes that are not, in member names
+ * too: they would be written back raw, and the saved file would not
+ * load again. */
+static gboolean
+is_utf8_tree (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !is_utf8_tree (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!is_utf8_tree (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
 
     case JSON_NODE_NULL:
     default:
@@ -504,8 +580,10 @@ read_note (JsonNode     *node,
 
           if (!is_finite_tree (member))
             {
+              g_autofree char *quoted = for_message (name);
+
               set_invalid_note (error, place, index,
-                                _("“%s” holds a number out of range"), name);
+                                _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
 
@@ -572,15 +650,18 @@ read_notes (VentureCanvas  *canvas,
         {
           guint first = 0;
 
+          g_autofree char *quoted_id = for_message (id);
+          g_autofree char *version = place->version != NULL ? for_message (place->version) : NULL;
+
           venture_canvas_find_note (canvas, other, &first);
-          if (place->version != NULL)
+          if (version != NULL)
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
-                         place->display_name, place->version, first + 1, i + 1, id);
+                         place->display_name, version, first + 1, i + 1, quoted_id);
           else
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: notes %u and %u have the same id “%s”"),
-                         place->display_name, first + 1, i + 1, id);
+                         place->display_name, first + 1, i + 1, quoted_id);
           return FALSE;
         }
 
@@ -687,8 +768,10 @@ read_version (VentureCanvas  *canvas,
         {
           if (!is_finite_tree (member))
             {
+              g_autofree char *quoted = for_message (name);
+
               set_invalid_version (error, display_name, index,
-                                   _("“%s” holds a number out of range"), name);
+                                   _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
           if (extra == NULL)
@@ -709,9 +792,11 @@ read_version (VentureCanvas  *canvas,
     }
   if (venture_canvas_lookup_version (canvas, version_name) != NULL)
     {
+      g_autofree char *quoted = for_message (version_name);
+
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_VERSION,
                    _("“%s” is damaged: two versions are called “%s”"),
-                   display_name, version_name);
+                   display_name, quoted);
       return NULL;
     }
 
@@ -787,10 +872,12 @@ read_canvas (JsonNode    *root,
   format = member != NULL ? get_string (member) : NULL;
   if (g_strcmp0 (format, VENTURE_CANVAS_FILE_FORMAT) != 0)
     {
+      g_autofree char *quoted_format = format != NULL ? for_message (format) : NULL;
+
       if (format != NULL)
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: its format is “%s”"),
-                     display_name, format);
+                     display_name, quoted_format);
       else
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: it has no “format” member"),
@@ -822,9 +909,11 @@ read_canvas (JsonNode    *root,
     }
   if (venture_template_get_for_id (template_id, &template_error) == NULL)
     {
+      g_autofree char *quoted_template = for_message (template_id);
+
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE,
                    _("“%s” uses the canvas template “%s”, which this version of Venture does not know"),
-                   display_name, template_id);
+                   display_name, quoted_template);
       return NULL;
     }
 
@@ -878,7 +967,9 @@ read_canvas (JsonNode    *root,
         {
           if (!is_finite_tree (member))
             {
-              set_invalid (error, display_name, _("“%s” holds a number out of range"), name);
+              g_autofree char *quoted = for_message (name);
+
+              set_invalid (error, display_name, _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
           if (extra == NULL)
@@ -990,6 +1081,14 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_EMPTY,
                    _("“%s” is empty"), display_name);
+      return NULL;
+    }
+
+  if (!is_utf8_tree (root))
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
+                   _("“%s” is damaged: it has a \\u escape that is not a character (a lone surrogate)"),
+                   display_name);
       return NULL;
     }
 

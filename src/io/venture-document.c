@@ -468,6 +468,20 @@ venture_document_load_draft (VentureDocument  *self,
   return TRUE;
 }
 
+gboolean
+venture_document_is_changed_on_disk (VentureDocument *self)
+{
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL || self->etag == NULL)
+    return FALSE;
+
+  etag = venture_file_query_etag (self->file);
+  return g_strcmp0 (etag, self->etag) != 0;
+}
+
 GBytes *
 venture_document_to_bytes (VentureDocument *self)
 {

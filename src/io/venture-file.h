@@ -77,6 +77,10 @@ GBytes   *venture_file_load_contents     (GFile                  *file,
                                           GCancellable           *cancellable,
                                           GError                **error);
 
+/* The etag @file has on disk now, in the form loading and saving give,
+ * or NULL when it cannot be read (removed, no permission). */
+char     *venture_file_query_etag        (GFile                  *file);
+
 /* Makes every later venture_file_replace_contents() fail as told, until
  * called again with VENTURE_FILE_TEST_FAILURE_NONE. */
 void      venture_file_set_test_failure  (VentureFileTestFailure  failure);

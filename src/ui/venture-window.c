@@ -14,7 +14,9 @@
 #include "venture-drafts.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
+#include "venture-history-list.h"
 #include "venture-template.h"
+#include "venture-validate.h"
 #include "venture-ui-resources.h"
 
 #include "venture-window.h"
@@ -36,8 +38,18 @@ struct _VentureWindow
   /* Set once the user agreed to close, so close-request lets it go. */
   gboolean              closing;
 
+  VentureHistoryList   *history_list;
+  GFileMonitor         *file_monitor;
+  /* The "changed by another program" toast, while it is shown. */
+  AdwToast             *outside_change_toast;
+
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *title_button;
+  GtkPopover           *title_popover;
+  GtkEntry             *title_entry;
+  GtkMenuButton        *history_button;
+  GtkListView          *history_view;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   VentureBoard         *board;
@@ -171,6 +183,84 @@ venture_window_schedule_autosave (VentureWindow *self)
     venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
 }
 
+static void
+venture_window_remember_recent (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) "application/json";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "venture %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+on_outside_change_toast_dismissed (VentureWindow *self)
+{
+  self->outside_change_toast = NULL;
+}
+
+static void
+on_file_changed (VentureWindow     *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_MOVED_OUT)
+    return;
+
+  /* Our own saves move the etag along: only someone else's write differs. */
+  if (self->outside_change_toast != NULL ||
+      venture_document_get_busy (self->document) ||
+      !venture_document_is_changed_on_disk (self->document))
+    return;
+
+  name = venture_file_get_display_name (venture_document_get_file (self->document));
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  self->outside_change_toast = adw_toast_new (message);
+  adw_toast_set_timeout (self->outside_change_toast, 0);
+  adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
+  adw_toast_set_action_name (self->outside_change_toast, "win.reload");
+  g_signal_connect_object (self->outside_change_toast, "dismissed",
+                           G_CALLBACK (on_outside_change_toast_dismissed), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->outside_change_toast);
+}
+
+static void
+venture_window_watch_file (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+
+  if (file == NULL)
+    return;
+
+  self->file_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->file_monitor != NULL)
+    g_signal_connect_swapped (self->file_monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
 /* The one place that decides which actions can run now. */
 static void
 venture_window_update_actions (VentureWindow *self)
@@ -188,6 +278,8 @@ venture_window_update_actions (VentureWindow *self)
                                  !busy && venture_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 !busy && venture_document_get_file (self->document) != NULL);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -245,6 +337,7 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
+  venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
                            self, G_CONNECT_SWAPPED);
@@ -262,6 +355,12 @@ on_document_notify (VentureWindow *self,
 
   if (g_str_equal (name, "canvas"))
     venture_window_bind_contents (self);
+  else if (g_str_equal (name, "file"))
+    {
+      venture_window_watch_file (self);
+      venture_window_update_actions (self);
+      venture_window_update_title (self);
+    }
   else if (g_str_equal (name, "busy"))
     venture_window_update_actions (self);
   else
@@ -289,6 +388,7 @@ on_load_done (GObject      *source,
       return;
     }
 
+  venture_window_remember_recent (self);
   notice = venture_document_get_history_notice (document);
   if (notice != NULL)
     venture_window_show_toast (self, g_error_matches (notice, VENTURE_HISTORY_FILE_ERROR,
@@ -317,7 +417,10 @@ venture_window_save_to (VentureWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (venture_document_save (self->document, file, force, NULL, &error))
-    return TRUE;
+    {
+      venture_window_remember_recent (self);
+      return TRUE;
+    }
 
   if (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_CHANGED_ON_DISK))
     {
@@ -441,6 +544,139 @@ action_redo (GtkWidget  *widget,
 }
 
 static void
+on_reload_response (const char *response,
+                    gpointer    user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+
+  if (g_str_equal (response, "reload"))
+    venture_window_load_file (self, venture_document_get_file (self->document));
+}
+
+static void
+action_reload (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  static const VentureResponse responses[] = {
+    { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "reload", N_("_Reload"), ADW_RESPONSE_DESTRUCTIVE },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+
+  if (!venture_document_get_modified (self->document))
+    {
+      venture_window_load_file (self, venture_document_get_file (self->document));
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+  venture_compat_ask (GTK_WIDGET (self), _("Reload and Lose Unsaved Changes?"),
+                      _("The canvas will show the file as it is on disk now. Your unsaved changes will be lost."),
+                      translated, G_N_ELEMENTS (translated), "cancel", "cancel",
+                      on_reload_response, g_object_ref (self));
+}
+
+static void
+action_rename_canvas (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
+}
+
+static void
+on_title_popover_show (VentureWindow *self)
+{
+  const char *title = venture_canvas_get_title (venture_document_get_canvas (self->document));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title ? title : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+on_title_entry_activate (VentureWindow *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+
+  if (venture_validate_title (title, NULL))
+    venture_canvas_set_title (venture_document_get_canvas (self->document), title);
+  gtk_popover_popdown (self->title_popover);
+}
+
+static void
+history_item_setup (GtkListItemFactory *factory,
+                    GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+history_item_bind (GtkListItemFactory *factory,
+                   GtkListItem        *item,
+                   VentureWindow      *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkStringObject *step = gtk_list_item_get_item (item);
+  guint index = gtk_list_item_get_position (item);
+  gboolean current = venture_history_list_is_current (self->history_list, index);
+  gboolean undone = venture_history_list_is_undone (self->history_list, index);
+  g_autofree char *text = NULL;
+
+  /* The current state is marked in words too, not by style alone. */
+  text = current ? g_strdup_printf (_("%s (current)"), gtk_string_object_get_string (step))
+                 : g_strdup (gtk_string_object_get_string (step));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (current)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (undone)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+on_history_activate (VentureWindow *self,
+                     guint          index)
+{
+  venture_history_jump (venture_document_get_history (self->document),
+                        venture_history_list_get_item_position (self->history_list, index));
+  gtk_menu_button_popdown (self->history_button);
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  VentureWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0 || app == NULL)
+    return FALSE;
+
+  g_application_open (G_APPLICATION (app), (GFile **) files->pdata, files->len, "");
+  return TRUE;
+}
+
+static void
 on_close_response (const char *response,
                    gpointer    user_data)
 {
@@ -523,7 +759,14 @@ venture_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_pointer (&self->draft_id, g_free);
 
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), VENTURE_TYPE_WINDOW);
+  g_clear_object (&self->history_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
@@ -595,6 +838,14 @@ venture_window_class_init (VentureWindowClass *klass)
                                                RESOURCE_PATH "/ui/venture-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_popover);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
@@ -602,6 +853,8 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
+  gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
@@ -628,6 +881,23 @@ venture_window_init (VentureWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->draft_id = venture_drafts_new_id ();
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = NULL;
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    self->history_list = venture_history_list_new (NULL);
+    selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history_list)));
+    g_signal_connect (factory, "setup", G_CALLBACK (history_item_setup), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (history_item_bind), self);
+    gtk_list_view_set_factory (self->history_view, factory);
+    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+
+    /* A canvas file dropped on the window opens, as with File > Open. */
+    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   self->settings = lookup_settings ();
   venture_window_restore_state (self);
 }
