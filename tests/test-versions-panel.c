@@ -180,6 +180,19 @@ test_save_restore_compare (Fixture       *fixture,
   g_clear_pointer (&screenshot, g_free);
   screenshot = venture_test_save_screenshot (GTK_WIDGET (fixture->panel), "versions-panel");
 
+  /* Two versions: the same story, and no marks on the board, which
+   * shows neither. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (panel_child (fixture, "against_dropdown")), 2);
+  g_assert_cmpstr (venture_versions_panel_get_summary (fixture->panel), ==,
+                   "3 notes added, 2 notes removed, 2 reworded");
+  g_assert_true (venture_comparison_get_canvas (venture_versions_panel_get_comparison (fixture->panel),
+                                                VENTURE_COMPARISON_NEW) == after);
+  g_assert_null (mark_of (fixture, "n-3f2a"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (panel_child (fixture, "compare_heading"))), ==,
+                   "Changes from “Before feedback” to “After”");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (panel_child (fixture, "against_dropdown")), 0);
+  g_assert_cmpstr (mark_of (fixture, "n-3f2a"), ==, "+");
+
   /* Undo the restore: the comparison follows, the marks go. */
   g_assert_true (venture_history_undo (fixture->history));
   /* The panel compares again once the undo is complete, when idle. */

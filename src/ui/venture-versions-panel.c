@@ -22,6 +22,9 @@ struct _VentureVersionsPanel
   VentureHistory    *history;
   VentureBoard      *board;          /* weak */
   VentureVersion    *compared;
+  /* The other side: a version, or NULL for the canvas as it is now. */
+  VentureVersion    *against;
+  gboolean           filling_against;
   VentureComparison *comparison;
   char              *summary;
   /* The notes that carry a mark, to clear them again. */
@@ -36,6 +39,8 @@ struct _VentureVersionsPanel
   GtkListBox        *versions_list;
   GtkWidget         *compare_box;
   GtkLabel          *compare_heading;
+  GtkDropDown       *against_dropdown;
+  GtkStringList     *against_model;
   GtkLabel          *summary_label;
   GtkBox            *changes_box;
   GtkGrid           *mix_grid;
@@ -196,8 +201,10 @@ fill_mix (VentureVersionsPanel *self)
   gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_widget_set_tooltip_text (label, venture_version_get_name (self->compared));
   gtk_grid_attach (self->mix_grid, label, 1, 0, 1, 1);
-  label = make_label (_("Now"), TRUE);
+  label = make_label (self->against != NULL ? venture_version_get_name (self->against) : _("Now"), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_grid_attach (self->mix_grid, label, 2, 0, 1, 1);
 
   relationships = venture_taxonomy_get_tags (VENTURE_TAG_RELATIONSHIP, &n_relationships);
@@ -276,11 +283,18 @@ refresh_comparison (VentureVersionsPanel *self)
       return;
     }
 
-  self->comparison = venture_comparison_new (venture_version_get_canvas (self->compared), self->canvas);
+  self->comparison = venture_comparison_new (venture_version_get_canvas (self->compared),
+                                             self->against != NULL ? venture_version_get_canvas (self->against)
+                                                                   : self->canvas);
   self->summary = venture_comparison_get_summary (self->comparison);
 
-  /* Translators: %s is the name of a version. */
-  heading = g_strdup_printf (_("Changes since “%s”"), venture_version_get_name (self->compared));
+  if (self->against != NULL)
+    /* Translators: both %s are names of versions. */
+    heading = g_strdup_printf (_("Changes from “%s” to “%s”"), venture_version_get_name (self->compared),
+                               venture_version_get_name (self->against));
+  else
+    /* Translators: %s is the name of a version. */
+    heading = g_strdup_printf (_("Changes since “%s”"), venture_version_get_name (self->compared));
   gtk_label_set_label (self->compare_heading, heading);
   gtk_label_set_label (self->summary_label, self->summary);
 
@@ -304,7 +318,8 @@ refresh_comparison (VentureVersionsPanel *self)
       label = make_label (line, FALSE);
       gtk_box_append (self->changes_box, label);
 
-      if (entry->new_note != NULL && self->board != NULL)
+      /* The board shows the canvas: marks only when it is one side. */
+      if (entry->new_note != NULL && self->board != NULL && self->against == NULL)
         {
           GtkWidget *widget = venture_board_get_note_widget (self->board, entry->new_note);
 
@@ -351,6 +366,49 @@ make_icon_button (const char *icon_name,
   return button;
 }
 
+/* "Now", then every version: what the compared version is set against. */
+static void
+fill_against (VentureVersionsPanel *self)
+{
+  guint n = self->canvas != NULL ? venture_canvas_get_n_versions (self->canvas) : 0;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->against_model));
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  guint selected = 0;
+
+  g_strv_builder_add (builder, _("Now"));
+  for (guint i = 0; i < n; i++)
+    {
+      VentureVersion *version = venture_canvas_get_version (self->canvas, i);
+
+      g_strv_builder_add (builder, venture_version_get_name (version));
+      if (version == self->against)
+        selected = i + 1;
+    }
+  names = g_strv_builder_end (builder);
+
+  self->filling_against = TRUE;
+  gtk_string_list_splice (self->against_model, 0, n_items, (const char * const *) names);
+  gtk_drop_down_set_selected (self->against_dropdown, selected);
+  self->filling_against = FALSE;
+}
+
+static void
+on_against_selected (VentureVersionsPanel *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->against_dropdown);
+  VentureVersion *against = NULL;
+
+  if (self->filling_against || self->canvas == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    against = venture_canvas_get_version (self->canvas, selected - 1);
+
+  g_set_object (&self->against, against);
+  refresh_comparison (self);
+}
+
 static void
 rebuild_list (VentureVersionsPanel *self)
 {
@@ -389,6 +447,7 @@ rebuild_list (VentureVersionsPanel *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->versions_list), n > 0);
   gtk_widget_set_visible (self->empty_label, n == 0);
+  fill_against (self);
 }
 
 static void
@@ -422,6 +481,14 @@ on_canvas_changed (VentureVersionsPanel *self,
       if (change->kind == VENTURE_CHANGE_REMOVE_VERSION && change->version == self->compared)
         {
           g_clear_object (&self->compared);
+          g_clear_object (&self->against);
+          fill_against (self);
+          refresh_comparison (self);
+        }
+      else if (change->kind == VENTURE_CHANGE_REMOVE_VERSION && change->version == self->against)
+        {
+          g_clear_object (&self->against);
+          fill_against (self);
           refresh_comparison (self);
         }
       return;
@@ -529,6 +596,7 @@ unbind (VentureVersionsPanel *self)
   g_clear_object (&self->history);
   g_clear_weak_pointer (&self->board);
   g_clear_object (&self->compared);
+  g_clear_object (&self->against);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->summary, g_free);
 }
@@ -572,10 +640,13 @@ venture_versions_panel_class_init (VentureVersionsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, versions_list);
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, compare_box);
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, compare_heading);
+  gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, against_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, against_model);
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, changes_box);
   gtk_widget_class_bind_template_child (widget_class, VentureVersionsPanel, mix_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_against_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_name_activate);
 
   gtk_widget_class_install_action (widget_class, "versions.save", NULL, action_save);
@@ -648,7 +719,22 @@ venture_versions_panel_compare (VentureVersionsPanel *self,
   g_return_if_fail (VENTURE_IS_VERSION (version));
   g_return_if_fail (self->canvas != NULL);
 
+  venture_versions_panel_compare_versions (self, version, NULL);
+}
+
+void
+venture_versions_panel_compare_versions (VentureVersionsPanel *self,
+                                         VentureVersion       *version,
+                                         VentureVersion       *against)
+{
+  g_return_if_fail (VENTURE_IS_VERSIONS_PANEL (self));
+  g_return_if_fail (VENTURE_IS_VERSION (version));
+  g_return_if_fail (against == NULL || VENTURE_IS_VERSION (against));
+  g_return_if_fail (self->canvas != NULL);
+
   g_set_object (&self->compared, version);
+  g_set_object (&self->against, against);
+  fill_against (self);
   refresh_comparison (self);
 }
 
@@ -658,6 +744,8 @@ venture_versions_panel_stop_comparing (VentureVersionsPanel *self)
   g_return_if_fail (VENTURE_IS_VERSIONS_PANEL (self));
 
   g_clear_object (&self->compared);
+  g_clear_object (&self->against);
+  fill_against (self);
   refresh_comparison (self);
 }
 

@@ -35,6 +35,12 @@ VentureVersion    *venture_versions_panel_save       (VentureVersionsPanel  *sel
                                                       GError               **error);
 void               venture_versions_panel_compare    (VentureVersionsPanel  *self,
                                                       VentureVersion        *version);
+/* @version against another version, or against the canvas (NULL); the
+ * board's notes are marked only in the second case, since the board
+ * shows the canvas. */
+void               venture_versions_panel_compare_versions (VentureVersionsPanel *self,
+                                                            VentureVersion       *version,
+                                                            VentureVersion       *against);
 void               venture_versions_panel_stop_comparing (VentureVersionsPanel *self);
 /* The comparison shown, or NULL. */
 VentureComparison *venture_versions_panel_get_comparison (VentureVersionsPanel *self);
