@@ -32,4 +32,9 @@ void             venture_window_restore_draft (VentureWindow     *self,
 void             venture_window_show_toast   (VentureWindow      *self,
                                               const char         *message);
 
+/* The relationship mix side panel (F9). */
+void             venture_window_set_mix_visible (VentureWindow   *self,
+                                                 gboolean         visible);
+GtkWidget       *venture_window_get_mix_panel (VentureWindow     *self);
+
 G_END_DECLS
