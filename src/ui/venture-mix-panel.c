@@ -176,7 +176,7 @@ build_matrix (VentureMixPanel *self)
 
       /* Columns are narrow: the icon over the short label. */
       gtk_orientable_set_orientation (GTK_ORIENTABLE (box), GTK_ORIENTATION_VERTICAL);
-      gtk_widget_set_hexpand (header, TRUE);
+      gtk_widget_add_css_class (header, "stage");
       gtk_grid_attach (self->matrix, header, 1 + s, 0, 1, 1);
     }
   none = gtk_label_new (C_("no stage", "None"));
@@ -189,7 +189,10 @@ build_matrix (VentureMixPanel *self)
 
   for (guint t = 0; t < n_types; t++)
     {
-      gtk_grid_attach (self->matrix, header_button (&types[t], types[t].id, NULL, self), 0, 1 + t, 1, 1);
+      GtkWidget *header = header_button (&types[t], types[t].id, NULL, self);
+
+      gtk_widget_set_hexpand (header, TRUE);
+      gtk_grid_attach (self->matrix, header, 0, 1 + t, 1, 1);
 
       for (guint s = 0; s < VENTURE_MIX_N_STAGE_COLUMNS; s++)
         {
