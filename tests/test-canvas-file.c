@@ -14,6 +14,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 
 typedef struct {
   char *dir;
@@ -115,6 +116,8 @@ load_good (const char  *name,
  * loaded gives the very same bytes, and loading them again the same
  * canvas. */
 static const char *good_files[] = {
+  "bike-repair-after.json",
+  "bike-repair-before.json",
   "bike-repair.json",
   "minimal.json",
   "productivity-service.json",
@@ -159,7 +162,6 @@ test_examples (void)
   g_autoptr(VentureCanvas) productivity = load_good ("productivity-service.json", NULL);
   g_autoptr(VentureCanvas) bike = load_good ("bike-repair.json", NULL);
   VentureNote *note;
-  JsonObject *extra;
 
   g_assert_cmpstr (venture_canvas_get_title (productivity), ==, "Productivity web service");
   g_assert_cmpstr (venture_canvas_get_template_id (productivity), ==, "business-model-canvas");
@@ -186,11 +188,11 @@ test_examples (void)
   g_assert_cmpstr (venture_note_get_id (venture_canvas_get_note (bike, 2)), ==, "n-3f2a");
   g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (bike, 6)), ==, "unsorted");
 
-  /* Named versions are not read yet: they stay as an unknown member. */
-  extra = venture_canvas_get_extra (bike);
-  g_assert_nonnull (extra);
-  g_assert_true (json_object_has_member (extra, "versions"));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (extra, "versions")), ==, 1);
+  /* Named versions are read as versions (test-versions.c has the rest),
+   * not kept as an unknown member. */
+  g_assert_null (venture_canvas_get_extra (bike));
+  g_assert_cmpuint (venture_canvas_get_n_versions (bike), ==, 1);
+  g_assert_cmpstr (venture_version_get_name (venture_canvas_get_version (bike, 0)), ==, "Before feedback");
 }
 
 static void
@@ -200,7 +202,7 @@ test_unknown_members (void)
   g_autoptr(GList) names = NULL;
   VentureNote *note = venture_canvas_get_note (canvas, 0);
   JsonObject *extra;
-  const char *expected_canvas[] = { "window", "versions", "x-tool", "numbers" };
+  const char *expected_canvas[] = { "window", "x-tool", "numbers" };
   guint i = 0;
 
   /* Unknown ids are kept as read, never replaced or dropped. */
@@ -323,6 +325,8 @@ static const BadFile bad_files[] = {
   { "infinity-unknown-member.json", VENTURE_FILE_ERROR_INVALID, "“zoom”" },
   { "infinity.json", VENTURE_FILE_ERROR_INVALID, "note 1: “x”" },
   { "invalid-utf8.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 22" },
+  /* Found by the fuzzer: json-glib decodes "\ud800" to bytes that are not UTF-8. */
+  { "lone-surrogate.json", VENTURE_FILE_ERROR_INVALID_UTF8, "lone surrogate" },
   { "missing-id.json", VENTURE_FILE_ERROR_INVALID, "no “id”" },
   { "missing-template.json", VENTURE_FILE_ERROR_INVALID, "“template”" },
   { "missing-version.json", VENTURE_FILE_ERROR_INVALID, "“version”" },
@@ -330,6 +334,9 @@ static const BadFile bad_files[] = {
   { "nan.json", VENTURE_FILE_ERROR_SYNTAX, "line 12, column" },
   { "negative.json", VENTURE_FILE_ERROR_INVALID, "“y”" },
   { "newer-version.json", VENTURE_FILE_ERROR_TOO_NEW, "made by a newer version of Venture" },
+  /* Found by the fuzzer: messages that quote the file stay on one line. */
+  { "newline-in-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "its format is “venture-canv 20 " },
+  { "newline-in-syntax-error.json", VENTURE_FILE_ERROR_SYNTAX, "line 12, column 7: unexpected string constant" },
   { "not-json.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column" },
   { "nul-byte.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 19" },
   { "other-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "no “format”" },
@@ -340,6 +347,16 @@ static const BadFile bad_files[] = {
   { "trailing-garbage.json", VENTURE_FILE_ERROR_SYNTAX, "line 17, column 1" },
   { "truncated.json", VENTURE_FILE_ERROR_SYNTAX, "line 7, column 5" },
   { "unknown-template.json", VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE, "“lean-canvas-3000”" },
+  { "version-bad-date.json", VENTURE_FILE_ERROR_INVALID, "version 1: “created”" },
+  { "version-bad-note.json", VENTURE_FILE_ERROR_INVALID, "version “Before feedback”, note 2: “x”" },
+  { "version-blank-name.json", VENTURE_FILE_ERROR_INVALID, "version 1: A version needs a name" },
+  { "version-date-no-zone.json", VENTURE_FILE_ERROR_INVALID, "version 1: “created”" },
+  { "version-duplicate-ids.json", VENTURE_FILE_ERROR_DUPLICATE_ID, "in version “Before feedback”, notes 1 and 2" },
+  { "version-duplicate-names.json", VENTURE_FILE_ERROR_DUPLICATE_VERSION, "two versions are called “Before feedback”" },
+  { "version-missing-created.json", VENTURE_FILE_ERROR_INVALID, "version 1: it has no “created”" },
+  { "version-missing-name.json", VENTURE_FILE_ERROR_INVALID, "version 1: it has no “name”" },
+  { "version-wrong-type-version.json", VENTURE_FILE_ERROR_INVALID, "version 1: it is not an object" },
+  { "version-wrong-type-versions.json", VENTURE_FILE_ERROR_INVALID, "“versions” must be a list" },
   { "wrong-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "“venture-board”" },
   { "wrong-type-note.json", VENTURE_FILE_ERROR_INVALID, "note 1: it is not an object" },
   { "wrong-type-notes.json", VENTURE_FILE_ERROR_INVALID, "“notes”" },
@@ -459,6 +476,90 @@ test_depth_allowed (void)
   canvas = venture_canvas_file_load_bytes (bytes, "deep.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (canvas);
+}
+
+/* The reader's own UTF-8 check agrees with GLib's on every byte
+ * sequence thrown at it, and names the first bad byte. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char *prefix = "{\"format\": \"venture-canvas\", \"version\": 1, "
+                              "\"template\": \"business-model-canvas\", \"notes\": [], \"t\": \"";
+  static const guchar interesting[] = {
+    0x00, 0x01, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+    0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff,
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      GString *text = g_string_new (prefix);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+      guint n = g_rand_int_range (rand, 1, 12);
+      const char *end = NULL;
+      gboolean valid;
+
+      /* Long ASCII runs too, for the eight-bytes-at-a-time path. */
+      if (round % 2 == 0)
+        g_string_append (text, "abcdefghijklmnopq");
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (text, interesting[g_rand_int_range (rand, 0, G_N_ELEMENTS (interesting))]);
+      if (round % 3 == 0)
+        g_string_append (text, "rstuvwxyz0123456789");
+      g_string_append (text, "\"}");
+
+      valid = g_utf8_validate_len (text->str, text->len, &end);
+      bytes = g_bytes_new (text->str, text->len);
+      canvas = venture_canvas_file_load_bytes (bytes, "fuzz.json", NULL, &error);
+
+      if (valid)
+        {
+          /* Still may be bad JSON (a control character in a string),
+           * but never refused as UTF-8. */
+          g_assert_false (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8));
+        }
+      else
+        {
+          g_autofree char *where = g_strdup_printf ("column %u is not UTF-8",
+                                                    (guint) g_utf8_strlen (text->str, end - text->str) + 1);
+
+          g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8);
+          g_assert_nonnull (strstr (error->message, where));
+        }
+
+      g_string_free (text, TRUE);
+    }
+
+  g_rand_free (rand);
+}
+
+/* Brackets inside strings, escaped quotes and backslashes do not fool
+ * the depth count. */
+static void
+test_depth_strings (void)
+{
+  GString *text = g_string_new ("{\"format\": \"venture-canvas\", \"version\": 1, "
+                                "\"template\": \"business-model-canvas\", \"notes\": [], "
+                                "\"a\": \"\\\\\", \"b\": \"\\\"[[[[\\\\\", \"deep\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = NULL;
+
+  /* "a" is one backslash, "b" a quote, brackets and a backslash: the
+   * array after them is the one that counts, one level too deep. */
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}");
+
+  bytes = g_string_free_to_bytes (text);
+  canvas = venture_canvas_file_load_bytes (bytes, "strings.json", NULL, &error);
+  g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "column 193"));
 }
 
 static void
@@ -726,6 +827,8 @@ main (int   argc,
               fixture_set_up, test_not_found, fixture_tear_down);
   g_test_add_func ("/venture/canvas-file/bad/huge-bytes", test_huge_bytes);
   g_test_add_func ("/venture/canvas-file/limits/depth", test_depth_allowed);
+  g_test_add_func ("/venture/canvas-file/limits/depth-strings", test_depth_strings);
+  g_test_add_func ("/venture/canvas-file/utf8", test_utf8_like_glib);
   g_test_add_func ("/venture/canvas-file/limits/large", test_large_accepted);
 
   g_test_add ("/venture/canvas-file/save/etag", Fixture, NULL,

@@ -124,6 +124,8 @@ assert_refused (Result     *result,
 }
 
 static const char *good_files[] = {
+  "bike-repair-after.json",
+  "bike-repair-before.json",
   "bike-repair.json",
   "minimal.json",
   "productivity-service.json",
@@ -394,8 +396,107 @@ test_help (void)
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "--export=OUT"));
+  g_assert_nonnull (strstr (result.out, "--snapshot=NAME"));
   g_assert_nonnull (strstr (result.out, "--version"));
   g_assert_nonnull (strstr (result.out, "[FILE…]"));
+}
+
+/* The stored version, not the canvas: the very bytes of the "before"
+ * canvas, with neither the history nor the versions. */
+static void
+test_export_snapshot (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *before = test_file ("good", "bike-repair-before.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "before.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) separate = { 0, };
+  gsize expected_length, written_length;
+
+  run (&result, (const char *[]) { option, "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpstr (result.out, ==, "");
+
+  g_assert_true (g_file_get_contents (before, &expected, &expected_length, NULL));
+  g_assert_true (g_file_get_contents (out, &written, &written_length, NULL));
+  g_assert_cmpmem (written, written_length, expected, expected_length);
+  g_unlink (out);
+
+  /* The option's value as a separate argument, before --export. */
+  run (&separate, (const char *[]) { "--snapshot", "Before feedback", option, input, NULL });
+  g_assert_cmpint (separate.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The same dispatch for pictures: the PDF shows the version's notes,
+ * not the canvas's. */
+static void
+test_export_snapshot_pdf (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "before.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) unknown = { 0, };
+
+  run (&result, (const char *[]) { option, "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  /* Lines may wrap anywhere: compare without white space. */
+  flat = g_strdup (text);
+  g_strdelimit (flat, " \n\t\f", '_');
+  g_assert_nonnull (strstr (flat, "Dedicated"));
+  g_assert_nonnull (strstr (flat, "Per_repair_fee"));
+  g_assert_null (strstr (flat, "Self-service_repair"));
+  g_assert_null (strstr (flat, "Clinic_tickets"));
+  g_unlink (pdf);
+
+  run (&unknown, (const char *[]) { option, "--snapshot=Nope", input, NULL });
+  assert_refused (&unknown, "bike-repair.json", pdf);
+  g_assert_nonnull (strstr (unknown.err, "“Before feedback”"));
+}
+
+static void
+test_export_snapshot_unknown (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "before.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+  g_auto(Result) none = { 0, };
+  g_autofree char *plain = test_file ("good", "minimal.json");
+
+  run (&result, (const char *[]) { option, "--snapshot=After feedback", input, NULL });
+  assert_refused (&result, "bike-repair.json", out);
+  g_assert_nonnull (strstr (result.err, "“After feedback”"));
+  /* It names the versions there are. */
+  g_assert_nonnull (strstr (result.err, "its versions are “Before feedback”"));
+
+  run (&none, (const char *[]) { option, "--snapshot=Before feedback", plain, NULL });
+  assert_refused (&none, "minimal.json", out);
+  g_assert_nonnull (strstr (none.err, "it has no versions"));
+}
+
+static void
+test_snapshot_without_export (void)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpuint (count_lines (result.err), ==, 1);
+  g_assert_nonnull (strstr (result.err, "--export"));
 }
 
 int
@@ -422,6 +523,13 @@ main (int   argc,
               fixture_set_up, test_export_pictures, fixture_tear_down);
   g_test_add ("/venture/cli/export/pictures-refused", Fixture, NULL,
               fixture_set_up, test_export_pictures_refused, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot", Fixture, NULL,
+              fixture_set_up, test_export_snapshot, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot-pdf", Fixture, NULL,
+              fixture_set_up, test_export_snapshot_pdf, fixture_tear_down);
+  g_test_add ("/venture/cli/export/snapshot-unknown", Fixture, NULL,
+              fixture_set_up, test_export_snapshot_unknown, fixture_tear_down);
+  g_test_add_func ("/venture/cli/snapshot-without-export", test_snapshot_without_export);
   g_test_add_func ("/venture/cli/version", test_version);
   g_test_add_func ("/venture/cli/help", test_help);
 

@@ -352,7 +352,8 @@ test_overflow_appendix (Fixture       *fixture,
   assert_text_contains (first, "Short and sweet");
   assert_text_contains (first, "A note far too long");
   assert_text_contains (second, "Notes in full");
-  assert_text_contains (second, "1 Value Propositions");
+  /* Under its block's heading, with its marker. */
+  assert_text_contains (second, "Value Propositions 1 A note far too long");
   assert_text_contains (second, venture_note_get_text (venture_canvas_get_note (canvas, 1)));
   assert_text_contains (second, "The Business Model Canvas by Strategyzer AG, CC BY-SA 3.0");
   assert_text_contains (second, "Page 2 of 2");
@@ -370,6 +371,39 @@ test_overflow_appendix (Fixture       *fixture,
     g_assert_cmpint (cairo_image_surface_get_height (image), ==, 595 * 2 * 2);
     cairo_surface_destroy (image);
   }
+}
+
+/* A note longer than a column goes on in the next one, cut between
+ * lines, each line printed once (the text layer has no doubles). */
+static void
+test_overflow_long_note (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(VentureCanvas) canvas = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *appendix = NULL;
+  g_autofree char *squeezed = NULL;
+  VentureTestNote note = { "channels", NULL, "pink" };
+
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (text, "word%04u ", i);
+  note.text = text->str;
+  canvas = venture_test_canvas_new ("Long", &note, 1);
+
+  path = write_export (fixture, canvas, "long.pdf", NULL);
+  appendix = run_tool ("pdftotext", "-raw", "-f", "2", path, "-", NULL);
+  squeezed = squeeze (appendix);
+  for (guint i = 0; i < 1100; i++)
+    {
+      char word[16];
+      const char *first;
+
+      g_snprintf (word, sizeof word, "word%04u", i);
+      first = strstr (squeezed, word);
+      if (first == NULL || strstr (first + 1, word) != NULL)
+        g_error ("%s is not in the appendix exactly once", word);
+    }
 }
 
 static void
@@ -602,6 +636,22 @@ test_errors_leave_no_file (Fixture       *fixture,
   venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
   g_assert_cmpuint (count_files (fixture->dir), ==, 0);
 
+  /* A heap of notes lists most of them in full: too many pages for one
+   * PNG at 4x; the message says what to do instead. */
+  {
+    g_autoptr(VentureCanvas) heap = venture_test_canvas_generated (600);
+    g_autofree char *png_path = g_build_filename (fixture->dir, "heap.png", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GError) error = NULL;
+    VentureExportSettings big = { VENTURE_PAGE_SIZE_A4, VENTURE_ORIENTATION_LANDSCAPE, 4 };
+
+    g_assert_false (venture_export_write (heap, png, VENTURE_EXPORT_FORMAT_PNG, &big, NULL, &error));
+    g_assert_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (error->message, "heap.png"));
+    g_assert_nonnull (strstr (error->message, "PDF"));
+    g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+  }
+
   /* A failed export leaves an existing file as it was. */
   g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
   assert_export_fails (canvas, existing, &bad_scale, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_OPTION);
@@ -631,6 +681,7 @@ main (int   argc,
   ADD ("png/sizes", test_png_sizes);
   ADD ("svg/well-formed", test_svg_well_formed);
   ADD ("overflow/appendix", test_overflow_appendix);
+  ADD ("overflow/long-note", test_overflow_long_note);
   ADD ("unsorted/tray", test_unsorted_tray);
   ADD ("scripts", test_scripts);
   ADD ("errors/no-file", test_errors_leave_no_file);

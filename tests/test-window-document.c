@@ -267,6 +267,182 @@ test_window_autosaves_draft (Fixture       *fixture,
   venture_test_wait_until (has_draft, GUINT_TO_POINTER (0));
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+history_item_label (GListModel *model,
+                    guint       index)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, index);
+  static char label[128];
+
+  g_strlcpy (label, gtk_string_object_get_string (item), sizeof label);
+  return label;
+}
+
+/* The History panel lists the steps newest first; choosing one jumps
+ * there, undoing or redoing as many steps as it takes. */
+static void
+test_window_history_panel (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  VentureDocument *document = venture_window_get_document (fixture->window);
+  VentureCanvas *canvas = venture_document_get_canvas (document);
+  VentureHistory *history = venture_document_get_history (document);
+  VentureNote *note = venture_canvas_lookup_note (canvas, "n-1");
+  GtkListView *view = GTK_LIST_VIEW (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (history_item_label (model, 0), ==, "Opened");
+
+  venture_canvas_set_note_color (canvas, note, "blue");
+  venture_canvas_move_note (canvas, note, "channels", 10, 10);
+  venture_canvas_set_title (canvas, "Bike clinic 2");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (history_item_label (model, 0), ==, "Rename Canvas");
+  g_assert_cmpstr (history_item_label (model, 1), ==, "Move Note");
+  g_assert_cmpstr (history_item_label (model, 2), ==, "Recolor Note");
+  g_assert_cmpstr (history_item_label (model, 3), ==, "Opened");
+
+  /* Choose "Recolor Note": the state right after it. */
+  g_signal_emit_by_name (view, "activate", 2);
+  g_assert_cmpuint (venture_history_get_position (history), ==, 1);
+  g_assert_cmpstr (venture_note_get_color (note), ==, "blue");
+  g_assert_cmpstr (venture_note_get_block (note), ==, "customer-relationships");
+  g_assert_cmpstr (venture_canvas_get_title (canvas), ==, "Bike clinic");
+  /* Undone steps stay listed, to jump forward again. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  g_signal_emit_by_name (view, "activate", 3);
+  g_assert_cmpstr (venture_note_get_color (note), ==, "yellow");
+  g_assert_false (venture_document_get_modified (document));
+  g_signal_emit_by_name (view, "activate", 0);
+  g_assert_cmpstr (venture_canvas_get_title (canvas), ==, "Bike clinic 2");
+}
+
+static void
+test_window_rename_canvas (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  VentureCanvas *canvas = venture_document_get_canvas (venture_window_get_document (fixture->window));
+  GtkWidget *title_button = find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.rename-canvas", NULL));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (title_button));
+  venture_test_wait_until ((gboolean (*) (gpointer)) gtk_widget_get_mapped, popover);
+  entry = find_widget_of_type (GTK_WIDGET (popover), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Bike clinic");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Bike clinic on tour ");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (venture_canvas_get_title (canvas), ==, "Bike clinic on tour");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "• Bike clinic on tour – Venture");
+}
+
+/* Another program rewrites the file: the window notices, and Reload
+ * shows what is on disk now. */
+static void
+test_window_outside_change_reload (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  VentureDocument *document = venture_window_get_document (fixture->window);
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *changed = NULL;
+  GString *edited = g_string_new (canvas_json);
+
+  g_assert_false (venture_document_is_changed_on_disk (document));
+  g_string_replace (edited, "Bike clinic", "Bike clinic (edited elsewhere)", 1);
+  changed = g_string_free (edited, FALSE);
+  /* Etags have a one-second resolution. */
+  g_usleep (1100 * 1000);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_true (venture_document_is_changed_on_disk (document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  venture_test_wait_until (document_idle, document);
+  g_assert_cmpstr (venture_canvas_get_title (venture_document_get_canvas (document)), ==,
+                   "Bike clinic (edited elsewhere)");
+  g_assert_false (venture_document_is_changed_on_disk (document));
+  g_assert_false (venture_document_get_modified (document));
+}
+
+static GtkStack *
+find_main_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "start") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_main_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The start page offers the canvases opened before; choosing one opens
+ * it in that window. */
+static void
+test_window_start_page_recent (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VentureWindow *start = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
+  GtkStack *stack;
+  GtkListBox *recent;
+  GtkListBoxRow *row;
+  g_autofree char *png = NULL;
+
+  venture_window_show_start (start);
+  gtk_window_present (GTK_WINDOW (start));
+  venture_test_wait_for_frame (GTK_WIDGET (start));
+  stack = find_main_stack (GTK_WIDGET (start));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+  png = venture_test_save_screenshot (GTK_WIDGET (start), "start-page");
+
+  recent = GTK_LIST_BOX (find_widget_of_type (gtk_stack_get_visible_child (stack), GTK_TYPE_LIST_BOX));
+  row = gtk_list_box_get_row_at_index (recent, 0);
+  g_assert_nonnull (row);
+  g_assert_true (g_file_equal (g_object_get_data (G_OBJECT (row), "file"), fixture->file));
+
+  g_signal_emit_by_name (recent, "row-activated", row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "canvas");
+  venture_test_wait_until (document_idle, venture_window_get_document (start));
+  g_assert_cmpstr (venture_canvas_get_title (venture_document_get_canvas (venture_window_get_document (start))),
+                   ==, "Bike clinic");
+
+  g_object_ref (start);
+  gtk_window_destroy (GTK_WINDOW (start));
+  venture_test_iterate (20);
+  g_assert_finalize_object (start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +455,10 @@ main (int   argc,
   ADD ("/venture/window-document/undo-and-save", test_window_undo_and_save);
   ADD ("/venture/window-document/close-asks", test_window_close_asks);
   ADD ("/venture/window-document/autosaves-draft", test_window_autosaves_draft);
+  ADD ("/venture/window-document/history-panel", test_window_history_panel);
+  ADD ("/venture/window-document/start-page-recent", test_window_start_page_recent);
+  ADD ("/venture/window-document/rename-canvas", test_window_rename_canvas);
+  ADD ("/venture/window-document/outside-change-reload", test_window_outside_change_reload);
 #undef ADD
 
   return g_test_run ();

@@ -14,13 +14,18 @@
 
 #include "venture-template.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 
 #include "venture-canvas-file.h"
 
 /* Top-level members in the order they are written; unknown ones follow
  * in the order they were read. */
 static const char * const canvas_members[] = {
-  "format", "version", "title", "template", "notes", "history",
+  "format", "version", "title", "template", "notes", "versions", "history",
+};
+
+static const char * const version_members[] = {
+  "name", "created", "title", "notes",
 };
 
 static const char * const note_members[] = {
@@ -105,11 +110,19 @@ find_too_deep (const char *data,
     {
       char c = data[i];
 
+      /* Most bytes are text: jump to the next quote, then look back
+       * for the backslashes that would escape it. */
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          const char *quote = memchr (data + i, '"', length - i);
+          gsize backslashes = 0;
+
+          if (quote == NULL)
+            break;
+          i = quote - data;
+          while (backslashes < i && data[i - 1 - backslashes] == '\\')
+            backslashes++;
+          if (backslashes % 2 == 0)
             in_string = FALSE;
           continue;
         }
@@ -152,6 +165,80 @@ find_too_deep (const char *data,
   return -1;
 }
 
+/* g_utf8_validate_len() goes a byte at a time; canvas files are mostly
+ * ASCII, checked here eight bytes at a time. Same rules: no NUL, no
+ * overlong forms, no surrogates, nothing above U+10FFFF. Returns the
+ * offset of the first bad byte, or -1. */
+static gssize
+find_invalid_utf8 (const char *data,
+                   gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guchar c = p[i];
+      guchar low = 0x80, high = 0xbf;
+      guint n_trailing;
+
+      if (i + 8 <= length)
+        {
+          guint64 word;
+
+          memcpy (&word, p + i, sizeof word);
+          /* No byte with the high bit set, and no zero byte. */
+          if ((word & 0x8080808080808080ull) == 0
+              && ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+
+      if (c < 0x80)
+        {
+          if (c == 0)
+            return i;
+          i++;
+          continue;
+        }
+
+      if (c >= 0xc2 && c <= 0xdf)
+        n_trailing = 1;
+      else if (c >= 0xe0 && c <= 0xef)
+        {
+          n_trailing = 2;
+          if (c == 0xe0)
+            low = 0xa0;       /* overlong */
+          else if (c == 0xed)
+            high = 0x9f;      /* surrogates */
+        }
+      else if (c >= 0xf0 && c <= 0xf4)
+        {
+          n_trailing = 3;
+          if (c == 0xf0)
+            low = 0x90;       /* overlong */
+          else if (c == 0xf4)
+            high = 0x8f;      /* above U+10FFFF */
+        }
+      else
+        return i;
+
+      if (i + n_trailing >= length)
+        return i;
+      if (p[i + 1] < low || p[i + 1] > high)
+        return i;
+      for (guint k = 2; k <= n_trailing; k++)
+        if (p[i + k] < 0x80 || p[i + k] > 0xbf)
+          return i;
+
+      i += n_trailing + 1;
+    }
+
+  return -1;
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       length)
@@ -163,6 +250,32 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Messages quote strings of the file (json-glib's detail quotes the token
+ * it choked on), which can hold newlines and be megabytes long: a
+ * message must stay one short line. */
+static char *
+for_message (const char *detail)
+{
+  const guint max_chars = 100;
+  GString *out = g_string_new (NULL);
+  const char *p = detail;
+  guint n = 0;
+
+  for (; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
 /* json-glib 1.6 only gives the position in the message:
  * "<data>:LINE:COLUMN: Parse error: DETAIL". */
 static void
@@ -170,6 +283,7 @@ set_syntax_error (GError     **error,
                   const char  *display_name,
                   const char  *parser_message)
 {
+  g_autofree char *tidy = NULL;
   const char *detail = parser_message;
   guint line = 0;
   guint column = 0;
@@ -180,14 +294,16 @@ set_syntax_error (GError     **error,
       const char *colon = strstr (parser_message + consumed, ": ");
 
       detail = colon != NULL ? colon + 2 : parser_message + consumed;
+      tidy = for_message (detail);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
                    _("“%s” is not valid JSON: line %u, column %u: %s"),
-                   display_name, line, column, detail);
+                   display_name, line, column, tidy);
     }
   else
     {
+      tidy = for_message (detail);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
-                   _("“%s” is not valid JSON: %s"), display_name, detail);
+                   _("“%s” is not valid JSON: %s"), display_name, tidy);
     }
 }
 
@@ -209,12 +325,19 @@ set_invalid (GError     **error,
                _("“%s” is damaged: %s"), display_name, problem);
 }
 
+/* Where a note is: in the canvas (version NULL) or in a version. */
+typedef struct {
+  const char *display_name;
+  const char *version;   /* the version's name */
+  guint       version_index;
+} Place;
+
 G_GNUC_PRINTF (4, 5)
 static void
-set_invalid_note (GError     **error,
-                  const char  *display_name,
-                  guint        index,
-                  const char  *format,
+set_invalid_note (GError      **error,
+                  const Place  *place,
+                  guint         index,
+                  const char   *format,
                   ...)
 {
   g_autofree char *problem = NULL;
@@ -224,9 +347,40 @@ set_invalid_note (GError     **error,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: the first %u is the note's place in the file, from 1. */
+  if (place->version != NULL)
+    {
+      g_autofree char *quoted_version = for_message (place->version);
+
+      /* Translators: “%s” (2nd) is a version's name; %u is the note's place
+       * in that version, from 1. */
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
+                   _("“%s” is damaged: version “%s”, note %u: %s"),
+                   place->display_name, quoted_version, index + 1, problem);
+    }
+  else
+    /* Translators: the first %u is the note's place in the file, from 1. */
+    g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
+                 _("“%s” is damaged: note %u: %s"), place->display_name, index + 1, problem);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+set_invalid_version (GError     **error,
+                     const char  *display_name,
+                     guint        index,
+                     const char  *format,
+                     ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: %u is the version's place in the file, from 1. */
   g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID,
-               _("“%s” is damaged: note %u: %s"), display_name, index + 1, problem);
+               _("“%s” is damaged: version %u: %s"), display_name, index + 1, problem);
 }
 
 /* A whole number, also when written as 12.0; never NaN or infinite
@@ -309,6 +463,49 @@ is_finite_tree (JsonNode *node)
     }
 }
 
+/* The bytes were checked to be UTF-8, but json-glib turns an escaped
+ * lone surrogate ("\\ud800") into bytes that are not, in member names
+ * too: they would be written back raw, and the saved file would not
+ * load again. */
+static gboolean
+is_utf8_tree (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          if (!g_utf8_validate (name, -1, NULL) || !is_utf8_tree (member))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        for (guint i = 0; i < n; i++)
+          if (!is_utf8_tree (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
+
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
+
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 read_optional_id (JsonNode     *node,
                   const char  **value)
@@ -324,10 +521,10 @@ read_optional_id (JsonNode     *node,
 }
 
 static VentureNote *
-read_note (JsonNode    *node,
-           guint        index,
-           const char  *display_name,
-           GError     **error)
+read_note (JsonNode     *node,
+           guint         index,
+           const Place  *place,
+           GError      **error)
 {
   g_autoptr(VentureNote) note = NULL;
   g_autoptr(JsonObject) extra = NULL;
@@ -339,25 +536,31 @@ read_note (JsonNode    *node,
   const char *color = NULL;
   gint64 x = -1;
   gint64 y = -1;
+  JsonObject *object;
   JsonObjectIter iter;
+  guint n_unknown = 0;
   const char *name;
   JsonNode *member;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_invalid_note (error, display_name, index, _("it is not an object"));
+      set_invalid_note (error, place, index, _("it is not an object"));
       return NULL;
     }
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  object = json_node_get_object (node);
+
+  /* In hash order, which costs less than file order; only unknown
+   * members need the file's order, and they are rare. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
     {
       if (strcmp (name, "id") == 0)
         {
           id = get_string (member);
           if (id == NULL || *id == '\0')
             {
-              set_invalid_note (error, display_name, index,
+              set_invalid_note (error, place, index,
                                 _("“id” must be a string that is not empty"));
               return NULL;
             }
@@ -367,7 +570,7 @@ read_note (JsonNode    *node,
           block = get_string (member);
           if (block == NULL || *block == '\0')
             {
-              set_invalid_note (error, display_name, index,
+              set_invalid_note (error, place, index,
                                 _("“block” must be a string that is not empty"));
               return NULL;
             }
@@ -379,12 +582,15 @@ read_note (JsonNode    *node,
           text = get_string (member);
           if (text == NULL)
             {
-              set_invalid_note (error, display_name, index, _("“text” must be a string"));
+              set_invalid_note (error, place, index, _("“text” must be a string"));
               return NULL;
             }
-          if (!venture_validate_text (text, &text_error))
+          /* The whole file is valid UTF-8 already: only the length can
+           * be wrong, and never when there are fewer bytes than the
+           * characters allowed. */
+          if (strlen (text) > VENTURE_NOTE_TEXT_MAX && !venture_validate_text (text, &text_error))
             {
-              set_invalid_note (error, display_name, index, "%s", text_error->message);
+              set_invalid_note (error, place, index, "%s", text_error->message);
               return NULL;
             }
         }
@@ -393,7 +599,7 @@ read_note (JsonNode    *node,
           color = get_string (member);
           if (color == NULL || *color == '\0')
             {
-              set_invalid_note (error, display_name, index,
+              set_invalid_note (error, place, index,
                                 _("“color” must be a string that is not empty"));
               return NULL;
             }
@@ -404,7 +610,7 @@ read_note (JsonNode    *node,
 
           if (!get_integer (member, &value) || value < 0 || value > VENTURE_POSITION_MAX)
             {
-              set_invalid_note (error, display_name, index,
+              set_invalid_note (error, place, index,
                                 _("“%s” must be a whole number from 0 to %d"),
                                 name, VENTURE_POSITION_MAX);
               return NULL;
@@ -424,7 +630,7 @@ read_note (JsonNode    *node,
 
           if (!JSON_NODE_HOLDS_ARRAY (member))
             {
-              set_invalid_note (error, display_name, index,
+              set_invalid_note (error, place, index,
                                 _("“segments” must be a list of note ids"));
               return NULL;
             }
@@ -438,7 +644,7 @@ read_note (JsonNode    *node,
               segments[i] = get_string (json_array_get_element (array, i));
               if (segments[i] == NULL || *segments[i] == '\0')
                 {
-                  set_invalid_note (error, display_name, index,
+                  set_invalid_note (error, place, index,
                                     _("“segments” must be a list of note ids"));
                   return NULL;
                 }
@@ -454,41 +660,51 @@ read_note (JsonNode    *node,
                 is_tag = TRUE;
                 if (!read_optional_id (member, &tags[kind]))
                   {
-                    set_invalid_note (error, display_name, index,
+                    set_invalid_note (error, place, index,
                                       _("“%s” must be a string that is not empty"), name);
                     return NULL;
                   }
               }
 
-          if (is_tag)
+          if (!is_tag)
+            n_unknown++;
+        }
+    }
+
+  if (n_unknown > 0)
+    {
+      extra = json_object_new ();
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (is_known (name, note_members, G_N_ELEMENTS (note_members)))
             continue;
 
           if (!is_finite_tree (member))
             {
-              set_invalid_note (error, display_name, index,
-                                _("“%s” holds a number out of range"), name);
+              g_autofree char *quoted = for_message (name);
+
+              set_invalid_note (error, place, index,
+                                _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
-
-          if (extra == NULL)
-            extra = json_object_new ();
-          json_object_set_member (extra, name, json_node_ref (member));
+          json_object_set_member (extra, name, json_node_copy (member));
         }
     }
 
   if (id == NULL)
     {
-      set_invalid_note (error, display_name, index, _("it has no “id”"));
+      set_invalid_note (error, place, index, _("it has no “id”"));
       return NULL;
     }
   if (block == NULL)
     {
-      set_invalid_note (error, display_name, index, _("it has no “block”"));
+      set_invalid_note (error, place, index, _("it has no “block”"));
       return NULL;
     }
   if (x < 0 || y < 0)
     {
-      set_invalid_note (error, display_name, index, _("it has no “%s”"), x < 0 ? "x" : "y");
+      set_invalid_note (error, place, index, _("it has no “%s”"), x < 0 ? "x" : "y");
       return NULL;
     }
 
@@ -506,6 +722,217 @@ read_note (JsonNode    *node,
     venture_note_set_extra (note, extra);
 
   return g_steal_pointer (&note);
+}
+
+/* Appends the notes of @notes (may be NULL) to @canvas. */
+static gboolean
+read_notes (VentureCanvas  *canvas,
+            JsonArray      *notes,
+            const Place    *place,
+            GError        **error)
+{
+  guint n_notes = notes != NULL ? json_array_get_length (notes) : 0;
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autoptr(VentureNote) note = NULL;
+      VentureNote *other;
+      const char *id;
+
+      note = read_note (json_array_get_element (notes, i), i, place, error);
+      if (note == NULL)
+        return FALSE;
+
+      id = venture_note_get_id (note);
+      other = venture_canvas_lookup_note (canvas, id);
+      if (other != NULL)
+        {
+          g_autofree char *quoted_id = for_message (id);
+          g_autofree char *quoted_version = place->version ? for_message (place->version) : NULL;
+          guint first = 0;
+
+          venture_canvas_find_note (canvas, other, &first);
+          if (place->version != NULL)
+            g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
+                         _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
+                         place->display_name, quoted_version, first + 1, i + 1, quoted_id);
+          else
+            g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
+                         _("“%s” is damaged: notes %u and %u have the same id “%s”"),
+                         place->display_name, first + 1, i + 1, quoted_id);
+          return FALSE;
+        }
+
+      venture_canvas_append_note (canvas, note);
+    }
+
+  return TRUE;
+}
+
+/* Any ISO 8601 date and time with a time zone; kept in UTC, to the
+ * second (what the writer writes). */
+static GDateTime *
+read_date (JsonNode *node)
+{
+  const char *text = get_string (node);
+
+  if (text == NULL)
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+static VentureVersion *
+read_version (VentureCanvas  *canvas,
+              JsonNode       *node,
+              guint           index,
+              const char     *display_name,
+              GError        **error)
+{
+  g_autoptr(VentureCanvas) snapshot = NULL;
+  g_autoptr(VentureVersion) version = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  JsonArray *notes = NULL;
+  const char *version_name = NULL;
+  const char *title = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  Place place = { display_name, NULL, index };
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid_version (error, display_name, index, _("it is not an object"));
+      return NULL;
+    }
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (strcmp (name, "name") == 0)
+        {
+          g_autoptr(GError) name_error = NULL;
+
+          version_name = get_string (member);
+          if (version_name == NULL)
+            {
+              set_invalid_version (error, display_name, index, _("“name” must be a string"));
+              return NULL;
+            }
+          if (!venture_version_validate_name (version_name, &name_error))
+            {
+              set_invalid_version (error, display_name, index, "%s", name_error->message);
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "created") == 0)
+        {
+          g_clear_pointer (&created, g_date_time_unref);
+          created = read_date (member);
+          if (created == NULL)
+            {
+              set_invalid_version (error, display_name, index,
+                                   _("“created” must be a date and time such as 2026-03-01T09:30:00Z"));
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "title") == 0)
+        {
+          g_autoptr(GError) title_error = NULL;
+
+          title = get_string (member);
+          if (title == NULL)
+            {
+              set_invalid_version (error, display_name, index, _("“title” must be a string"));
+              return NULL;
+            }
+          if (!venture_validate_title (title, &title_error))
+            {
+              set_invalid_version (error, display_name, index, "%s", title_error->message);
+              return NULL;
+            }
+        }
+      else if (strcmp (name, "notes") == 0)
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              set_invalid_version (error, display_name, index, _("“notes” must be a list"));
+              return NULL;
+            }
+          notes = json_node_get_array (member);
+        }
+      else
+        {
+          if (!is_finite_tree (member))
+            {
+              g_autofree char *quoted = for_message (name);
+
+              set_invalid_version (error, display_name, index,
+                                   _("“%s” holds a number out of range"), quoted);
+              return NULL;
+            }
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, json_node_ref (member));
+        }
+    }
+
+  if (version_name == NULL)
+    {
+      set_invalid_version (error, display_name, index, _("it has no “name”"));
+      return NULL;
+    }
+  if (created == NULL)
+    {
+      set_invalid_version (error, display_name, index, _("it has no “created”"));
+      return NULL;
+    }
+  if (venture_canvas_lookup_version (canvas, version_name) != NULL)
+    {
+      g_autofree char *quoted_version = for_message (version_name);
+
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_VERSION,
+                   _("“%s” is damaged: two versions are called “%s”"),
+                   display_name, quoted_version);
+      return NULL;
+    }
+
+  snapshot = venture_canvas_new (venture_canvas_get_template_id (canvas));
+  if (title != NULL)
+    venture_canvas_set_title (snapshot, title);
+
+  place.version = version_name;
+  if (!read_notes (snapshot, notes, &place, error))
+    return NULL;
+
+  version = venture_version_new (version_name, created, snapshot);
+  if (extra != NULL)
+    venture_version_set_extra (version, extra);
+
+  return g_steal_pointer (&version);
+}
+
+static gboolean
+read_versions (VentureCanvas  *canvas,
+               JsonArray      *versions,
+               const char     *display_name,
+               GError        **error)
+{
+  guint n = json_array_get_length (versions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VentureVersion) version = NULL;
+
+      version = read_version (canvas, json_array_get_element (versions, i), i, display_name, error);
+      if (version == NULL)
+        return FALSE;
+
+      venture_canvas_insert_version (canvas, version, i);
+    }
+
+  return TRUE;
 }
 
 static VentureCanvas *
@@ -527,7 +954,8 @@ read_canvas (JsonNode    *root,
   gint64 version;
   JsonObjectIter iter;
   const char *name;
-  guint n_notes;
+  JsonArray *versions = NULL;
+  Place place = { NULL, };
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -542,10 +970,12 @@ read_canvas (JsonNode    *root,
   format = member != NULL ? get_string (member) : NULL;
   if (g_strcmp0 (format, VENTURE_CANVAS_FILE_FORMAT) != 0)
     {
+      g_autofree char *quoted_format = format != NULL ? for_message (format) : NULL;
+
       if (format != NULL)
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: its format is “%s”"),
-                     display_name, format);
+                     display_name, quoted_format);
       else
         g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_CANVAS,
                      _("“%s” is not a Venture canvas: it has no “format” member"),
@@ -577,9 +1007,11 @@ read_canvas (JsonNode    *root,
     }
   if (venture_template_get_for_id (template_id, &template_error) == NULL)
     {
+      g_autofree char *quoted_template = for_message (template_id);
+
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_UNKNOWN_TEMPLATE,
                    _("“%s” uses the canvas template “%s”, which this version of Venture does not know"),
-                   display_name, template_id);
+                   display_name, quoted_template);
       return NULL;
     }
 
@@ -611,6 +1043,15 @@ read_canvas (JsonNode    *root,
             }
           notes = json_node_get_array (member);
         }
+      else if (strcmp (name, "versions") == 0)
+        {
+          if (!JSON_NODE_HOLDS_ARRAY (member))
+            {
+              set_invalid (error, display_name, _("“versions” must be a list"));
+              return NULL;
+            }
+          versions = json_node_get_array (member);
+        }
       else if (strcmp (name, "history") == 0)
         {
           if (!is_finite_tree (member))
@@ -624,12 +1065,14 @@ read_canvas (JsonNode    *root,
         {
           if (!is_finite_tree (member))
             {
-              set_invalid (error, display_name, _("“%s” holds a number out of range"), name);
+              g_autofree char *quoted = for_message (name);
+
+              set_invalid (error, display_name, _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
           if (extra == NULL)
             extra = json_object_new ();
-          json_object_set_member (extra, name, json_node_ref (member));
+          json_object_set_member (extra, name, json_node_copy (member));
         }
     }
 
@@ -637,39 +1080,18 @@ read_canvas (JsonNode    *root,
   if (title != NULL)
     venture_canvas_set_title (canvas, title);
 
-  n_notes = notes != NULL ? json_array_get_length (notes) : 0;
+  place.display_name = display_name;
+  if (!read_notes (canvas, notes, &place, error))
+    return NULL;
 
-  for (guint i = 0; i < n_notes; i++)
-    {
-      g_autoptr(VentureNote) note = NULL;
-      VentureNote *other;
-      const char *id;
-
-      note = read_note (json_array_get_element (notes, i), i, display_name, error);
-      if (note == NULL)
-        return NULL;
-
-      id = venture_note_get_id (note);
-      other = venture_canvas_lookup_note (canvas, id);
-      if (other != NULL)
-        {
-          guint first = 0;
-
-          venture_canvas_find_note (canvas, other, &first);
-          g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
-                       _("“%s” is damaged: notes %u and %u have the same id “%s”"),
-                       display_name, first + 1, i + 1, id);
-          return NULL;
-        }
-
-      venture_canvas_append_note (canvas, note);
-    }
+  if (versions != NULL && !read_versions (canvas, versions, display_name, error))
+    return NULL;
 
   if (extra != NULL)
     venture_canvas_set_extra (canvas, extra);
 
   if (history != NULL)
-    *history = history_node != NULL ? json_node_ref (history_node) : NULL;
+    *history = history_node != NULL ? json_node_copy (history_node) : NULL;
 
   return g_steal_pointer (&canvas);
 }
@@ -683,7 +1105,7 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
-  const char *end;
+  gssize invalid;
   gssize too_deep;
   gssize big_number;
   gsize length;
@@ -715,9 +1137,10 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
     }
 
   /* Also refuses NUL bytes, which JSON never has outside escapes. */
-  if (!g_utf8_validate_len (data, length, &end))
+  invalid = find_invalid_utf8 (data, length);
+  if (invalid >= 0)
     {
-      locate (data, end - data, &line, &column);
+      locate (data, invalid, &line, &column);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
                    _("“%s” is not a text file: line %u, column %u is not UTF-8"),
                    display_name, line, column);
@@ -734,9 +1157,11 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  /* Immutable: the nodes kept for unknown members and the history are
-   * shared with the parser's tree instead of copied. */
-  parser = json_parser_new_immutable ();
+  /* Unknown members and the history keep the parser's objects and
+   * arrays (json_node_copy() is shallow: a new node without a parent,
+   * the same contents). Not an immutable parser: sealing every node
+   * costs a tenth of the parse. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_syntax_error (error, display_name, parse_error->message);
@@ -757,6 +1182,14 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_EMPTY,
                    _("“%s” is empty"), display_name);
+      return NULL;
+    }
+
+  if (!is_utf8_tree (root))
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
+                   _("“%s” is damaged: it has a \\u escape that is not a character (a lone surrogate)"),
+                   display_name);
       return NULL;
     }
 
@@ -1050,6 +1483,78 @@ write_note (GString     *out,
   g_string_append_c (out, '}');
 }
 
+/* The `notes` member of an object at nesting @level. */
+static void
+write_notes (GString       *out,
+             gboolean      *first,
+             guint          level,
+             VentureCanvas *canvas)
+{
+  guint n_notes = venture_canvas_get_n_notes (canvas);
+
+  write_member_name (out, first, level, "notes");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_notes; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, level + 1);
+      write_note (out, venture_canvas_get_note (canvas, i), level + 1);
+    }
+  if (n_notes > 0)
+    write_indent (out, level);
+  g_string_append_c (out, ']');
+}
+
+/* Written only when there are some, so that a canvas without versions
+ * reads and writes as before. */
+static void
+write_versions (GString       *out,
+                gboolean      *first,
+                VentureCanvas *canvas)
+{
+  guint n = venture_canvas_get_n_versions (canvas);
+
+  if (n == 0)
+    return;
+
+  write_member_name (out, first, 1, "versions");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      VentureVersion *version = venture_canvas_get_version (canvas, i);
+      VentureCanvas *snapshot = venture_version_get_canvas (version);
+      GDateTime *date = venture_version_get_created (version);
+      /* Not g_date_time_format (): %Y does not pad years before 1000. */
+      g_autofree char *created = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                                  g_date_time_get_year (date),
+                                                  g_date_time_get_month (date),
+                                                  g_date_time_get_day_of_month (date),
+                                                  g_date_time_get_hour (date),
+                                                  g_date_time_get_minute (date),
+                                                  g_date_time_get_second (date));
+      gboolean first_member = TRUE;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_indent (out, 2);
+      g_string_append_c (out, '{');
+      write_member_name (out, &first_member, 3, "name");
+      write_string (out, venture_version_get_name (version));
+      write_member_name (out, &first_member, 3, "created");
+      write_string (out, created);
+      write_member_name (out, &first_member, 3, "title");
+      write_string (out, venture_canvas_get_title (snapshot));
+      write_notes (out, &first_member, 3, snapshot);
+      write_extra (out, &first_member, 3, venture_version_get_extra (version),
+                   version_members, G_N_ELEMENTS (version_members));
+      write_indent (out, 2);
+      g_string_append_c (out, '}');
+    }
+  write_indent (out, 1);
+  g_string_append_c (out, ']');
+}
+
 GBytes *
 venture_canvas_file_to_bytes (VentureCanvas *canvas,
                               JsonNode      *history)
@@ -1061,6 +1566,8 @@ venture_canvas_file_to_bytes (VentureCanvas *canvas,
   g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), NULL);
 
   n_notes = venture_canvas_get_n_notes (canvas);
+  for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
+    n_notes += venture_canvas_get_n_notes (venture_version_get_canvas (venture_canvas_get_version (canvas, i)));
   out = g_string_sized_new (256 + (gsize) n_notes * 256);
 
   g_string_append_c (out, '{');
@@ -1073,18 +1580,9 @@ venture_canvas_file_to_bytes (VentureCanvas *canvas,
   write_member_name (out, &first, 1, "template");
   write_string (out, venture_canvas_get_template_id (canvas));
 
-  write_member_name (out, &first, 1, "notes");
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n_notes; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      write_indent (out, 2);
-      write_note (out, venture_canvas_get_note (canvas, i), 2);
-    }
-  if (n_notes > 0)
-    write_indent (out, 1);
-  g_string_append_c (out, ']');
+  write_notes (out, &first, 1, canvas);
+
+  write_versions (out, &first, canvas);
 
   if (history != NULL)
     {

@@ -10,6 +10,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-export.h"
+#include "venture-version.h"
 
 #include "venture-cli.h"
 
@@ -97,11 +98,66 @@ fail (const GError *error)
   return 1;
 }
 
+/* The names of @canvas's versions for a message: “A”, “B”. */
+static char *
+list_versions (VentureCanvas *canvas)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
+    {
+      g_autofree char *name = g_strdup (venture_version_get_name (venture_canvas_get_version (canvas, i)));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      /* Whatever the name holds, the message stays one line. */
+      g_strdelimit (name, "\r\n", ' ');
+      g_string_append_printf (list, "“%s”", name);
+    }
+
+  return g_string_free (list, FALSE);
+}
+
+/* Replaces *@canvas with the snapshot of its version @name; the
+ * history belongs to the canvas, not to the version. */
+static gboolean
+select_snapshot (VentureCanvas **canvas,
+                 JsonNode      **history,
+                 const char     *name,
+                 const char     *input_name,
+                 GError        **error)
+{
+  VentureVersion *version = venture_canvas_lookup_version (*canvas, name);
+  VentureCanvas *snapshot;
+
+  if (version == NULL)
+    {
+      g_autofree char *versions = list_versions (*canvas);
+
+      if (venture_canvas_get_n_versions (*canvas) == 0)
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SUCH_VERSION,
+                     _("“%s” has no version called “%s”: it has no versions"),
+                     input_name, name);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SUCH_VERSION,
+                     _("“%s” has no version called “%s”; its versions are %s"),
+                     input_name, name, versions);
+      return FALSE;
+    }
+
+  snapshot = g_object_ref (venture_version_get_canvas (version));
+  g_clear_object (canvas);
+  *canvas = snapshot;
+  g_clear_pointer (history, json_node_unref);
+
+  return TRUE;
+}
+
 int
 venture_cli_export (const char *out,
                     const char *input)
 {
-  return venture_cli_export_full (out, input, NULL, NULL, NULL);
+  return venture_cli_export_full (out, input, NULL, NULL, NULL, NULL);
 }
 
 int
@@ -109,7 +165,8 @@ venture_cli_export_full (const char *out,
                          const char *input,
                          const char *page_size,
                          const char *orientation,
-                         const char *scale)
+                         const char *scale,
+                         const char *snapshot)
 {
   VentureExportSettings settings = VENTURE_EXPORT_SETTINGS_INIT;
   g_autoptr(GError) error = NULL;
@@ -162,6 +219,14 @@ venture_cli_export_full (const char *out,
   canvas = venture_canvas_file_load (input_file, &history, NULL, NULL, &error);
   if (canvas == NULL)
     return fail (error);
+
+  if (snapshot != NULL)
+    {
+      g_autofree char *input_name = venture_file_get_display_name (input_file);
+
+      if (!select_snapshot (&canvas, &history, snapshot, input_name, &error))
+        return fail (error);
+    }
 
   if (!export (canvas, history, out_file, &settings, &error))
     return fail (error);

@@ -16,12 +16,16 @@ int   venture_cli_export                (const char *out,
                                          const char *input);
 /* Same, with the page options of PDF, PNG and SVG (NULL: the default);
  * the identifiers are those of venture-export.h ("a3", "portrait", "2").
- * A .json export ignores them, but they are checked all the same. */
+ * A .json export ignores them, but they are checked all the same.
+ * @snapshot (NULL: the canvas itself) exports the stored version of that
+ * name instead, whatever the kind of OUT; a name the file does not have
+ * is refused like any problem, the one line naming the versions it has. */
 int   venture_cli_export_full           (const char *out,
                                          const char *input,
                                          const char *page_size,
                                          const char *orientation,
-                                         const char *scale);
+                                         const char *scale,
+                                         const char *snapshot);
 
 /* The extensions --export knows, for messages and --help: ".json, …". */
 char *venture_cli_export_extensions     (void);

@@ -237,6 +237,9 @@ venture_document_new_from_canvas (VentureCanvas *canvas,
 
   self = g_object_new (VENTURE_TYPE_DOCUMENT, NULL);
   copy = venture_canvas_copy (canvas);
+  /* A copy leaves the versions out; they are immutable, so shared. */
+  for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
+    venture_canvas_insert_version (copy, venture_canvas_get_version (canvas, i), i);
   history = venture_history_new (copy);
   venture_document_set_contents (self, copy, history);
   self->modified_without_history = modified;
@@ -463,6 +466,20 @@ venture_document_load_draft (VentureDocument  *self,
   g_clear_pointer (&result.history, json_node_unref);
 
   return TRUE;
+}
+
+gboolean
+venture_document_is_changed_on_disk (VentureDocument *self)
+{
+  g_autofree char *etag = NULL;
+
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL || self->etag == NULL)
+    return FALSE;
+
+  etag = venture_file_query_etag (self->file);
+  return g_strcmp0 (etag, self->etag) != 0;
 }
 
 GBytes *

@@ -68,6 +68,9 @@ gboolean         venture_document_load_draft         (VentureDocument     *self,
                                                       GBytes              *contents,
                                                       GFile               *original,
                                                       GError             **error);
+/* Whether the document's file on disk is no longer the one it loaded or
+ * saved last (another program wrote or removed it). Asks the disk. */
+gboolean         venture_document_is_changed_on_disk (VentureDocument     *self);
 /* The bytes a save would write now (canvas and history); for drafts. */
 GBytes          *venture_document_to_bytes           (VentureDocument     *self);
 

@@ -39,6 +39,10 @@
 /* A marker sits on its note's corner, like a badge, off the text. */
 #define MARKER_INSET       1.0
 #define MAX_CHIP_ROWS      3
+#define MAX_IMAGE_SIDE     32767
+#define MAX_IMAGE_PIXELS   (64.0 * 1024 * 1024)
+#define COLUMN_GAP         18.0
+#define ENTRY_INDENT       (2 * MARKER_RADIUS + 8.0)
 /* A note more covered than this by notes on top of it is listed in full. */
 #define MAX_COVERED        0.3
 
@@ -63,6 +67,7 @@
 #define RGB_DIM            0x5e5c64
 #define RGB_FAINT          0x77767b
 #define RGB_MARKER         0x1c1c1f
+#define RGB_SHADOW         0xd6d6d6
 
 typedef struct {
   const VentureBlockInfo *info;
@@ -90,8 +95,9 @@ typedef struct {
 /* One piece of an appendix entry in one column: a long note continues in
  * the next column, cut between lines. */
 typedef struct {
-  NoteBox *box;
-  guint    page;
+  NoteBox     *box;                       /* NULL for a block's heading */
+  PangoLayout *group;                     /* the heading, when box is NULL */
+  guint        page;
   double   x, y;
   gboolean with_head;
   double   body_from, body_to;
@@ -99,7 +105,8 @@ typedef struct {
 
 typedef struct {
   NoteBox     *box;
-  PangoLayout *head;                      /* shared, in head_layouts */
+  PangoLayout *group;                     /* the block's label, in head_layouts */
+  PangoLayout *head;                      /* the tags, shared; NULL without tags */
   PangoLayout *body;
   GArray      *line_ends;                 /* double, body line bottoms */
 } Entry;
@@ -133,7 +140,7 @@ struct _VentureExport
   PangoLayout          *tray_label;
   PangoLayout          *tray_more;
   GHashTable           *chip_layouts;     /* label -> PangoLayout */
-  GHashTable           *marker_layouts;   /* GUINT_TO_POINTER -> PangoLayout */
+  PangoFont            *marker_font;      /* see draw_marker() */
   GHashTable           *head_layouts;     /* text -> PangoLayout */
   GHashTable           *color_fonts;      /* PangoFont -> has colour glyphs */
   PangoFont            *carrier_font;     /* see show_color_layout() */
@@ -143,6 +150,7 @@ struct _VentureExport
   double                grid_x, grid_y, grid_width, grid_height;
   double                tray_x, tray_y, tray_width, tray_height;
   double                note_width, note_height;
+  double                entry_width;      /* of an appendix entry's text */
   gboolean              has_tray;
 
   GArray               *blocks;           /* BlockBox */
@@ -210,7 +218,7 @@ venture_export_finalize (GObject *object)
   g_clear_object (&self->tray_label);
   g_clear_object (&self->tray_more);
   g_clear_pointer (&self->chip_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->marker_layouts, g_hash_table_unref);
+  g_clear_object (&self->marker_font);
   g_clear_pointer (&self->head_layouts, g_hash_table_unref);
   g_clear_pointer (&self->color_fonts, g_hash_table_unref);
   g_clear_object (&self->carrier_font);
@@ -241,7 +249,6 @@ venture_export_init (VentureExport *self)
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->pieces = g_array_new (FALSE, TRUE, sizeof (EntryPiece));
   self->chip_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->marker_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->head_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->color_fonts = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
@@ -573,24 +580,6 @@ get_chip_layout (VentureExport *self,
     {
       layout = make_layout (self, self->font_chip, label, 0, 0);
       g_hash_table_insert (self->chip_layouts, g_strdup (label), layout);
-    }
-
-  return layout;
-}
-
-static PangoLayout *
-get_marker_layout (VentureExport *self,
-                   guint          marker)
-{
-  PangoLayout *layout = g_hash_table_lookup (self->marker_layouts, GUINT_TO_POINTER (marker));
-
-  if (layout == NULL)
-    {
-      char text[16];
-
-      g_snprintf (text, sizeof text, "%u", marker);
-      layout = make_layout (self, self->font_marker, text, 0, 0);
-      g_hash_table_insert (self->marker_layouts, GUINT_TO_POINTER (marker), layout);
     }
 
   return layout;
@@ -1026,41 +1015,73 @@ number_markers (VentureExport *self)
     {
       NoteBox *box = g_ptr_array_index (marked, i);
       Entry *entry = g_new0 (Entry, 1);
-      g_autoptr(GString) head = g_string_new (box->block ? box->block->info->label : _("Unsorted"));
+      g_autoptr(GString) head = g_string_new (NULL);
+      /* Group headings and tag lines have a font of their own: a prefix
+       * keeps them apart in the one cache. */
+      g_autofree char *group = g_strconcat ("G", box->block ? box->block->info->label : _("Unsorted"), NULL);
       const char *text = venture_note_get_text (box->note);
       g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
       entry->box = box;
       for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
         {
+          const char *label = NULL;
+
           if (box->tags[kind] != NULL)
-            g_string_append_printf (head, "  ·  %s", g_dgettext (GETTEXT_PACKAGE, box->tags[kind]->label));
+            label = g_dgettext (GETTEXT_PACKAGE, box->tags[kind]->label);
           else if (box->unknown_tag[kind])
-            g_string_append_printf (head, "  ·  %s", _("unknown"));
+            label = _("unknown");
+          if (label != NULL)
+            g_string_append_printf (head, head->len == 0 ? "T%s" : "  ·  %s", label);
         }
-      entry->head = g_hash_table_lookup (self->head_layouts, head->str);
-      if (entry->head == NULL)
+
+      entry->group = g_hash_table_lookup (self->head_layouts, group);
+      if (entry->group == NULL)
         {
-          entry->head = make_layout (self, self->font_entry_head, head->str, 1, 0);
-          g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
+          entry->group = make_layout (self, self->font_label, group + 1, self->entry_width + ENTRY_INDENT * self->unit, 0);
+          g_hash_table_insert (self->head_layouts, g_strdup (group), entry->group);
         }
-      entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "", 1, 0);
+      if (head->len > 0)
+        {
+          entry->head = g_hash_table_lookup (self->head_layouts, head->str);
+          if (entry->head == NULL)
+            {
+              entry->head = make_layout (self, self->font_entry_head, head->str + 1, self->entry_width, 0);
+              g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
+            }
+        }
+      entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
+                                 self->entry_width, 0);
       g_ptr_array_add (self->entries, entry);
     }
 }
 
+/* Two columns on a landscape page, one on a portrait one. */
+static guint
+appendix_columns (VentureExport *self,
+                  double        *column_width)
+{
+  guint n_columns = self->page_width > self->page_height ? 2 : 1;
+
+  *column_width = (self->page_width - 2 * MARGIN * self->unit - (n_columns - 1) * COLUMN_GAP * self->unit) / n_columns;
+  return n_columns;
+}
+
+/* The entries flow down the columns, block by block under the block's
+ * label (repeated at the top of a column); a note longer than a column
+ * goes on in the next one, cut between lines. */
 static void
 paginate_appendix (VentureExport *self)
 {
   double u = self->unit;
   double margin = MARGIN * u;
-  guint n_columns = self->page_width > self->page_height ? 2 : 1;
-  double column_gap = 18 * u;
-  double column_width = (self->page_width - 2 * margin - (n_columns - 1) * column_gap) / n_columns;
-  double indent = 2 * MARKER_RADIUS * u + 8 * u;
-  double text_width = column_width - indent;
+  double column_width;
+  guint n_columns = appendix_columns (self, &column_width);
+  double column_gap = COLUMN_GAP * u;
   double top, bottom, y;
   guint page = 1, column = 0;
+  PangoLayout *previous_group = NULL;
+  gboolean need_group = TRUE;
 
   self->n_pages = 1;
   if (self->entries->len == 0)
@@ -1080,10 +1101,10 @@ paginate_appendix (VentureExport *self)
       double head_height, from = 0, body_height;
       gboolean with_head = TRUE;
 
-      pango_layout_set_width (entry->head, (int) (text_width * PANGO_SCALE));
-      pango_layout_set_width (entry->body, (int) (text_width * PANGO_SCALE));
-      head_height = layout_height (entry->head) + 1.5 * u;
+      head_height = entry->head ? layout_height (entry->head) + 1 * u : 0;
       body_height = layout_height (entry->body);
+      need_group = need_group || entry->group != previous_group;
+      previous_group = entry->group;
 
       entry->line_ends = g_array_new (FALSE, FALSE, sizeof (double));
       iter = pango_layout_get_iter (entry->body);
@@ -1100,8 +1121,9 @@ paginate_appendix (VentureExport *self)
 
       while (TRUE)
         {
-          EntryPiece piece = { entry->box, page, 0, y, with_head, from, body_height };
-          double room = bottom - y - (with_head ? head_height : 0);
+          EntryPiece piece = { entry->box, NULL, page, 0, y, with_head, from, body_height };
+          double group_height = need_group ? layout_height (entry->group) + 3 * u : 0;
+          double room = bottom - y - group_height - (with_head ? head_height : 0);
           double to = from;
 
           for (guint l = 0; l < entry->line_ends->len; l++)
@@ -1123,10 +1145,22 @@ paginate_appendix (VentureExport *self)
                   page++;
                 }
               y = top;
+              need_group = TRUE;
               continue;
             }
           if (to <= from && body_height > from)
             to = MIN (body_height, from + room);
+
+          if (need_group)
+            {
+              EntryPiece heading = { NULL, entry->group, page,
+                                     margin + column * (column_width + column_gap), y,
+                                     FALSE, 0, 0 };
+
+              g_array_append_val (self->pieces, heading);
+              y += group_height;
+              need_group = FALSE;
+            }
 
           piece.page = page;
           piece.x = margin + column * (column_width + column_gap);
@@ -1137,7 +1171,7 @@ paginate_appendix (VentureExport *self)
           y += (with_head ? head_height : 0) + (to - from);
           if (to >= body_height)
             {
-              y += 8 * u;
+              y += 6 * u;
               break;
             }
 
@@ -1150,6 +1184,7 @@ paginate_appendix (VentureExport *self)
               page++;
             }
           y = top;
+          need_group = TRUE;
         }
     }
 
@@ -1223,6 +1258,13 @@ venture_export_new (VentureCanvas  *canvas,
   self->font_entry_head = make_font (self, SIZE_ENTRY_HEAD, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
   self->font_entry_body = make_font (self, SIZE_ENTRY_BODY, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
 
+  {
+    double column_width;
+
+    appendix_columns (self, &column_width);
+    self->entry_width = column_width - ENTRY_INDENT * self->unit;
+  }
+
   lay_out_canvas_page (self, canvas, date);
   number_markers (self);
   paginate_appendix (self);
@@ -1254,6 +1296,25 @@ set_rgb (cairo_t *cr,
                         ((rgb >> 16) & 0xff) / 255.0,
                         ((rgb >> 8) & 0xff) / 255.0,
                         (rgb & 0xff) / 255.0);
+}
+
+/* Solid mixes instead of transparency: every change of alpha is a
+ * graphics state in PDF, and with a thousand notes that adds up. */
+static guint32
+mix_rgb (guint32 from,
+         guint32 to,
+         double  amount)
+{
+  guint32 mixed = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    {
+      double a = (from >> shift) & 0xff, b = (to >> shift) & 0xff;
+
+      mixed |= ((guint32) (a + (b - a) * amount + 0.5) & 0xff) << shift;
+    }
+
+  return mixed;
 }
 
 static guint32
@@ -1294,7 +1355,9 @@ show_color_layout (VentureExport *self,
                    cairo_t       *cr,
                    PangoLayout   *layout,
                    double         x,
-                   double         y)
+                   double         y,
+                   double         from,
+                   double         to)
 {
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
   const char *text = pango_layout_get_text (layout);
@@ -1302,10 +1365,14 @@ show_color_layout (VentureExport *self,
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
+      PangoRectangle logical, line;
       double baseline, run_x, run_y, width, height;
 
       if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      if ((double) line.y / PANGO_SCALE < from || (double) line.y / PANGO_SCALE >= to)
         continue;
 
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
@@ -1380,12 +1447,50 @@ show_layout (cairo_t     *cr,
 
   if (self != NULL)
     {
-      show_color_layout (self, cr, layout, x, y);
+      show_color_layout (self, cr, layout, x, y, 0, G_MAXDOUBLE);
       return;
     }
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* The lines of layout that start between from and to (layout
+ * coordinates), the first of them at y: a note continued over columns
+ * shows each line once, in the picture and in the PDF's text. */
+static void
+show_layout_lines (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   double       from,
+                   double       to)
+{
+  VentureExport *self = g_object_get_qdata (G_OBJECT (layout), color_layout_quark ());
+  g_autoptr(PangoLayoutIter) iter = NULL;
+
+  if (self != NULL)
+    {
+      show_color_layout (self, cr, layout, x, y - from, from, to);
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle line;
+      double top;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      top = (double) line.y / PANGO_SCALE;
+      if (top < from || top >= to)
+        continue;
+
+      cairo_move_to (cr, x + (double) line.x / PANGO_SCALE,
+                     y - from + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
 }
 
 /* A shape per tag kind, so that a chip says what it is in greyscale and
@@ -1495,19 +1600,23 @@ place_chips (VentureExport *self,
 
           y = box->y + box->height - NOTE_PAD * u - (n_rows - row) * h - (n_rows - row - 1) * CHIP_GAP * u;
           rounded_rectangle (cr, x, y, width, h, h / 2);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.72);
+          set_rgb (cr, mix_rgb (parse_rgb (box->color->light_fill), 0xffffff, 0.72));
           cairo_fill_preserve (cr);
           set_rgb (cr, ink);
           cairo_set_line_width (cr, 0.4 * u);
           cairo_stroke (cr);
           draw_glyph (cr, kind, box->tags[kind], x + h * 0.55, y + h / 2, h * 0.62);
 
-          cairo_save (cr);
-          cairo_rectangle (cr, x, y, width - 1.2 * u, h);
-          cairo_clip (cr);
-          show_layout (cr, layout, x + h,
-                       y + (h - layout_height (layout)) / 2);
-          cairo_restore (cr);
+          /* Clipped only when the note is too narrow for the chip. */
+          if (width < chip_width (self, layout))
+            {
+              cairo_save (cr);
+              cairo_rectangle (cr, x, y, width - 1.2 * u, h);
+              cairo_clip (cr);
+            }
+          show_layout (cr, layout, x + h, y + (h - layout_height (layout)) / 2);
+          if (width < chip_width (self, layout))
+            cairo_restore (cr);
         }
 
       x += width + CHIP_GAP * u;
@@ -1516,22 +1625,168 @@ place_chips (VentureExport *self,
   return n_chips == 0 ? 0 : row + 1;
 }
 
-static void
-draw_marker (VentureExport *self,
-             cairo_t       *cr,
-             guint          marker,
-             double         cx,
-             double         cy)
-{
-  PangoLayout *layout = get_marker_layout (self, marker);
-  double r = MARKER_RADIUS * self->unit;
-  double width = MAX (2 * r, layout_width (layout) + 2.6 * self->unit);
+/* Markers are drawn in batches: every pill in one path filled once,
+ * then every number in one run of text. Digits need no shaping, so they
+ * come straight from the font's character map. An export can have
+ * thousands of markers; one by one, with a PangoLayout each, they cost
+ * as much as the notes. */
+typedef struct {
+  GArray  *glyphs;    /* cairo_glyph_t */
+  GArray  *clusters;  /* cairo_text_cluster_t, one per digit */
+  GString *text;
+} MarkerBatch;
 
+static void
+marker_batch_init (MarkerBatch *batch)
+{
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  batch->text = g_string_new (NULL);
+}
+
+static void
+marker_batch_clear (MarkerBatch *batch)
+{
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+}
+
+static cairo_scaled_font_t *
+get_marker_font (VentureExport *self)
+{
+  if (self->marker_font == NULL)
+    self->marker_font = pango_context_load_font (self->context, self->font_marker);
+  return pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
+}
+
+/* Adds the marker's pill to the current path and its number to batch. */
+static void
+marker_batch_add (VentureExport *self,
+                  cairo_t       *cr,
+                  MarkerBatch   *batch,
+                  guint          marker,
+                  double         cx,
+                  double         cy)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
+  double r = MARKER_RADIUS * self->unit;
+  cairo_text_extents_t extents;
+  cairo_glyph_t *glyphs = NULL;
+  cairo_text_cluster_t *clusters = NULL;
+  cairo_text_cluster_flags_t flags;
+  int n_glyphs = 0, n_clusters = 0, length;
+  double width;
+  char text[16];
+
+  if (font == NULL)
+    return;
+
+  length = g_snprintf (text, sizeof text, "%u", marker);
+  cairo_scaled_font_text_extents (font, text, &extents);
+  width = MAX (2 * r, extents.x_advance + 2.6 * self->unit);
   rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
+
+  if (cairo_scaled_font_text_to_glyphs (font, cx - extents.x_advance / 2,
+                                        cy - extents.y_bearing - extents.height / 2,
+                                        text, length, &glyphs, &n_glyphs,
+                                        &clusters, &n_clusters, &flags) == CAIRO_STATUS_SUCCESS)
+    {
+      g_array_append_vals (batch->glyphs, glyphs, n_glyphs);
+      g_array_append_vals (batch->clusters, clusters, n_clusters);
+      g_string_append_len (batch->text, text, length);
+    }
+  cairo_glyph_free (glyphs);
+  cairo_text_cluster_free (clusters);
+}
+
+static void
+marker_batch_draw (VentureExport *self,
+                   cairo_t       *cr,
+                   MarkerBatch   *batch)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
+
   set_rgb (cr, RGB_MARKER);
   cairo_fill (cr);
+
+  if (font == NULL || batch->glyphs->len == 0)
+    return;
+
   set_rgb (cr, 0xffffff);
-  show_layout (cr, layout, cx - layout_width (layout) / 2, cy - layout_height (layout) / 2);
+  cairo_set_scaled_font (cr, font);
+  cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
+                          (cairo_glyph_t *) (gpointer) batch->glyphs->data, batch->glyphs->len,
+                          (cairo_text_cluster_t *) (gpointer) batch->clusters->data, batch->clusters->len,
+                          0);
+}
+
+/* Each colour also has a texture along the note's top edge, so that a
+ * colour code survives a greyscale print and eyes that do not tell the
+ * colours apart. Made of one or two dashed lines: cheap in a PDF with
+ * thousands of notes. The default colour has none. */
+typedef struct {
+  const char *color;
+  double      width;        /* line width, in units */
+  double      dash[4];      /* on, off, ...; in units; 0, 0: solid */
+  int         n_dashes;
+  gboolean    twin;         /* a second, thinner line under the first */
+} ColorBand;
+
+static const ColorBand color_bands[] = {
+  { "orange", 1.2, { 0.0, 2.2 }, 2, FALSE },             /* dots */
+  { "red",    1.4, { 3.2, 1.6 }, 2, FALSE },             /* dashes */
+  { "pink",   1.2, { 3.0, 1.4, 0.0, 1.4 }, 4, FALSE },   /* dash, dot */
+  { "purple", 0.6, { 0.0, 0.0 }, 0, TRUE },              /* two thin lines */
+  { "blue",   1.4, { 7.0, 2.0 }, 2, FALSE },             /* long dashes */
+  { "green",  1.0, { 0.0, 2.0 }, 2, TRUE },              /* two rows of dots */
+  { "gray",   1.6, { 0.0, 0.0 }, 0, FALSE },             /* solid */
+};
+
+static void
+draw_color_band (VentureExport *self,
+                 cairo_t       *cr,
+                 NoteBox       *box,
+                 guint32        rgb)
+{
+  const ColorBand *band = NULL;
+  double u = self->unit;
+  double dashes[4];
+  double left = box->x + 2 * u, right = box->x + box->width - 2 * u;
+  double y = box->y + 1.5 * u;
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_bands) && band == NULL; i++)
+    if (g_str_equal (color_bands[i].color, box->color->id))
+      band = &color_bands[i];
+  if (band == NULL)
+    return;
+
+  for (int i = 0; i < band->n_dashes; i++)
+    dashes[i] = band->dash[i] * u;
+
+  set_rgb (cr, rgb);
+  cairo_set_line_width (cr, band->width * u);
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, dashes, band->n_dashes, 0);
+      if (band->dash[0] == 0)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+    }
+  cairo_move_to (cr, left, y);
+  cairo_line_to (cr, right, y);
+  if (band->twin)
+    {
+      cairo_move_to (cr, left, y + 1.5 * u);
+      cairo_line_to (cr, right, y + 1.5 * u);
+    }
+  cairo_stroke (cr);
+  /* Back to what every other stroke expects, without a save and restore
+   * per note. */
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 }
 
 static void
@@ -1543,19 +1798,21 @@ draw_note (VentureExport *self,
   guint32 fill = parse_rgb (box->color->light_fill);
   guint32 ink = parse_rgb (box->color->light_ink);
 
-  /* A soft shadow lifts the note off the block, and a hairline in its
-   * own ink keeps pale papers visible on white in a greyscale print. */
-  rounded_rectangle (cr, box->x + 0.5 * u, box->y + 0.9 * u, box->width, box->height, NOTE_RADIUS * u);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.13);
+  /* A shadow lifts the note off the block, and a hairline in its own
+   * ink keeps pale papers visible on white in a greyscale print. Square
+   * corners: at this size rounding shows less than it costs. */
+  cairo_rectangle (cr, box->x + 0.5 * u, box->y + 0.9 * u, box->width, box->height);
+  set_rgb (cr, RGB_SHADOW);
   cairo_fill (cr);
 
-  rounded_rectangle (cr, box->x, box->y, box->width, box->height, NOTE_RADIUS * u);
+  cairo_rectangle (cr, box->x, box->y, box->width, box->height);
   set_rgb (cr, fill);
   cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, ((ink >> 16) & 0xff) / 255.0, ((ink >> 8) & 0xff) / 255.0,
-                         (ink & 0xff) / 255.0, 0.35);
+  set_rgb (cr, mix_rgb (fill, ink, 0.35));
   cairo_set_line_width (cr, 0.35 * u);
   cairo_stroke (cr);
+
+  draw_color_band (self, cr, box, mix_rgb (fill, ink, 0.6));
 
   set_rgb (cr, ink);
   show_layout (cr, box->text, box->x + NOTE_PAD * u, box->y + NOTE_PAD * u);
@@ -1658,19 +1915,40 @@ draw_canvas_page (VentureExport *self,
     }
 
   /* Markers last, so that notes on top never hide one. */
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+  {
+    MarkerBatch batch;
+    double inset = MARKER_INSET * u;
 
-      double inset = MARKER_INSET * u;
+    marker_batch_init (&batch);
+    cairo_new_path (cr);
+    for (guint i = 0; i < self->notes->len; i++)
+      {
+        NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
-      if (!box->hidden && box->marker != 0)
-        draw_marker (self, cr, box->marker,
-                     box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
-                     box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
-    }
+        if (!box->hidden && box->marker != 0)
+          marker_batch_add (self, cr, &batch, box->marker,
+                            box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
+                            box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
+      }
+    marker_batch_draw (self, cr, &batch);
+    marker_batch_clear (&batch);
+  }
 }
 
+/* Where an entry piece's body starts, below its tags line. */
+static double
+piece_body_y (VentureExport *self,
+              EntryPiece    *piece,
+              Entry         *entry)
+{
+  if (piece->with_head && entry->head != NULL)
+    return piece->y + layout_height (entry->head) + 1 * self->unit;
+  return piece->y;
+}
+
+/* In passes of one kind each (headings, tags, colour bars, markers, text),
+ * so that the PDF switches colours and text objects once per page rather
+ * than a few times per entry. */
 static void
 draw_appendix_page (VentureExport *self,
                     cairo_t       *cr,
@@ -1678,7 +1956,9 @@ draw_appendix_page (VentureExport *self,
 {
   double u = self->unit;
   double margin = MARGIN * u;
-  double indent = 2 * MARKER_RADIUS * u + 8 * u;
+  double indent = ENTRY_INDENT * u;
+  g_autoptr(GArray) bar_colors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  MarkerBatch batch;
 
   set_rgb (cr, RGB_TEXT);
   show_layout (cr, self->heading, margin, self->content_y);
@@ -1686,39 +1966,94 @@ draw_appendix_page (VentureExport *self,
   for (guint i = 0; i < self->pieces->len; i++)
     {
       EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+
+      if (piece->page == page && piece->box == NULL)
+        show_layout (cr, piece->group, piece->x, piece->y);
+    }
+
+  set_rgb (cr, RGB_DIM);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
       Entry *entry;
-      double y = piece->y;
 
-      if (piece->page != page)
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
         continue;
-
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
-      if (piece->with_head)
+      if (entry->head != NULL)
+        show_layout (cr, entry->head, piece->x + indent, piece->y);
+    }
+
+  /* The note's paper beside its text, the way it looks on the canvas,
+   * deeper than the paper itself so that pale colours show on white;
+   * one path per colour. */
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      guint32 rgb;
+      gboolean seen = FALSE;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      rgb = mix_rgb (parse_rgb (piece->box->color->light_fill), parse_rgb (piece->box->color->light_ink), 0.25);
+      for (guint c = 0; c < bar_colors->len && !seen; c++)
+        seen = g_array_index (bar_colors, guint32, c) == rgb;
+      if (!seen)
+        g_array_append_val (bar_colors, rgb);
+    }
+  for (guint c = 0; c < bar_colors->len; c++)
+    {
+      guint32 rgb = g_array_index (bar_colors, guint32, c);
+
+      for (guint i = 0; i < self->pieces->len; i++)
         {
-          double head_height = layout_height (entry->head);
+          EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+          Entry *entry;
 
-          draw_marker (self, cr, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
-                       y + head_height / 2);
-          set_rgb (cr, RGB_DIM);
-          show_layout (cr, entry->head, piece->x + indent, y);
-          y += head_height + 1.5 * u;
+          if (piece->page != page || piece->box == NULL ||
+              mix_rgb (parse_rgb (piece->box->color->light_fill),
+                       parse_rgb (piece->box->color->light_ink), 0.25) != rgb)
+            continue;
+          entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+          cairo_rectangle (cr, piece->x + indent - 5.5 * u, piece_body_y (self, piece, entry) + 0.5 * u,
+                           2.2 * u, piece->body_to - piece->body_from - 1 * u);
         }
+      set_rgb (cr, rgb);
+      cairo_fill (cr);
+    }
 
-      /* The note's paper beside its text, the way it looks on the canvas. */
-      cairo_rectangle (cr, piece->x + indent - 5.5 * u, y + 0.5 * u, 2.2 * u,
-                       piece->body_to - piece->body_from - 1 * u);
-      set_rgb (cr, parse_rgb (piece->box->color->light_fill));
-      cairo_fill_preserve (cr);
-      set_rgb (cr, parse_rgb (piece->box->color->light_ink));
-      cairo_set_line_width (cr, 0.3 * u);
-      cairo_stroke (cr);
+  marker_batch_init (&batch);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
 
-      cairo_save (cr);
-      cairo_rectangle (cr, piece->x + indent - 1 * u, y, self->page_width, piece->body_to - piece->body_from);
-      cairo_clip (cr);
-      set_rgb (cr, RGB_TEXT);
-      show_layout (cr, entry->body, piece->x + indent, y - piece->body_from);
-      cairo_restore (cr);
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      marker_batch_add (self, cr, &batch, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
+                        piece->y + (entry->head ? layout_height (entry->head)
+                                                : g_array_index (entry->line_ends, double, 0)) / 2);
+    }
+  marker_batch_draw (self, cr, &batch);
+  marker_batch_clear (&batch);
+
+  set_rgb (cr, RGB_TEXT);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
+      double y;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      y = piece_body_y (self, piece, entry);
+      if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
+        /* A piece of a note continued over columns: its lines only. */
+        show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
+      else
+        show_layout (cr, entry->body, piece->x + indent, y);
     }
 }
 
@@ -1869,6 +2204,25 @@ venture_export_write (VentureCanvas                *canvas,
     {
       g_prefix_error (error, _("Cannot export to “%s”: "), name);
       return FALSE;
+    }
+
+  /* A PNG holds its pages one under the other; cairo images stop at
+   * 32767 pixels a side, and a quarter of a gigabyte is enough memory. */
+  if (format == VENTURE_EXPORT_FORMAT_PNG)
+    {
+      double pixels_high = ceil (height * export->n_pages * settings->scale);
+      double pixels_wide = ceil (width * settings->scale);
+
+      if (pixels_high > MAX_IMAGE_SIDE || pixels_high * pixels_wide > MAX_IMAGE_PIXELS)
+        {
+          g_set_error (error, VENTURE_EXPORT_ERROR, VENTURE_EXPORT_ERROR_TOO_LARGE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Cannot export to “%s”: its %u page do not fit in one image at this scale; export to PDF or choose a smaller scale",
+                                    "Cannot export to “%s”: its %u pages do not fit in one image at this scale; export to PDF or choose a smaller scale",
+                                    export->n_pages),
+                       name, export->n_pages);
+          return FALSE;
+        }
     }
 
   /* Drawn in memory, then written in one go through a temporary file:

@@ -19,6 +19,7 @@ typedef enum {
   VENTURE_EXPORT_ERROR_OPTION,     /* a page size, orientation or scale not supported */
   VENTURE_EXPORT_ERROR_TEMPLATE,   /* the canvas's template is not known */
   VENTURE_EXPORT_ERROR_RENDER,     /* cairo could not draw (out of memory, ...) */
+  VENTURE_EXPORT_ERROR_TOO_LARGE,  /* a PNG of that many pages would be too big */
 } VentureExportError;
 
 typedef enum {
@@ -44,7 +45,8 @@ typedef enum {
  * landscape page is 842 x 595 pixels at 1x, 1684 x 1190 at 2x and
  * 3368 x 2380 at 4x. PNG and SVG are one image each: when the export has
  * an appendix, its pages follow the canvas page top to bottom, so the
- * image is as many pages high. */
+ * image is as many pages high, up to 32767 pixels and 64 million pixels
+ * in all (VENTURE_EXPORT_ERROR_TOO_LARGE beyond: export to PDF). */
 typedef struct {
   VenturePageSize    page_size;
   VentureOrientation orientation;

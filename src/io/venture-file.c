@@ -88,6 +88,23 @@ etag_from_stat (const struct stat *st)
                           (guint64) st->st_ino, (gint64) st->st_size);
 }
 
+char *
+venture_file_query_etag (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return g_stat (path, &st) == 0 ? etag_from_stat (&st) : NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 static gboolean
 check_etag (const char  *path,
             const char  *etag,

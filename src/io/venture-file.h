@@ -29,6 +29,8 @@ typedef enum {
   VENTURE_FILE_ERROR_INVALID,           /* wrong type, missing member, bad number */
   VENTURE_FILE_ERROR_DUPLICATE_ID,      /* two notes with the same id */
   VENTURE_FILE_ERROR_UNSUPPORTED_TYPE,  /* no exporter for that file name */
+  VENTURE_FILE_ERROR_DUPLICATE_VERSION, /* two versions with the same name */
+  VENTURE_FILE_ERROR_NO_SUCH_VERSION,   /* --snapshot names no stored version */
 } VentureFileError;
 
 /* Limits for anything Venture reads. The issue asks for at least 64 MiB
@@ -74,6 +76,10 @@ GBytes   *venture_file_load_contents     (GFile                  *file,
                                           char                  **etag,
                                           GCancellable           *cancellable,
                                           GError                **error);
+
+/* The etag @file has on disk now, in the form loading and saving give,
+ * or NULL when it cannot be read (removed, no permission). */
+char     *venture_file_query_etag        (GFile                  *file);
 
 /* Makes every later venture_file_replace_contents() fail as told, until
  * called again with VENTURE_FILE_TEST_FAILURE_NONE. */

@@ -12,6 +12,7 @@
 
 #include "venture-history-private.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 #include "venture-history-file.h"
 
 /* The `history` member (documented in docs/history-format.md):
@@ -34,6 +35,8 @@
  *   ["s", id, [old segments], [new segments]]
  *   ["r", id, old position, new position]              restack
  *   ["T", old title, new title]
+ *   ["v", name, position (, version)]   version saved; content on the redo side
+ *   ["x", name, position (, version)]   version deleted; content on the undo side
  *
  * Flat arrays of scalars because the file is pretty-printed: every level
  * of nesting costs indentation on every line. A note's content is stored
@@ -223,6 +226,62 @@ add_nullable_string (JsonArray  *array,
     json_array_add_null_element (array);
 }
 
+/* A version's content: what the canvas file's `versions` member holds
+ * for it, less the name (in the change). */
+static JsonNode *
+version_to_node (VentureVersion *version)
+{
+  g_autoptr(JsonObject) object = json_object_new ();
+  VentureCanvas *snapshot = venture_version_get_canvas (version);
+  GDateTime *created = venture_version_get_created (version);
+  JsonObject *extra = venture_version_get_extra (version);
+  JsonArray *notes = json_array_new ();
+  guint n_notes = venture_canvas_get_n_notes (snapshot);
+  g_autofree char *date = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                           g_date_time_get_year (created),
+                                           g_date_time_get_month (created),
+                                           g_date_time_get_day_of_month (created),
+                                           g_date_time_get_hour (created),
+                                           g_date_time_get_minute (created),
+                                           g_date_time_get_second (created));
+
+  json_object_set_string_member (object, "created", date);
+  json_object_set_string_member (object, "title", venture_canvas_get_title (snapshot));
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (snapshot, i);
+      g_autoptr(JsonNode) content = note_to_node (note);
+      JsonObject *with_id = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_set_string_member (with_id, "id", venture_note_get_id (note));
+      json_object_iter_init_ordered (&iter, json_node_get_object (content));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        json_object_set_member (with_id, name, json_node_ref (value));
+      json_array_add_object_element (notes, with_id);
+    }
+  json_object_set_array_member (object, "notes", notes);
+
+  if (extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, extra);
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        {
+          if (!json_object_has_member (object, name) && strcmp (name, "name") != 0)
+            json_object_set_member (object, name, json_node_copy (value));
+        }
+    }
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
 static JsonArray *
 change_to_array (const VentureChange *change,
                  VentureNote         *snapshot,
@@ -324,6 +383,21 @@ change_to_array (const VentureChange *change,
       json_array_add_string_element (array, "T");
       add_nullable_string (array, change->old_string);
       add_nullable_string (array, change->new_string);
+      break;
+
+    case VENTURE_CHANGE_ADD_VERSION:
+    case VENTURE_CHANGE_REMOVE_VERSION:
+      {
+        gboolean add = change->kind == VENTURE_CHANGE_ADD_VERSION;
+
+        json_array_add_string_element (array, add ? "v" : "x");
+        json_array_add_string_element (array, venture_version_get_name (change->version));
+        json_array_add_int_element (array, add ? change->new_position : change->old_position);
+        /* Like a note: the content only where the file's own list lacks
+         * the version. */
+        if (add != undo_side)
+          json_array_add_element (array, version_to_node (change->version));
+      }
       break;
 
     default:
@@ -441,6 +515,11 @@ replay_init (Replay        *replay,
     g_hash_table_insert (replay->real_of,
                          g_object_ref (venture_canvas_get_note (replay->scratch, i)),
                          g_object_ref (venture_canvas_get_note (canvas, i)));
+
+  /* A copy has no versions; the steps that save and delete them need the
+   * canvas's, and versions are immutable, so they are shared. */
+  for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
+    venture_canvas_insert_version (replay->scratch, venture_canvas_get_version (canvas, i), i);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -732,6 +811,106 @@ note_from_node (const char *id,
     venture_note_set_extra (note, extra);
 
   return g_steal_pointer (&note);
+}
+
+/* A version from its content in a change (version_to_node()); NULL if
+ * anything is wrong. */
+static VentureVersion *
+version_from_node (const char    *name,
+                   JsonNode      *node,
+                   VentureCanvas *canvas)
+{
+  g_autoptr(VentureCanvas) snapshot = NULL;
+  g_autoptr(VentureVersion) version = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObject *object;
+  JsonNode *notes_node;
+  JsonArray *notes;
+  const char *date, *title;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *value;
+
+  if (!venture_version_validate_name (name, NULL) || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  if (!object_get_string (object, "created", &date) || date == NULL ||
+      (created = g_date_time_new_from_iso8601 (date, NULL)) == NULL ||
+      !object_get_string (object, "title", &title) ||
+      (title != NULL && !venture_validate_title (title, NULL)))
+    return NULL;
+
+  notes_node = json_object_get_member (object, "notes");
+  if (notes_node == NULL || !JSON_NODE_HOLDS_ARRAY (notes_node))
+    return NULL;
+
+  snapshot = venture_canvas_new (venture_canvas_get_template_id (canvas));
+  venture_canvas_set_title (snapshot, title != NULL ? title : "");
+
+  notes = json_node_get_array (notes_node);
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      JsonNode *note_node = json_array_get_element (notes, i);
+      g_autoptr(JsonObject) without_id = NULL;
+      g_autoptr(JsonNode) content = NULL;
+      g_autoptr(VentureNote) note = NULL;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (note_node) ||
+          !object_get_string (json_node_get_object (note_node), "id", &id) ||
+          !venture_validate_id (id, NULL) ||
+          venture_canvas_lookup_note (snapshot, id) != NULL)
+        return NULL;
+
+      /* note_from_node() reads the members of a note but its id. */
+      without_id = json_object_new ();
+      json_object_iter_init_ordered (&iter, json_node_get_object (note_node));
+      while (json_object_iter_next_ordered (&iter, &member, &value))
+        if (strcmp (member, "id") != 0)
+          json_object_set_member (without_id, member, json_node_ref (value));
+      content = json_node_init_object (json_node_alloc (), without_id);
+
+      note = note_from_node (id, content);
+      if (note == NULL)
+        return NULL;
+      venture_canvas_append_note (snapshot, note);
+    }
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &value))
+    {
+      if (strcmp (member, "created") == 0 || strcmp (member, "title") == 0 ||
+          strcmp (member, "notes") == 0)
+        continue;
+      if (strcmp (member, "name") == 0 || !g_utf8_validate (member, -1, NULL) ||
+          !is_valid_extra (value, 0))
+        return NULL;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, member, json_node_copy (value));
+    }
+
+  version = venture_version_new (name, created, snapshot);
+  if (extra != NULL)
+    venture_version_set_extra (version, extra);
+
+  return g_steal_pointer (&version);
+}
+
+static gboolean
+version_equal (VentureVersion *a,
+               VentureVersion *b)
+{
+  JsonObject *extra_a = venture_version_get_extra (a);
+  JsonObject *extra_b = venture_version_get_extra (b);
+
+  return g_str_equal (venture_version_get_name (a), venture_version_get_name (b)) &&
+         g_date_time_equal (venture_version_get_created (a), venture_version_get_created (b)) &&
+         venture_canvas_equal (venture_version_get_canvas (a), venture_version_get_canvas (b)) &&
+         (extra_a == NULL) == (extra_b == NULL) &&
+         (extra_a == NULL || json_object_equal (extra_a, extra_b));
 }
 
 /* The scratch note @id, which must be at @position if it is not G_MAXUINT. */
@@ -1057,6 +1236,50 @@ read_change (Replay       *replay,
         change = venture_change_new (VENTURE_CHANGE_TITLE, NULL);
         change->old_string = g_strdup (old);
         change->new_string = g_strdup (new);
+      }
+      break;
+
+    case 'v':
+    case 'x':
+      {
+        gboolean add = op[0] == 'v';
+        /* As for notes: backwards a saving takes the version away,
+         * forwards a deletion does; otherwise it comes back from the
+         * content stored in the step. */
+        gboolean comes_back = add != back;
+        guint n_versions = venture_canvas_get_n_versions (replay->scratch);
+        g_autoptr(VentureVersion) content = NULL;
+        VentureVersion *version;
+        gint64 position;
+
+        if (comes_back ? length != 4 : (length != 3 && length != 4))
+          return (invalid (replay, error, "wrong length"), NULL);
+        if (!get_int (array, 2, 0, G_MAXUINT - 1, &position))
+          return (invalid (replay, error, "a position is out of range"), NULL);
+        if (length == 4 &&
+            (content = version_from_node (id, json_array_get_element (array, 3), replay->scratch)) == NULL)
+          return (invalid (replay, error, "version %s has no valid content", id), NULL);
+
+        if (comes_back)
+          {
+            if (venture_canvas_lookup_version (replay->scratch, id) != NULL || position > n_versions)
+              return (invalid (replay, error, "version %s cannot come back", id), NULL);
+            version = content;
+          }
+        else
+          {
+            version = venture_canvas_get_version (replay->scratch, position);
+            if (version == NULL || strcmp (venture_version_get_name (version), id) != 0)
+              return (invalid (replay, error, "version %s is not at %" G_GINT64_FORMAT, id, position), NULL);
+            if (content != NULL && !version_equal (content, version))
+              return (invalid (replay, error, "version %s is not as recorded", id), NULL);
+          }
+
+        /* Versions never change: the scratch canvas and the real history
+         * share the object. */
+        change = venture_change_new_for_version (add ? VENTURE_CHANGE_ADD_VERSION
+                                                     : VENTURE_CHANGE_REMOVE_VERSION, version);
+        change->old_position = change->new_position = position;
       }
       break;
 

@@ -8,8 +8,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "venture-note-private.h"
 #include "venture-validate.h"
+#include "venture-version.h"
 #include "venture-canvas.h"
 
 struct _VentureCanvas
@@ -21,6 +24,8 @@ struct _VentureCanvas
   GPtrArray   *notes;    /* VentureNote, owned, in stacking order */
   GHashTable  *by_id;    /* id (owned by the note) -> VentureNote (unowned) */
   JsonObject  *extra;
+  GPtrArray   *versions;          /* VentureVersion, owned, oldest first */
+  GHashTable  *versions_by_name;  /* name (owned by the version) -> VentureVersion */
   /* Inside ::changed: changing the canvas there would reach the
    * GListModel and notify watchers out of order. */
   guint        in_changed;
@@ -37,6 +42,7 @@ enum {
   PROP_TEMPLATE_ID,
   PROP_TITLE,
   PROP_N_NOTES,
+  PROP_N_VERSIONS,
   N_PROPS
 };
 
@@ -95,6 +101,8 @@ venture_canvas_dispose (GObject *object)
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->versions_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (venture_canvas_parent_class)->dispose (object);
 }
@@ -129,6 +137,9 @@ venture_canvas_get_property (GObject    *object,
       break;
     case PROP_N_NOTES:
       g_value_set_uint (value, self->notes->len);
+      break;
+    case PROP_N_VERSIONS:
+      g_value_set_uint (value, self->versions->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -176,6 +187,9 @@ venture_canvas_class_init (VentureCanvasClass *klass)
   properties[PROP_N_NOTES] =
     g_param_spec_uint ("n-notes", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_VERSIONS] =
+    g_param_spec_uint ("n-versions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -210,6 +224,8 @@ venture_canvas_init (VentureCanvas *self)
   self->title = g_strdup ("");
   self->notes = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->versions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->versions_by_name = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**
@@ -740,6 +756,232 @@ venture_canvas_restack_note (VentureCanvas *self,
   g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
 }
 
+guint
+venture_canvas_get_n_versions (VentureCanvas *self)
+{
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), 0);
+
+  return self->versions->len;
+}
+
+/* NULL when @position is past the end. */
+VentureVersion *
+venture_canvas_get_version (VentureCanvas *self,
+                            guint          position)
+{
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), NULL);
+
+  if (position >= self->versions->len)
+    return NULL;
+
+  return g_ptr_array_index (self->versions, position);
+}
+
+/* transfer none; NULL when no version has exactly that name. */
+VentureVersion *
+venture_canvas_lookup_version (VentureCanvas *self,
+                               const char    *name)
+{
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->versions_by_name, name);
+}
+
+/* The canvas takes a reference. */
+void
+venture_canvas_insert_version (VentureCanvas  *self,
+                               VentureVersion *version,
+                               guint           position)
+{
+  VentureChange *change = NULL;
+  const char *name;
+
+  g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
+  g_return_if_fail (VENTURE_IS_VERSION (version));
+  g_return_if_fail (position <= self->versions->len);
+  g_return_if_fail (g_str_equal (venture_canvas_get_template_id (venture_version_get_canvas (version)),
+                                 self->template_id));
+
+  name = venture_version_get_name (version);
+  g_return_if_fail (!g_hash_table_contains (self->versions_by_name, name));
+
+  g_ptr_array_insert (self->versions, position, g_object_ref (version));
+  g_hash_table_insert (self->versions_by_name, (gpointer) name, version);
+
+  if (wants_changes (self))
+    {
+      change = venture_change_new_for_version (VENTURE_CHANGE_ADD_VERSION, version);
+      change->old_position = position;
+      change->new_position = position;
+    }
+
+  emit_changed (self, change);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VERSIONS]);
+}
+
+void
+venture_canvas_remove_version (VentureCanvas  *self,
+                               VentureVersion *version)
+{
+  g_autoptr(VentureVersion) hold = NULL;
+  VentureChange *change = NULL;
+  guint position;
+
+  g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
+  g_return_if_fail (VENTURE_IS_VERSION (version));
+  g_return_if_fail (g_ptr_array_find (self->versions, version, &position));
+
+  hold = g_object_ref (version);
+  g_hash_table_remove (self->versions_by_name, venture_version_get_name (version));
+  g_ptr_array_remove_index (self->versions, position);
+
+  if (wants_changes (self))
+    {
+      change = venture_change_new_for_version (VENTURE_CHANGE_REMOVE_VERSION, version);
+      change->old_position = position;
+      change->new_position = position;
+    }
+
+  emit_changed (self, change);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VERSIONS]);
+}
+
+VentureVersion *
+venture_canvas_save_version (VentureCanvas  *self,
+                             const char     *name,
+                             GError        **error)
+{
+  g_autoptr(VentureCanvas) snapshot = NULL;
+  g_autoptr(VentureVersion) version = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (!self->in_changed, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!venture_version_validate_name (name, error))
+    return NULL;
+
+  if (g_hash_table_contains (self->versions_by_name, name))
+    {
+      g_set_error (error, VENTURE_VERSION_ERROR, VENTURE_VERSION_ERROR_DUPLICATE_NAME,
+                   _("There is already a version called “%s”"), name);
+      return NULL;
+    }
+
+  snapshot = venture_canvas_copy (self);
+  /* The top-level members a newer Venture wrote belong to the file, not
+   * to this moment of the canvas. */
+  venture_canvas_set_extra (snapshot, NULL);
+  now = g_date_time_new_now_utc ();
+  version = venture_version_new (name, now, snapshot);
+
+  venture_canvas_insert_version (self, version, self->versions->len);
+
+  return version;
+}
+
+gboolean
+venture_canvas_delete_version (VentureCanvas  *self,
+                               const char     *name,
+                               GError        **error)
+{
+  VentureVersion *version;
+
+  g_return_val_if_fail (VENTURE_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (!self->in_changed, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  version = g_hash_table_lookup (self->versions_by_name, name);
+  if (version == NULL)
+    {
+      g_set_error (error, VENTURE_VERSION_ERROR, VENTURE_VERSION_ERROR_NOT_FOUND,
+                   _("There is no version called “%s”"), name);
+      return FALSE;
+    }
+
+  venture_canvas_remove_version (self, version);
+
+  return TRUE;
+}
+
+/* Every field of @note becomes that of @target, one operation each (each
+ * does nothing when the field is already right). */
+static void
+restore_note (VentureCanvas *self,
+              VentureNote   *note,
+              VentureNote   *target)
+{
+  venture_canvas_move_note (self, note, venture_note_get_block (target),
+                            venture_note_get_x (target), venture_note_get_y (target));
+  venture_canvas_set_note_text (self, note, venture_note_get_text (target));
+  venture_canvas_set_note_color (self, note, venture_note_get_color (target));
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    venture_canvas_set_note_tag (self, note, kind, venture_note_get_tag (target, kind));
+  venture_canvas_set_note_segments (self, note, venture_note_get_segments (target));
+}
+
+void
+venture_canvas_restore_version (VentureCanvas  *self,
+                                VentureVersion *version)
+{
+  VentureCanvas *snapshot;
+  guint n;
+
+  g_return_if_fail (VENTURE_IS_CANVAS (self));
+  g_return_if_fail (!self->in_changed);
+  g_return_if_fail (VENTURE_IS_VERSION (version));
+
+  snapshot = venture_version_get_canvas (version);
+  g_return_if_fail (g_str_equal (snapshot->template_id, self->template_id));
+
+  venture_canvas_set_title (self, snapshot->title);
+
+  /* From the top, so that the places of the notes still to look at do
+   * not shift. */
+  for (guint i = self->notes->len; i > 0; i--)
+    {
+      VentureNote *note = g_ptr_array_index (self->notes, i - 1);
+
+      if (!g_hash_table_contains (snapshot->by_id, venture_note_get_id (note)))
+        venture_canvas_remove_note (self, note);
+    }
+
+  /* Every note left is in the snapshot, so once place i holds the
+   * snapshot's note i for every i, the stacks are the same. */
+  n = snapshot->notes->len;
+  for (guint i = 0; i < n; i++)
+    {
+      VentureNote *target = g_ptr_array_index (snapshot->notes, i);
+      VentureNote *note = g_hash_table_lookup (self->by_id, venture_note_get_id (target));
+
+      if (note == NULL)
+        {
+          g_autoptr(VentureNote) copy = venture_note_copy (target, NULL);
+
+          venture_canvas_insert_note (self, copy, i);
+          continue;
+        }
+
+      restore_note (self, note, target);
+      venture_canvas_restack_note (self, note, i);
+
+      /* Only the members a newer Venture wrote can still differ, and no
+       * operation changes those: the snapshot's copy replaces the note. */
+      if (!venture_note_equal (note, target))
+        {
+          g_autoptr(VentureNote) copy = venture_note_copy (target, NULL);
+
+          venture_canvas_remove_note (self, note);
+          venture_canvas_insert_note (self, copy, i);
+        }
+    }
+}
+
 /* Applies the new side of @change. The old side is not checked: the
  * canvas emits the change as it really happened, which is @change itself
  * when the canvas was in @change's old state. */
@@ -780,6 +1022,12 @@ venture_canvas_apply_change (VentureCanvas       *self,
       break;
     case VENTURE_CHANGE_TITLE:
       venture_canvas_set_title (self, change->new_string);
+      break;
+    case VENTURE_CHANGE_ADD_VERSION:
+      venture_canvas_insert_version (self, change->version, change->new_position);
+      break;
+    case VENTURE_CHANGE_REMOVE_VERSION:
+      venture_canvas_remove_version (self, change->version);
       break;
     default:
       g_return_if_reached ();

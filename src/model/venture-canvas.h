@@ -50,7 +50,8 @@ void           venture_canvas_set_extra        (VentureCanvas       *self,
  * notes with the same ids, extra members deep-copied, nobody watching.
  * For snapshots (versions) and tests. */
 VentureCanvas *venture_canvas_copy             (VentureCanvas       *self);
-/* Same title, template and notes (ids, order and every field). */
+/* Same title, template and notes (ids, order and every field); the
+ * versions are not compared (nor copied by venture_canvas_copy()). */
 gboolean       venture_canvas_equal            (VentureCanvas       *a,
                                                 VentureCanvas       *b);
 
@@ -85,6 +86,39 @@ void           venture_canvas_set_note_segments (VentureCanvas      *self,
 void           venture_canvas_restack_note     (VentureCanvas       *self,
                                                 VentureNote         *note,
                                                 guint                position);
+/* Versions: named snapshots kept with the canvas, oldest first. They are
+ * not content: restoring one changes the notes and the title, never the
+ * list. Watch ::changed (ADD_VERSION, REMOVE_VERSION) or n-versions. */
+guint           venture_canvas_get_n_versions   (VentureCanvas   *self);
+/* transfer none */
+VentureVersion *venture_canvas_get_version      (VentureCanvas   *self,
+                                                 guint            position);
+VentureVersion *venture_canvas_lookup_version   (VentureCanvas   *self,
+                                                 const char      *name);
+/* Operations like the note ones (::changed, undoable). @version's
+ * snapshot must have this canvas's template and its name must be new. */
+void            venture_canvas_insert_version   (VentureCanvas   *self,
+                                                 VentureVersion  *version,
+                                                 guint            position);
+void            venture_canvas_remove_version   (VentureCanvas   *self,
+                                                 VentureVersion  *version);
+/* Appends a snapshot of the canvas as it is now, made now; refuses a
+ * name that is not valid or already taken (VENTURE_VERSION_ERROR).
+ * transfer none. */
+VentureVersion *venture_canvas_save_version     (VentureCanvas   *self,
+                                                 const char      *name,
+                                                 GError         **error);
+gboolean        venture_canvas_delete_version   (VentureCanvas   *self,
+                                                 const char      *name,
+                                                 GError         **error);
+/* Makes the title and the notes those of @version (any canvas's version
+ * of the same template) through the operations above: the fewest changes
+ * that get there, notes kept as objects when the snapshot has their id.
+ * A history records them as one step only inside a group: see
+ * venture_version_restore(). */
+void            venture_canvas_restore_version  (VentureCanvas   *self,
+                                                 VentureVersion  *version);
+
 /* Applies a change as recorded (the history uses it for undo and redo
  * with venture_change_invert()). Emits ::changed like any operation. */
 void           venture_canvas_apply_change     (VentureCanvas       *self,

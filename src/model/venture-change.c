@@ -6,13 +6,15 @@
 
 #include "config.h"
 
+#include "venture-version.h"
 #include "venture-change.h"
 
 G_DEFINE_BOXED_TYPE (VentureChange, venture_change, venture_change_copy, venture_change_free)
 
 /**
  * venture_change_new:
- * @note: (nullable): the note changed, referenced; NULL only for TITLE
+ * @note: (nullable): the note changed, referenced; NULL exactly for the
+ *   kinds that change no note (TITLE, ADD_VERSION, REMOVE_VERSION)
  *
  * An empty change of @kind: the caller fills both sides.
  */
@@ -22,13 +24,31 @@ venture_change_new (VentureChangeKind  kind,
 {
   VentureChange *self;
 
-  g_return_val_if_fail (kind <= VENTURE_CHANGE_TITLE, NULL);
+  g_return_val_if_fail (kind <= VENTURE_CHANGE_LAST, NULL);
   g_return_val_if_fail (note == NULL || VENTURE_IS_NOTE (note), NULL);
-  g_return_val_if_fail ((kind == VENTURE_CHANGE_TITLE) == (note == NULL), NULL);
+  g_return_val_if_fail ((kind == VENTURE_CHANGE_TITLE ||
+                         kind == VENTURE_CHANGE_ADD_VERSION ||
+                         kind == VENTURE_CHANGE_REMOVE_VERSION) == (note == NULL), NULL);
 
   self = g_new0 (VentureChange, 1);
   self->kind = kind;
   self->note = note != NULL ? g_object_ref (note) : NULL;
+
+  return self;
+}
+
+VentureChange *
+venture_change_new_for_version (VentureChangeKind  kind,
+                                VentureVersion    *version)
+{
+  VentureChange *self;
+
+  g_return_val_if_fail (kind == VENTURE_CHANGE_ADD_VERSION ||
+                        kind == VENTURE_CHANGE_REMOVE_VERSION, NULL);
+  g_return_val_if_fail (VENTURE_IS_VERSION (version), NULL);
+
+  self = venture_change_new (kind, NULL);
+  self->version = g_object_ref (version);
 
   return self;
 }
@@ -43,6 +63,7 @@ venture_change_copy (const VentureChange *self)
   copy = g_new (VentureChange, 1);
   *copy = *self;
   copy->note = self->note != NULL ? g_object_ref (self->note) : NULL;
+  copy->version = self->version != NULL ? g_object_ref (self->version) : NULL;
   copy->old_string = g_strdup (self->old_string);
   copy->new_string = g_strdup (self->new_string);
   copy->old_strv = g_strdupv (self->old_strv);
@@ -58,6 +79,7 @@ venture_change_free (VentureChange *self)
     return;
 
   g_clear_object (&self->note);
+  g_clear_object (&self->version);
   g_free (self->old_string);
   g_free (self->new_string);
   g_strfreev (self->old_strv);
@@ -75,6 +97,7 @@ venture_change_invert (const VentureChange *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   inverse = venture_change_new (self->kind, self->note);
+  inverse->version = self->version != NULL ? g_object_ref (self->version) : NULL;
   inverse->tag_kind = self->tag_kind;
   inverse->old_string = g_strdup (self->new_string);
   inverse->new_string = g_strdup (self->old_string);
@@ -94,6 +117,12 @@ venture_change_invert (const VentureChange *self)
       break;
     case VENTURE_CHANGE_REMOVE:
       inverse->kind = VENTURE_CHANGE_INSERT;
+      break;
+    case VENTURE_CHANGE_ADD_VERSION:
+      inverse->kind = VENTURE_CHANGE_REMOVE_VERSION;
+      break;
+    case VENTURE_CHANGE_REMOVE_VERSION:
+      inverse->kind = VENTURE_CHANGE_ADD_VERSION;
       break;
     case VENTURE_CHANGE_TEXT:
     case VENTURE_CHANGE_COLOR:

@@ -20,7 +20,14 @@ typedef enum {
   VENTURE_CHANGE_SEGMENTS,  /* old_strv -> new_strv */
   VENTURE_CHANGE_RESTACK,   /* old_position -> new_position */
   VENTURE_CHANGE_TITLE,     /* old_string -> new_string; note is NULL */
+  VENTURE_CHANGE_ADD_VERSION,    /* version inserted at new_position (= old_position); note is NULL */
+  VENTURE_CHANGE_REMOVE_VERSION, /* version removed from old_position (= new_position); note is NULL */
 } VentureChangeKind;
+
+#define VENTURE_CHANGE_LAST VENTURE_CHANGE_REMOVE_VERSION
+
+/* venture-version.h includes this header through venture-canvas.h. */
+typedef struct _VentureVersion VentureVersion;
 
 #define VENTURE_TYPE_CHANGE (venture_change_get_type ())
 
@@ -40,11 +47,15 @@ typedef struct {
   int                new_x, new_y;
   guint              old_position;
   guint              new_position;
+  VentureVersion    *version;       /* owned; for ADD_VERSION and REMOVE_VERSION */
 } VentureChange;
 
 GType          venture_change_get_type (void) G_GNUC_CONST;
 VentureChange *venture_change_new      (VentureChangeKind    kind,
                                         VentureNote         *note);
+/* An ADD_VERSION or REMOVE_VERSION of @version (referenced). */
+VentureChange *venture_change_new_for_version (VentureChangeKind  kind,
+                                               VentureVersion    *version);
 VentureChange *venture_change_copy     (const VentureChange *self);
 void           venture_change_free     (VentureChange       *self);
 /* The change that undoes this one. */

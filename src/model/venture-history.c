@@ -100,6 +100,8 @@ static const char * const label_ids[VENTURE_HISTORY_N_LABELS] = {
   [VENTURE_HISTORY_LABEL_TIDY_BLOCK] = "tidy-block",
   [VENTURE_HISTORY_LABEL_RESTORE_VERSION] = "restore-version",
   [VENTURE_HISTORY_LABEL_EDIT] = "edit",
+  [VENTURE_HISTORY_LABEL_SAVE_VERSION] = "save-version",
+  [VENTURE_HISTORY_LABEL_DELETE_VERSION] = "delete-version",
 };
 
 const char *
@@ -229,6 +231,8 @@ venture_history_step_get_effective_kind (const VentureHistoryStep *step,
     [VENTURE_CHANGE_SEGMENTS] = VENTURE_HISTORY_LABEL_LINK_SEGMENTS,
     [VENTURE_CHANGE_RESTACK] = VENTURE_HISTORY_LABEL_RESTACK,
     [VENTURE_CHANGE_TITLE] = VENTURE_HISTORY_LABEL_RENAME,
+    [VENTURE_CHANGE_ADD_VERSION] = VENTURE_HISTORY_LABEL_SAVE_VERSION,
+    [VENTURE_CHANGE_REMOVE_VERSION] = VENTURE_HISTORY_LABEL_DELETE_VERSION,
   };
   gboolean has_insert = FALSE;
   gboolean has_remove = FALSE;
@@ -296,6 +300,8 @@ venture_history_step_get_effective_kind (const VentureHistoryStep *step,
     case VENTURE_HISTORY_LABEL_TIDY_BLOCK:
     case VENTURE_HISTORY_LABEL_RESTORE_VERSION:
     case VENTURE_HISTORY_LABEL_EDIT:
+    case VENTURE_HISTORY_LABEL_SAVE_VERSION:
+    case VENTURE_HISTORY_LABEL_DELETE_VERSION:
     default:
       n = count_notes (step, FALSE, 0);
       break;
@@ -341,6 +347,10 @@ format_label (VentureHistoryLabel kind,
       return g_strdup (_("Tidy Block"));
     case VENTURE_HISTORY_LABEL_RESTORE_VERSION:
       return g_strdup (_("Restore Version"));
+    case VENTURE_HISTORY_LABEL_SAVE_VERSION:
+      return g_strdup (_("Save Version"));
+    case VENTURE_HISTORY_LABEL_DELETE_VERSION:
+      return g_strdup (_("Delete Version"));
     case VENTURE_HISTORY_LABEL_AUTO:
     case VENTURE_HISTORY_LABEL_CUSTOM:
     case VENTURE_HISTORY_LABEL_EDIT:

@@ -36,9 +36,11 @@ typedef enum {
   VENTURE_HISTORY_LABEL_TIDY_BLOCK,       /* "Tidy Block" */
   VENTURE_HISTORY_LABEL_RESTORE_VERSION,  /* "Restore Version" */
   VENTURE_HISTORY_LABEL_EDIT,             /* "Edit Canvas": a mix of changes */
+  VENTURE_HISTORY_LABEL_SAVE_VERSION,     /* "Save Version" */
+  VENTURE_HISTORY_LABEL_DELETE_VERSION,   /* "Delete Version" */
 } VentureHistoryLabel;
 
-#define VENTURE_HISTORY_N_LABELS (VENTURE_HISTORY_LABEL_EDIT + 1)
+#define VENTURE_HISTORY_N_LABELS (VENTURE_HISTORY_LABEL_DELETE_VERSION + 1)
 
 /* Records every ::changed of one canvas as steps of VentureChange deltas.
  * Knows nothing of widgets. Properties: can-undo, can-redo, modified

@@ -65,6 +65,7 @@ venture_application_handle_local_options (GApplication *app,
   const char *page_size = NULL;
   const char *orientation = NULL;
   const char *scale = NULL;
+  const char *snapshot = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -75,6 +76,7 @@ venture_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "page-size", "&s", &page_size);
   g_variant_dict_lookup (options, "orientation", "&s", &orientation);
   g_variant_dict_lookup (options, "scale", "&s", &scale);
+  g_variant_dict_lookup (options, "snapshot", "&s", &snapshot);
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
@@ -83,7 +85,14 @@ venture_application_handle_local_options (GApplication *app,
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
 
       return venture_cli_export_full (export_path, argc == 2 ? argv[1] : NULL,
-                                      page_size, orientation, scale);
+                                      page_size, orientation, scale, snapshot);
+    }
+
+  if (snapshot != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--snapshot only applies to --export"));
+      return 1;
     }
 
   if (page_size != NULL || orientation != NULL || scale != NULL)
@@ -173,7 +182,10 @@ venture_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+    {
+      window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+      venture_window_show_start (VENTURE_WINDOW (window));
+    }
 
   gtk_window_present (window);
   venture_application_offer_drafts (VENTURE_APPLICATION (app), window);
@@ -351,7 +363,7 @@ venture_application_new_from_example (GSimpleAction *action,
   g_autoptr(VentureCanvas) canvas = venture_examples_load (g_variant_get_string (parameter, NULL),
                                                            &error);
   g_autoptr(VentureDocument) document = NULL;
-  VentureWindow *window;
+  VentureWindow *window, *pristine;
 
   if (canvas == NULL)
     {
@@ -364,9 +376,14 @@ venture_application_new_from_example (GSimpleAction *action,
       return;
     }
 
+  /* From the start page of an untouched window, the example takes its
+   * place instead of opening next to it. */
+  pristine = find_pristine_window (G_APPLICATION (self));
   document = venture_document_new_from_canvas (canvas, TRUE);
   window = venture_window_new (self, document);
   gtk_window_present (GTK_WINDOW (window));
+  if (pristine != NULL)
+    gtk_window_close (GTK_WINDOW (pristine));
 }
 
 static const GActionEntry app_actions[] = {
@@ -385,6 +402,9 @@ venture_application_init (VentureApplication *self)
     { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json, .pdf, .png, .svg"),
       N_("OUT") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
+      N_("NAME") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -406,5 +426,7 @@ venture_application_init (VentureApplication *self)
                                                   "  venture canvas.json                      Open a canvas\n"
                                                   "  venture --export=copy.json canvas.json   Write a normalised copy\n"
                                                   "  venture --export=poster.pdf --page-size=a3 canvas.json\n"
-                                                  "                                           Print-ready PDF, A3 landscape"));
+                                                  "                                           Print-ready PDF, A3 landscape\n"
+                                                  "  venture --export=before.pdf --snapshot=\"Before feedback\" canvas.json\n"
+                                                  "                                           A stored version as a PDF"));
 }

@@ -30,6 +30,7 @@ struct _VentureNoteWidget
    * only while the note has any, so plain notes stay childless. */
   GPtrArray   *chips;
   int          chips_height;
+  gint64       moved_time;
   guint        truncated : 1;
 };
 
@@ -153,6 +154,15 @@ update_accessible (VentureNoteWidget *self)
 }
 
 static void
+invalidate_parent (VentureNoteWidget *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (VENTURE_IS_BLOCK_VIEW (parent))
+    _venture_block_view_note_changed (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (self));
+}
+
+static void
 sync_color (VentureNoteWidget *self)
 {
   const char *color_class = venture_note_widget_color_class (venture_note_get_color (self->note));
@@ -165,6 +175,7 @@ sync_color (VentureNoteWidget *self)
   g_free (self->color_class);
   self->color_class = g_strdup (color_class);
   gtk_widget_add_css_class (GTK_WIDGET (self), color_class);
+  invalidate_parent (self);
 }
 
 static void
@@ -179,6 +190,7 @@ on_note_notify (VentureNoteWidget *self,
       if (self->layout != NULL)
         pango_layout_set_text (self->layout, venture_note_get_text (note), -1);
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      invalidate_parent (self);
       update_accessible (self);
     }
   else if (g_str_equal (name, "color"))
@@ -192,6 +204,7 @@ on_note_notify (VentureNoteWidget *self,
 
       if (g_strcmp0 (self->block_id, venture_note_get_block (note)) != 0)
         {
+          self->moved_time = g_get_monotonic_time ();
           g_free (self->block_id);
           self->block_id = g_strdup (venture_note_get_block (note));
           if (board != NULL)
@@ -202,10 +215,14 @@ on_note_notify (VentureNoteWidget *self,
     {
       GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
+      self->moved_time = g_get_monotonic_time ();
       /* Only the block holding the note lays out again; its other notes
        * keep their allocation and their cached render nodes. */
       if (parent != NULL)
-        gtk_widget_queue_allocate (parent);
+        {
+          _venture_block_view_note_changed (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (self));
+          gtk_widget_queue_allocate (parent);
+        }
     }
   else
     {
@@ -420,6 +437,33 @@ venture_note_widget_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, child, snapshot);
 }
 
+static void
+venture_note_widget_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (venture_note_widget_parent_class)->css_changed (widget, change);
+
+  /* The block's image of its resting notes is made again on the
+   * changes that show (colour, selection, focus, the style), not on every
+   * restyle: moving a note among a thousand restyles its siblings. */
+  if (self->layout != NULL)
+    pango_layout_context_changed (self->layout);
+}
+
+static void
+venture_note_widget_state_flags_changed (GtkWidget     *widget,
+                                         GtkStateFlags  previous)
+{
+  GtkStateFlags shown = GTK_STATE_FLAG_SELECTED | GTK_STATE_FLAG_FOCUS_VISIBLE |
+                        GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_BACKDROP;
+
+  GTK_WIDGET_CLASS (venture_note_widget_parent_class)->state_flags_changed (widget, previous);
+  if (((previous ^ gtk_widget_get_state_flags (widget)) & shown) != 0)
+    invalidate_parent (VENTURE_NOTE_WIDGET (widget));
+}
+
 static gboolean
 on_query_tooltip (VentureNoteWidget *self,
                   int                x,
@@ -534,6 +578,7 @@ on_drag_begin (GtkDragSource     *source,
    * image before the source note is dimmed. */
   gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon), (int) x, (int) y);
   gtk_widget_add_css_class (widget, "dragging");
+  invalidate_parent (self);
 }
 
 static void
@@ -545,6 +590,7 @@ on_drag_end (GtkDragSource     *source,
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  invalidate_parent (self);
   if (board != NULL)
     _venture_board_drag_end (board);
 }
@@ -671,6 +717,8 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   widget_class->size_allocate = venture_note_widget_size_allocate;
   widget_class->snapshot = venture_note_widget_snapshot;
   widget_class->root = venture_note_widget_root;
+  widget_class->css_changed = venture_note_widget_css_changed;
+  widget_class->state_flags_changed = venture_note_widget_state_flags_changed;
 
   properties[PROP_NOTE] =
     g_param_spec_object ("note", NULL, NULL,
@@ -696,7 +744,10 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "note.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "note.tags", NULL);
+  /* Alt+Return: the note's properties, as in GNOME's file managers;
+   * Ctrl+T tidies the block. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "note.tags", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
 
   ensure_color_css ();
 }
@@ -790,6 +841,13 @@ on_menu_closed (GtkPopover *popover)
    * its own signal emission. */
   g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, g_object_ref (popover));
   g_idle_add_once ((GSourceOnceFunc) g_object_unref, popover);
+}
+
+gboolean
+_venture_note_widget_is_moving (VentureNoteWidget *self)
+{
+  return self->moved_time != 0 &&
+         g_get_monotonic_time () - self->moved_time < G_TIME_SPAN_SECOND;
 }
 
 void

@@ -14,8 +14,10 @@
 #include "venture-drafts.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
+#include "venture-history-list.h"
 #include "venture-mix-panel.h"
 #include "venture-template.h"
+#include "venture-validate.h"
 #include "venture-ui-resources.h"
 
 #include "venture-window.h"
@@ -37,11 +39,25 @@ struct _VentureWindow
   /* Set once the user agreed to close, so close-request lets it go. */
   gboolean              closing;
 
+  VentureHistoryList   *history_list;
+  GFileMonitor         *file_monitor;
+  /* The "changed by another program" toast, while it is shown. */
+  AdwToast             *outside_change_toast;
+
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_heading;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *title_button;
+  GtkPopover           *title_popover;
+  GtkEntry             *title_entry;
+  GtkMenuButton        *history_button;
+  GtkListView          *history_view;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   VentureBoard         *board;
+  GtkWidget            *mix_button;
   GtkRevealer          *mix_revealer;
   VentureMixPanel      *mix_panel;
   gboolean              mix_visible;
@@ -59,6 +75,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void venture_window_save_as (VentureWindow *self);
+static void venture_window_focus_first_block (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -176,6 +193,84 @@ venture_window_schedule_autosave (VentureWindow *self)
     venture_drafts_remove (venture_drafts_get_default (), self->draft_id);
 }
 
+static void
+venture_window_remember_recent (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  if (file == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) "application/json";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "venture %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+on_outside_change_toast_dismissed (VentureWindow *self)
+{
+  self->outside_change_toast = NULL;
+}
+
+static void
+on_file_changed (VentureWindow     *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT &&
+      event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED &&
+      event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_MOVED_OUT)
+    return;
+
+  /* Our own saves move the etag along: only someone else's write differs. */
+  if (self->outside_change_toast != NULL ||
+      venture_document_get_busy (self->document) ||
+      !venture_document_is_changed_on_disk (self->document))
+    return;
+
+  name = venture_file_get_display_name (venture_document_get_file (self->document));
+  /* Translators: %s is a file name. */
+  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  self->outside_change_toast = adw_toast_new (message);
+  adw_toast_set_timeout (self->outside_change_toast, 0);
+  adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
+  adw_toast_set_action_name (self->outside_change_toast, "win.reload");
+  g_signal_connect_object (self->outside_change_toast, "dismissed",
+                           G_CALLBACK (on_outside_change_toast_dismissed), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->outside_change_toast);
+}
+
+static void
+venture_window_watch_file (VentureWindow *self)
+{
+  GFile *file = venture_document_get_file (self->document);
+
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
+
+  if (file == NULL)
+    return;
+
+  self->file_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->file_monitor != NULL)
+    g_signal_connect_swapped (self->file_monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
 /* The one place that decides which actions can run now. */
 static void
 venture_window_update_actions (VentureWindow *self)
@@ -193,6 +288,8 @@ venture_window_update_actions (VentureWindow *self)
                                  !busy && venture_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 !busy && venture_document_get_file (self->document) != NULL);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -228,6 +325,14 @@ venture_window_update_title (VentureWindow *self)
   else
     subtitle = g_strdup (_("Not saved yet"));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0)
+    {
+      adw_window_title_set_title (self->window_title, APP_NAME);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), APP_NAME);
+      return;
+    }
+
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: the window title, %s is the canvas title. */
@@ -250,6 +355,7 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
+  venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
                            self, G_CONNECT_SWAPPED);
@@ -257,6 +363,8 @@ venture_window_bind_contents (VentureWindow *self)
                            self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "canvas") == 0)
+    venture_window_focus_first_block (self);
 }
 
 static void
@@ -267,6 +375,12 @@ on_document_notify (VentureWindow *self,
 
   if (g_str_equal (name, "canvas"))
     venture_window_bind_contents (self);
+  else if (g_str_equal (name, "file"))
+    {
+      venture_window_watch_file (self);
+      venture_window_update_actions (self);
+      venture_window_update_title (self);
+    }
   else if (g_str_equal (name, "busy"))
     venture_window_update_actions (self);
   else
@@ -294,12 +408,116 @@ on_load_done (GObject      *source,
       return;
     }
 
+  venture_window_remember_recent (self);
   notice = venture_document_get_history_notice (document);
   if (notice != NULL)
     venture_window_show_toast (self, g_error_matches (notice, VENTURE_HISTORY_FILE_ERROR,
                                                       VENTURE_HISTORY_FILE_ERROR_MISMATCH)
                                      ? _("The canvas was changed outside Venture, so its undo history was not loaded")
                                      : _("The undo history in this file could not be read and was not loaded"));
+}
+
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+venture_window_fill_recent (VentureWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (canvases, info);
+    }
+  g_ptr_array_sort (canvases, compare_recent);
+
+  for (guint i = 0; i < MIN (canvases->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (canvases, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *location = gtk_recent_info_get_uri_display (info);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), canvases->len > 0);
+  gtk_widget_set_visible (self->recent_heading, canvases->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+venture_window_show_start (VentureWindow *self)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  venture_window_fill_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  venture_window_update_title (self);
+}
+
+/* Typing on a focused block starts a note there, so a fresh canvas is
+ * ready for the first idea without a click. */
+static void
+venture_window_focus_first_block (VentureWindow *self)
+{
+  VentureTemplate *template = venture_board_get_template (self->board);
+  GtkWidget *block;
+
+  if (template == NULL || venture_template_get_n_blocks (template) == 0)
+    return;
+
+  block = venture_board_get_block_view (self->board, venture_template_get_block (template, 0)->id);
+  if (block != NULL)
+    gtk_widget_grab_focus (block);
+}
+
+static void
+venture_window_show_canvas (VentureWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
+  venture_window_update_title (self);
+  venture_window_focus_first_block (self);
+}
+
+static void
+on_recent_activated (VentureWindow *self,
+                     GtkListBoxRow *row)
+{
+  venture_window_load_file (self, g_object_get_data (G_OBJECT (row), "file"));
+}
+
+static void
+action_start_new (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  venture_window_show_canvas (VENTURE_WINDOW (widget));
 }
 
 void
@@ -309,6 +527,7 @@ venture_window_load_file (VentureWindow *self,
   g_return_if_fail (VENTURE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  venture_window_show_canvas (self);
   venture_document_load_async (self->document, file, self->cancellable,
                                on_load_done, g_object_ref (self));
 }
@@ -322,7 +541,10 @@ venture_window_save_to (VentureWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (venture_document_save (self->document, file, force, NULL, &error))
-    return TRUE;
+    {
+      venture_window_remember_recent (self);
+      return TRUE;
+    }
 
   if (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_CHANGED_ON_DISK))
     {
@@ -446,6 +668,139 @@ action_redo (GtkWidget  *widget,
 }
 
 static void
+on_reload_response (const char *response,
+                    gpointer    user_data)
+{
+  g_autoptr(VentureWindow) self = user_data;
+
+  if (g_str_equal (response, "reload"))
+    venture_window_load_file (self, venture_document_get_file (self->document));
+}
+
+static void
+action_reload (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  static const VentureResponse responses[] = {
+    { "cancel", N_("_Cancel"), ADW_RESPONSE_DEFAULT },
+    { "reload", N_("_Reload"), ADW_RESPONSE_DESTRUCTIVE },
+  };
+  VentureResponse translated[G_N_ELEMENTS (responses)];
+
+  if (!venture_document_get_modified (self->document))
+    {
+      venture_window_load_file (self, venture_document_get_file (self->document));
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (responses); i++)
+    {
+      translated[i] = responses[i];
+      translated[i].label = _(responses[i].label);
+    }
+  venture_compat_ask (GTK_WIDGET (self), _("Reload and Lose Unsaved Changes?"),
+                      _("The canvas will show the file as it is on disk now. Your unsaved changes will be lost."),
+                      translated, G_N_ELEMENTS (translated), "cancel", "cancel",
+                      on_reload_response, g_object_ref (self));
+}
+
+static void
+action_rename_canvas (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
+}
+
+static void
+on_title_popover_show (VentureWindow *self)
+{
+  const char *title = venture_canvas_get_title (venture_document_get_canvas (self->document));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title ? title : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
+on_title_entry_activate (VentureWindow *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
+
+  if (venture_validate_title (title, NULL))
+    venture_canvas_set_title (venture_document_get_canvas (self->document), title);
+  gtk_popover_popdown (self->title_popover);
+}
+
+static void
+history_item_setup (GtkListItemFactory *factory,
+                    GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+history_item_bind (GtkListItemFactory *factory,
+                   GtkListItem        *item,
+                   VentureWindow      *self)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkStringObject *step = gtk_list_item_get_item (item);
+  guint index = gtk_list_item_get_position (item);
+  gboolean current = venture_history_list_is_current (self->history_list, index);
+  gboolean undone = venture_history_list_is_undone (self->history_list, index);
+  g_autofree char *text = NULL;
+
+  /* The current state is marked in words too, not by style alone. */
+  text = current ? g_strdup_printf (_("%s (current)"), gtk_string_object_get_string (step))
+                 : g_strdup (gtk_string_object_get_string (step));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (current)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+  if (undone)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static void
+on_history_activate (VentureWindow *self,
+                     guint          index)
+{
+  venture_history_jump (venture_document_get_history (self->document),
+                        venture_history_list_get_item_position (self->history_list, index));
+  gtk_menu_button_popdown (self->history_button);
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget *target,
+                  const GValue  *value,
+                  double         x,
+                  double         y,
+                  VentureWindow *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+
+  if (files->len == 0 || app == NULL)
+    return FALSE;
+
+  g_application_open (G_APPLICATION (app), (GFile **) files->pdata, files->len, "");
+  return TRUE;
+}
+
+static void
 on_close_response (const char *response,
                    gpointer    user_data)
 {
@@ -560,11 +915,40 @@ on_key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* The header bar has no room for the mix button in a phone-sized
+ * window (360 px); there the primary menu and F9 still show the panel.
+ * The gap between the two widths keeps the button from flickering. */
+#define MIX_BUTTON_HIDE_BELOW 440
+#define MIX_BUTTON_SHOW_FROM  480
+
+static void
+update_mix_button (VentureWindow *self)
+{
+  int width, height;
+
+  /* GTK 4.8 needs both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0 || width >= MIX_BUTTON_SHOW_FROM)
+    gtk_widget_set_visible (self->mix_button, TRUE);
+  else if (width < MIX_BUTTON_HIDE_BELOW)
+    gtk_widget_set_visible (self->mix_button, FALSE);
+}
+
+static void
+on_default_width (VentureWindow *self,
+                  GParamSpec    *pspec,
+                  gpointer       user_data)
+{
+  update_mix_button (self);
+}
+
 static void
 venture_window_init_relationships (VentureWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  update_mix_button (self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
@@ -596,7 +980,14 @@ venture_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_pointer (&self->draft_id, g_free);
 
+  if (self->file_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->file_monitor, self);
+      g_file_monitor_cancel (self->file_monitor);
+      g_clear_object (&self->file_monitor);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), VENTURE_TYPE_WINDOW);
+  g_clear_object (&self->history_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
@@ -678,15 +1069,31 @@ venture_window_class_init (VentureWindowClass *klass)
                                                RESOURCE_PATH "/ui/venture-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_heading);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_popover);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, history_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_panel);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.start-new", NULL, action_start_new);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
+  gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_property_action (widget_class, "win.show-mix", "mix-visible");
   gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL, action_clear_highlight);
@@ -718,6 +1125,24 @@ venture_window_init (VentureWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->draft_id = venture_drafts_new_id ();
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
+
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = NULL;
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    self->history_list = venture_history_list_new (NULL);
+    selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history_list)));
+    g_signal_connect (factory, "setup", G_CALLBACK (history_item_setup), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (history_item_bind), self);
+    gtk_list_view_set_factory (self->history_view, factory);
+    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+
+    /* A canvas file dropped on the window opens, as with File > Open. */
+    g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
   self->settings = lookup_settings ();
   venture_window_restore_state (self);
 }
@@ -768,6 +1193,7 @@ venture_window_restore_draft (VentureWindow *self,
       return;
     }
 
+  venture_window_show_canvas (self);
   /* From now on this window keeps that draft up to date. */
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
