@@ -949,6 +949,7 @@ venture_window_init_relationships (VentureWindow *self)
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
   update_mix_button (self);
+  gtk_event_controller_set_name (keys, "venture-highlight-keys");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
