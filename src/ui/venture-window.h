@@ -34,4 +34,9 @@ void             venture_window_show_start   (VentureWindow      *self);
 void             venture_window_show_toast   (VentureWindow      *self,
                                               const char         *message);
 
+/* The relationship mix side panel (F9). */
+void             venture_window_set_mix_visible (VentureWindow   *self,
+                                                 gboolean         visible);
+GtkWidget       *venture_window_get_mix_panel (VentureWindow     *self);
+
 G_END_DECLS
