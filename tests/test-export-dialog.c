@@ -390,6 +390,7 @@ test_export_pdf (void)
   g_assert_finalize_object (dialog);
   venture_test_iterate (100);
   g_assert_true (shows_text (GTK_WIDGET (window), "Exported to “R&D <plan>.pdf”"));
+  g_free (venture_test_save_screenshot (GTK_WIDGET (window), "export-dialog-done"));
 
   /* A second dialog remembers the choices. */
   dialog = open_dialog (window);
@@ -485,6 +486,9 @@ test_export_failure (void)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (get_row (dialog, "Format"))));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "canvas.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  venture_test_iterate (400);
+  venture_test_wait_for_frame (GTK_WIDGET (dialog));
+  g_free (venture_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-failure"));
 
   g_object_ref (dialog);
   gtk_window_close (GTK_WINDOW (dialog));

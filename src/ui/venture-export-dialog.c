@@ -25,7 +25,8 @@ struct _VentureExportDialog
   GSettings        *settings;
   gboolean          busy;
 
-  AdwToastOverlay  *toast_overlay;
+  GtkRevealer      *error_revealer;
+  GtkLabel         *error_label;
   GtkWidget        *options_page;
   GtkWidget        *export_button;
   GtkSpinner       *spinner;
@@ -150,6 +151,14 @@ get_options (VentureExportDialog   *self,
 }
 
 static void
+show_error (VentureExportDialog *self,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
 update_rows (VentureExportDialog *self)
 {
   VentureExportFormat format;
@@ -157,6 +166,8 @@ update_rows (VentureExportDialog *self)
   g_autofree char *size = NULL;
   double width, height;
 
+  /* Other options make an old failure moot. */
+  show_error (self, NULL);
   get_options (self, &format, &settings);
   venture_page_size_get_points (settings.page_size, settings.orientation, &width, &height);
 
@@ -241,18 +252,19 @@ on_export_done (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      /* The dialog stays, so another format or scale can be tried. */
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-      /* Toast titles are markup: a file may be called "R&D.pdf". */
-      toast = adw_toast_new (escaped);
-      adw_toast_set_timeout (toast, 0);
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      else if (window != NULL)
-        venture_window_add_toast (window, toast);
+      /* The dialog stays, so another format or scale can be tried; if
+       * it was closed meanwhile, the window tells. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) || window == NULL)
+        show_error (self, error->message);
       else
-        g_object_unref (g_object_ref_sink (toast));
+        {
+          /* Toast titles are markup: a file may be called "R&D.pdf". */
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          toast = adw_toast_new (escaped);
+          adw_toast_set_timeout (toast, 0);
+          venture_window_add_toast (window, toast);
+        }
       return;
     }
 
@@ -292,6 +304,7 @@ venture_export_dialog_export_to (VentureExportDialog *self,
   job->file = g_object_ref (file);
   job->date = g_date_time_new_now_local ();
 
+  show_error (self, NULL);
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, on_export_done, NULL);
   g_task_set_source_tag (task, venture_export_dialog_export_to);
@@ -311,11 +324,7 @@ on_file_chosen (GObject      *source,
   if (file == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-        }
+        show_error (self, error->message);
       return;
     }
 
@@ -457,7 +466,8 @@ venture_export_dialog_class_init (VentureExportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/venture-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, options_page);
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, spinner);
