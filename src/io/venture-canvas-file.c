@@ -774,6 +774,21 @@ read_notes (VentureCanvas  *canvas,
 {
   guint n_notes = notes != NULL ? json_array_get_length (notes) : 0;
 
+  if (n_notes > VENTURE_FILE_MAX_NOTES)
+    {
+      g_autofree char *quoted_version = place->version ? for_message (place->version) : NULL;
+
+      if (place->version != NULL)
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: version “%s” has %u notes, more than the %u Venture reads"),
+                     place->display_name, quoted_version, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: it has %u notes, more than the %u Venture reads"),
+                     place->display_name, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      return FALSE;
+    }
+
   for (guint i = 0; i < n_notes; i++)
     {
       g_autoptr(VentureNote) note = NULL;
@@ -793,7 +808,7 @@ read_notes (VentureCanvas  *canvas,
           guint first = 0;
 
           venture_canvas_find_note (canvas, other, &first);
-          if (place->version != NULL)
+          if (quoted_version != NULL)
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
                          place->display_name, quoted_version, first + 1, i + 1, quoted_id);

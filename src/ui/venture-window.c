@@ -20,6 +20,7 @@
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-ui-resources.h"
+#include "venture-versions-panel.h"
 
 #include "venture-window.h"
 
@@ -58,6 +59,8 @@ struct _VentureWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   VentureBoard         *board;
+  VentureVersionsPanel *versions_panel;
+  GtkRevealer          *versions_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -363,6 +366,7 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
+  venture_versions_panel_bind (self->versions_panel, canvas, history, self->board);
   venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
@@ -998,6 +1002,19 @@ venture_window_set_property (GObject      *object,
     }
 }
 
+/* Shows or hides the Versions pane; it stays open beside the board
+ * while a comparison marks the notes. */
+static void
+action_show_versions (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->versions_revealer,
+                                 !gtk_revealer_get_reveal_child (self->versions_revealer));
+}
+
 static void
 venture_window_class_init (VentureWindowClass *klass)
 {
@@ -1018,6 +1035,7 @@ venture_window_class_init (VentureWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VENTURE_TYPE_BOARD);
+  g_type_ensure (VENTURE_TYPE_VERSIONS_PANEL);
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
   (void) venture_ui_get_resource ();
@@ -1041,8 +1059,11 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_panel);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, action_show_versions);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, action_start_new);
