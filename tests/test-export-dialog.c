@@ -258,6 +258,16 @@ remove_dir (const char *dir)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
 /* Tests */
 
 /* The settings accept exactly the identifiers the exporter parses, and
@@ -366,7 +376,7 @@ test_export_pdf (void)
 
   adw_combo_row_set_selected (get_row (dialog, "Page Size"), 1);    /* A3 */
   adw_combo_row_set_selected (get_row (dialog, "Orientation"), 1);  /* portrait */
-  g_assert_cmpstr (g_settings_get_string (settings, "export-page-size"), ==, "a3");
+  assert_setting (settings, "export-page-size", "a3");
 
   venture_export_dialog_export_to (dialog, file);
   g_assert_true (venture_export_dialog_get_busy (dialog));
@@ -397,7 +407,7 @@ test_export_pdf (void)
   g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "Format")), ==, 0);
   g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "Page Size")), ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "Orientation")), ==, 1);
-  g_assert_cmpstr (g_settings_get_string (settings, "export-orientation"), ==, "portrait");
+  assert_setting (settings, "export-orientation", "portrait");
   g_object_ref (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   venture_test_iterate (20);
@@ -446,8 +456,8 @@ test_export_png (void)
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1684);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1190 * venture_export_get_n_pages (layout));
-  g_assert_cmpstr (g_settings_get_string (settings, "export-format"), ==, "png");
-  g_assert_cmpstr (g_settings_get_string (settings, "export-scale"), ==, "2");
+  assert_setting (settings, "export-format", "png");
+  assert_setting (settings, "export-scale", "2");
 
   /* The next dialog opens on PNG at 2x. */
   dialog = open_dialog (window);
@@ -461,6 +471,51 @@ test_export_png (void)
   close_and_check_finalized (window);
   remove_dir (dir);
   reset_settings ();
+}
+
+/* A big canvas is written in a thread: the dialog's call returns at once
+ * and the main loop keeps running while the file is drawn. */
+static void
+test_export_large (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_test_canvas_generated (1000);
+  VentureWindow *window = show_window (canvas);
+  VentureExportDialog *dialog;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "large.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 start, returned, last, longest = 0;
+  guint iterations = 0;
+
+  reset_settings ();
+  dialog = open_dialog (window);
+  g_object_ref (dialog);
+
+  start = g_get_monotonic_time ();
+  venture_export_dialog_export_to (dialog, file);
+  returned = last = g_get_monotonic_time ();
+  while (venture_export_dialog_get_busy (dialog))
+    {
+      gint64 now;
+
+      g_main_context_iteration (NULL, FALSE);
+      now = g_get_monotonic_time ();
+      longest = MAX (longest, now - last);
+      last = now;
+      iterations++;
+      g_assert_cmpint (now - start, <, 30 * G_USEC_PER_SEC);
+      g_usleep (1000);
+    }
+  g_test_message ("1,000 notes: export_to returned after %.1f ms, file written after %.1f ms; "
+                  "%u main loop iterations meanwhile, the longest %.1f ms",
+                  (returned - start) / 1000.0, (last - start) / 1000.0,
+                  iterations, longest / 1000.0);
+  g_assert_cmpuint (iterations, >, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_finalize_object (dialog);
+
+  close_and_check_finalized (window);
+  remove_dir (dir);
 }
 
 /* A failed export says why in the dialog, which stays for another try,
@@ -580,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/venture/export-dialog/settings-contract", test_settings_contract);
   g_test_add_func ("/venture/export-dialog/export-pdf", test_export_pdf);
   g_test_add_func ("/venture/export-dialog/export-png", test_export_png);
+  g_test_add_func ("/venture/export-dialog/large", test_export_large);
   g_test_add_func ("/venture/export-dialog/failure", test_export_failure);
   g_test_add_func ("/venture/export-dialog/print", test_print);
   g_test_add_func ("/venture/export-dialog/screenshots", test_screenshots);
