@@ -12,10 +12,12 @@
 #include "venture-board.h"
 #include "venture-compat.h"
 #include "venture-drafts.h"
+#include "venture-export-dialog.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
 #include "venture-history-list.h"
 #include "venture-mix-panel.h"
+#include "venture-print-operation.h"
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-ui-resources.h"
@@ -141,6 +143,16 @@ venture_window_show_toast (VentureWindow *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+venture_window_add_toast (VentureWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -293,6 +305,8 @@ venture_window_update_actions (VentureWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  !busy && venture_document_get_file (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -718,6 +732,62 @@ action_rename_canvas (GtkWidget  *widget,
   gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
 }
 
+/* Export and print */
+
+static void
+venture_window_show_print_error (VentureWindow *self,
+                                 const GError  *error)
+{
+  /* Toast titles are markup, and a printer or file name may hold a "&". */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (venture_export_dialog_new (VENTURE_WINDOW (widget))));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               VentureWindow           *self)
+{
+  g_autoptr(GError) error = venture_print_operation_dup_error (VENTURE_PRINT_OPERATION (operation));
+
+  if (error != NULL)
+    venture_window_show_print_error (self, error);
+  g_object_set_data (G_OBJECT (operation), "venture-reported", GINT_TO_POINTER (TRUE));
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  g_autoptr(VenturePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = venture_print_operation_new (venture_document_get_canvas (self->document), NULL);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* Errors found before the dialog came up, unless ::done told them. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL &&
+      g_object_get_data (G_OBJECT (operation), "venture-reported") == NULL)
+    venture_window_show_print_error (self, error);
+}
+
 static void
 on_title_popover_show (VentureWindow *self)
 {
@@ -1119,6 +1189,8 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_property_action (widget_class, "win.show-mix", "mix-visible");
   gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL, action_clear_highlight);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
@@ -1133,6 +1205,10 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-mix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
 
 static void
