@@ -181,7 +181,10 @@ venture_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+    {
+      window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+      venture_window_show_start (VENTURE_WINDOW (window));
+    }
 
   gtk_window_present (window);
   venture_application_offer_drafts (VENTURE_APPLICATION (app), window);

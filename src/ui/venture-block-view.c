@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "venture-board-private.h"
@@ -17,6 +18,11 @@
 #include "venture-block-view.h"
 
 #define HEADER_SPACING 4
+/* From this many notes on, the block draws its resting notes from an
+ * image made once, and only the notes on the move live (see snapshot). */
+#define CACHE_MIN_NOTES 16
+/* Notes stay live until the block has been left alone this long. */
+#define LIVE_TIMEOUT_MS 2000
 
 struct _VentureBlockView
 {
@@ -32,6 +38,13 @@ struct _VentureBlockView
   graphene_rect_t  area;
   graphene_rect_t  band;
   gboolean         band_active;
+
+  cairo_surface_t *cache;        /* the resting notes, at cache_scale */
+  double           cache_scale;
+  int              cache_width;
+  int              cache_height;
+  GHashTable      *live;         /* notes drawn on their own, not cached */
+  guint            live_timeout_id;
 
   GtkWidget       *header;
   GtkLabel        *title_label;
@@ -107,6 +120,9 @@ venture_block_view_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, &header_height, NULL, NULL);
   gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, header_height }, -1);
 
+  if (width != self->cache_width || height != self->cache_height)
+    _venture_block_view_invalidate (self);
+
   graphene_rect_init (&self->area, 0, header_height + HEADER_SPACING,
                       width, MAX (0, height - header_height - HEADER_SPACING));
 
@@ -147,16 +163,127 @@ venture_block_view_size_allocate (GtkWidget *widget,
     }
 }
 
+void
+_venture_block_view_invalidate (VentureBlockView *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+end_live (gpointer data)
+{
+  VentureBlockView *self = data;
+
+  self->live_timeout_id = 0;
+  if (g_hash_table_size (self->live) == 0)
+    return;
+  g_hash_table_remove_all (self->live);
+  _venture_block_view_invalidate (self);
+}
+
+static void
+restart_live_timeout (VentureBlockView *self)
+{
+  g_clear_handle_id (&self->live_timeout_id, g_source_remove);
+  self->live_timeout_id = g_timeout_add_once (LIVE_TIMEOUT_MS, end_live, self);
+}
+
+void
+_venture_block_view_note_changed (VentureBlockView *self,
+                                  GtkWidget        *note)
+{
+  /* The resting notes are drawn again once, without this one; from then
+   * on each frame of a drag, or of a note being selected and edited,
+   * draws only the notes that change. */
+  if (!g_hash_table_contains (self->live, note))
+    {
+      g_hash_table_add (self->live, note);
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+    }
+  restart_live_timeout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+cache_scale (VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  return gtk_widget_get_scale_factor (GTK_WIDGET (self)) *
+         (board != NULL ? venture_board_get_zoom (board) : 1.0);
+}
+
+static void
+build_cache (VentureBlockView *self,
+             double            scale)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            MAX (1, (int) ceil (width * scale)),
+                                            MAX (1, (int) ceil (height * scale)));
+  if (node != NULL)
+    {
+      cr = cairo_create (self->cache);
+      cairo_scale (cr, scale, scale);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+}
+
+/* Drawing 10,000 notes through cairo takes far longer than a frame, even
+ * where most of them lie outside the part of the window that changed:
+ * so a crowded block keeps its resting notes as one image, made again
+ * only when one of them changes, and draws live only the notes that are
+ * being moved. */
 static void
 venture_block_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
+  gboolean cached = self->n_notes >= CACHE_MIN_NOTES;
+
+  if (cached)
+    {
+      double scale = cache_scale (self);
+      cairo_t *cr;
+
+      if (self->cache == NULL || scale != self->cache_scale ||
+          self->cache_width != gtk_widget_get_width (widget) ||
+          self->cache_height != gtk_widget_get_height (widget))
+        build_cache (self, scale);
+
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
+      cairo_scale (cr, 1 / scale, 1 / scale);
+      cairo_set_source_surface (cr, self->cache, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+    if (!cached || !VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
 
   if (self->band_active)
     {
@@ -307,6 +434,14 @@ on_drop (GtkDropTarget    *target,
 }
 
 static void
+venture_block_view_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (venture_block_view_parent_class)->system_setting_changed (widget, setting);
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (widget));
+}
+
+static void
 venture_block_view_dispose (GObject *object)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (object);
@@ -314,6 +449,10 @@ venture_block_view_dispose (GObject *object)
 
   self->editor = NULL;
   self->edited_note = NULL;
+  g_clear_handle_id (&self->live_timeout_id, g_source_remove);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  if (self->live != NULL)
+    g_hash_table_remove_all (self->live);
   gtk_widget_dispose_template (GTK_WIDGET (object), VENTURE_TYPE_BLOCK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -328,6 +467,7 @@ venture_block_view_finalize (GObject *object)
 
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->live, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -344,6 +484,7 @@ venture_block_view_class_init (VentureBlockViewClass *klass)
   widget_class->measure = venture_block_view_measure;
   widget_class->size_allocate = venture_block_view_size_allocate;
   widget_class->snapshot = venture_block_view_snapshot;
+  widget_class->system_setting_changed = venture_block_view_system_setting_changed;
 
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
@@ -368,6 +509,9 @@ venture_block_view_init (VentureBlockView *self)
   GtkDropTarget *drop = gtk_drop_target_new (VENTURE_TYPE_NOTE, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (widget);
+  self->live = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
@@ -532,6 +676,21 @@ venture_block_view_add_note (VentureBlockView *self,
   _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
   if (self->n_notes++ == 0)
     update_empty (self);
+  /* A note arriving in the middle of a drag stays live, out of the
+   * image of the resting notes, which stays as it is. */
+  if (self->cache != NULL &&
+      (_venture_note_widget_is_moving (VENTURE_NOTE_WIDGET (note)) ||
+       gtk_widget_get_next_sibling (note) == NULL ||
+       gtk_widget_get_next_sibling (note) == self->editor))
+    {
+      /* ...and so does a note added on top of the others. */
+      g_hash_table_add (self->live, note);
+      restart_live_timeout (self);
+    }
+  else
+    {
+      _venture_block_view_invalidate (self);
+    }
 }
 
 void
@@ -543,6 +702,8 @@ venture_block_view_remove_note (VentureBlockView *self,
 
   if (note == self->edited_note)
     self->edited_note = NULL;
+  if (!g_hash_table_remove (self->live, note))
+    g_clear_pointer (&self->cache, cairo_surface_destroy);
   gtk_widget_unparent (note);
   if (--self->n_notes == 0)
     update_empty (self);
@@ -566,5 +727,6 @@ venture_block_view_set_editor (VentureBlockView *self,
   if (editor != NULL && gtk_widget_get_parent (editor) != GTK_WIDGET (self))
     gtk_widget_insert_before (editor, GTK_WIDGET (self), NULL);
 
+  _venture_block_view_invalidate (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

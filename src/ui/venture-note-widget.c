@@ -27,6 +27,7 @@ struct _VentureNoteWidget
   char        *mark;
   char        *mark_description;
   PangoLayout *mark_layout;
+  gint64       moved_time;
   guint        truncated : 1;
 };
 
@@ -147,6 +148,15 @@ update_accessible (VentureNoteWidget *self)
 }
 
 static void
+invalidate_parent (VentureNoteWidget *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (VENTURE_IS_BLOCK_VIEW (parent))
+    _venture_block_view_note_changed (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (self));
+}
+
+static void
 sync_color (VentureNoteWidget *self)
 {
   const char *color_class = venture_note_widget_color_class (venture_note_get_color (self->note));
@@ -159,6 +169,7 @@ sync_color (VentureNoteWidget *self)
   g_free (self->color_class);
   self->color_class = g_strdup (color_class);
   gtk_widget_add_css_class (GTK_WIDGET (self), color_class);
+  invalidate_parent (self);
 }
 
 static void
@@ -173,6 +184,7 @@ on_note_notify (VentureNoteWidget *self,
       if (self->layout != NULL)
         pango_layout_set_text (self->layout, venture_note_get_text (note), -1);
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      invalidate_parent (self);
       update_accessible (self);
     }
   else if (g_str_equal (name, "color"))
@@ -186,6 +198,7 @@ on_note_notify (VentureNoteWidget *self,
 
       if (g_strcmp0 (self->block_id, venture_note_get_block (note)) != 0)
         {
+          self->moved_time = g_get_monotonic_time ();
           g_free (self->block_id);
           self->block_id = g_strdup (venture_note_get_block (note));
           if (board != NULL)
@@ -196,10 +209,14 @@ on_note_notify (VentureNoteWidget *self,
     {
       GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
+      self->moved_time = g_get_monotonic_time ();
       /* Only the block holding the note lays out again; its other notes
        * keep their allocation and their cached render nodes. */
       if (parent != NULL)
-        gtk_widget_queue_allocate (parent);
+        {
+          _venture_block_view_note_changed (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (self));
+          gtk_widget_queue_allocate (parent);
+        }
     }
   else
     {
@@ -316,6 +333,33 @@ venture_note_widget_snapshot (GtkWidget   *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
+static void
+venture_note_widget_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (venture_note_widget_parent_class)->css_changed (widget, change);
+
+  /* The block's image of its resting notes is made again on the
+   * changes that show (colour, selection, focus, the style), not on every
+   * restyle: moving a note among a thousand restyles its siblings. */
+  if (self->layout != NULL)
+    pango_layout_context_changed (self->layout);
+}
+
+static void
+venture_note_widget_state_flags_changed (GtkWidget     *widget,
+                                         GtkStateFlags  previous)
+{
+  GtkStateFlags shown = GTK_STATE_FLAG_SELECTED | GTK_STATE_FLAG_FOCUS_VISIBLE |
+                        GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_BACKDROP;
+
+  GTK_WIDGET_CLASS (venture_note_widget_parent_class)->state_flags_changed (widget, previous);
+  if (((previous ^ gtk_widget_get_state_flags (widget)) & shown) != 0)
+    invalidate_parent (VENTURE_NOTE_WIDGET (widget));
 }
 
 static gboolean
@@ -445,6 +489,7 @@ on_drag_begin (GtkDragSource     *source,
    * image before the source note is dimmed. */
   gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon), (int) x, (int) y);
   gtk_widget_add_css_class (widget, "dragging");
+  invalidate_parent (self);
 }
 
 static void
@@ -456,6 +501,7 @@ on_drag_end (GtkDragSource     *source,
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  invalidate_parent (self);
   if (board != NULL)
     _venture_board_drag_end (board);
 }
@@ -581,6 +627,8 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   widget_class->measure = venture_note_widget_measure;
   widget_class->size_allocate = venture_note_widget_size_allocate;
   widget_class->snapshot = venture_note_widget_snapshot;
+  widget_class->css_changed = venture_note_widget_css_changed;
+  widget_class->state_flags_changed = venture_note_widget_state_flags_changed;
 
   properties[PROP_NOTE] =
     g_param_spec_object ("note", NULL, NULL,
@@ -735,6 +783,13 @@ on_menu_closed (GtkPopover *popover)
    * its own signal emission. */
   g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, g_object_ref (popover));
   g_idle_add_once ((GSourceOnceFunc) g_object_unref, popover);
+}
+
+gboolean
+_venture_note_widget_is_moving (VentureNoteWidget *self)
+{
+  return self->moved_time != 0 &&
+         g_get_monotonic_time () - self->moved_time < G_TIME_SPAN_SECOND;
 }
 
 void

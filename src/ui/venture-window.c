@@ -45,6 +45,9 @@ struct _VentureWindow
   AdwToast             *outside_change_toast;
 
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_heading;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *title_button;
   GtkPopover           *title_popover;
@@ -69,6 +72,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void venture_window_save_as (VentureWindow *self);
+static void venture_window_focus_first_block (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -318,6 +322,14 @@ venture_window_update_title (VentureWindow *self)
   else
     subtitle = g_strdup (_("Not saved yet"));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0)
+    {
+      adw_window_title_set_title (self->window_title, APP_NAME);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), APP_NAME);
+      return;
+    }
+
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: the window title, %s is the canvas title. */
@@ -349,6 +361,8 @@ venture_window_bind_contents (VentureWindow *self)
                            self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "canvas") == 0)
+    venture_window_focus_first_block (self);
 }
 
 static void
@@ -401,6 +415,109 @@ on_load_done (GObject      *source,
                                      : _("The undo history in this file could not be read and was not loaded"));
 }
 
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+venture_window_fill_recent (VentureWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (canvases, info);
+    }
+  g_ptr_array_sort (canvases, compare_recent);
+
+  for (guint i = 0; i < MIN (canvases->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (canvases, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *location = gtk_recent_info_get_uri_display (info);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), canvases->len > 0);
+  gtk_widget_set_visible (self->recent_heading, canvases->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+venture_window_show_start (VentureWindow *self)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  venture_window_fill_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  venture_window_update_title (self);
+}
+
+/* Typing on a focused block starts a note there, so a fresh canvas is
+ * ready for the first idea without a click. */
+static void
+venture_window_focus_first_block (VentureWindow *self)
+{
+  VentureTemplate *template = venture_board_get_template (self->board);
+  GtkWidget *block;
+
+  if (template == NULL || venture_template_get_n_blocks (template) == 0)
+    return;
+
+  block = venture_board_get_block_view (self->board, venture_template_get_block (template, 0)->id);
+  if (block != NULL)
+    gtk_widget_grab_focus (block);
+}
+
+static void
+venture_window_show_canvas (VentureWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
+  venture_window_update_title (self);
+  venture_window_focus_first_block (self);
+}
+
+static void
+on_recent_activated (VentureWindow *self,
+                     GtkListBoxRow *row)
+{
+  venture_window_load_file (self, g_object_get_data (G_OBJECT (row), "file"));
+}
+
+static void
+action_start_new (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  venture_window_show_canvas (VENTURE_WINDOW (widget));
+}
+
 void
 venture_window_load_file (VentureWindow *self,
                           GFile         *file)
@@ -408,6 +525,7 @@ venture_window_load_file (VentureWindow *self,
   g_return_if_fail (VENTURE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  venture_window_show_canvas (self);
   venture_document_load_async (self->document, file, self->cancellable,
                                on_load_done, g_object_ref (self));
 }
@@ -856,6 +974,10 @@ venture_window_class_init (VentureWindowClass *klass)
                                                RESOURCE_PATH "/ui/venture-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_heading);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_popover);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_entry);
@@ -874,6 +996,7 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, action_show_versions);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.start-new", NULL, action_start_new);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
@@ -902,6 +1025,7 @@ venture_window_init (VentureWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->draft_id = venture_drafts_new_id ();
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
 
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -969,6 +1093,7 @@ venture_window_restore_draft (VentureWindow *self,
       return;
     }
 
+  venture_window_show_canvas (self);
   /* From now on this window keeps that draft up to date. */
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);
