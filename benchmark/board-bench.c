@@ -311,21 +311,68 @@ run_child (const char *self_path,
   return TRUE;
 }
 
+/* Machines running other work meanwhile (CI, a shared box) make single
+ * runs noisy: each size runs REPEATS times, interleaved with the floor,
+ * and the table shows the median run of each (by first frame). */
+#define REPEATS 3
+
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const Result *ra = a, *rb = b;
+
+  return (ra->first_frame > rb->first_frame) - (ra->first_frame < rb->first_frame);
+}
+
+static Result
+median_of (Result *runs)
+{
+  Result sorted[REPEATS];
+  double drag_median[REPEATS], drag_worst[REPEATS];
+
+  memcpy (sorted, runs, sizeof sorted);
+  qsort (sorted, REPEATS, sizeof (Result), compare_results);
+  /* Frame times are medians of their own, not tied to one run. */
+  for (guint i = 0; i < REPEATS; i++)
+    {
+      drag_median[i] = runs[i].drag_median;
+      drag_worst[i] = runs[i].drag_worst;
+    }
+  qsort (drag_median, REPEATS, sizeof (double), compare_doubles);
+  qsort (drag_worst, REPEATS, sizeof (double), compare_doubles);
+  sorted[REPEATS / 2].drag_median = drag_median[REPEATS / 2];
+  sorted[REPEATS / 2].drag_worst = drag_worst[REPEATS / 2];
+
+  return sorted[REPEATS / 2];
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const guint sizes[] = { 100, 1000, 10000 };
+  Result floor_runs[REPEATS], runs[G_N_ELEMENTS (sizes)][REPEATS];
   Result floor_result, results[G_N_ELEMENTS (sizes)];
+  double worst_10000 = 0;
 
   if (argc == 3 && g_str_equal (argv[1], "--one"))
     return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10));
 
-  if (!run_child (argv[0], 0, &floor_result))
-    return 1;
+  for (guint r = 0; r < REPEATS; r++)
+    {
+      if (!run_child (argv[0], 0, &floor_runs[r]))
+        return 1;
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        if (!run_child (argv[0], sizes[i], &runs[i][r]))
+          return 1;
+    }
+
+  floor_result = median_of (floor_runs);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    if (!run_child (argv[0], sizes[i], &results[i]))
-      return 1;
+    results[i] = median_of (runs[i]);
+  for (guint r = 0; r < REPEATS; r++)
+    worst_10000 = MAX (worst_10000, runs[G_N_ELEMENTS (sizes) - 1][r].drag_worst);
 
   printf ("| measure | size | seconds | floor | ratio | peak memory |\n");
   printf ("|---|---|---|---|---|---|\n");
@@ -344,9 +391,10 @@ main (int   argc,
               sizes[i], results[i].drag_worst / 1000, floor_result.drag_worst / 1000,
               results[i].drag_worst / floor_result.drag_worst, results[i].maxrss_kb / 1024.0);
     }
-  printf ("\nfloor: the same window with an empty canvas (drag: only the dragged note).\n"
-          "targets: first frame at 1,000 notes <= 1.5x floor; drag at 1,000 < 8 ms per frame;\n"
-          "no frame over 50 ms at 10,000.\n");
+  printf ("\nmedian of %d runs per size; floor: the same window with an empty canvas\n"
+          "(drag: only the dragged note). Worst drag frame at 10,000 notes over all runs: %.1f ms.\n"
+          "Targets: first frame at 1,000 notes <= 1.5x floor; drag at 1,000 < 8 ms per frame;\n"
+          "no frame over 50 ms at 10,000.\n", REPEATS, worst_10000);
 
   return 0;
 }

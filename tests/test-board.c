@@ -431,10 +431,17 @@ test_board_select (Fixture       *fixture,
   g_assert_false (g_ptr_array_find (selection, c, NULL));
   g_clear_pointer (&selection, g_ptr_array_unref);
 
-  venture_board_select_note (fixture->board, c, TRUE);
+  /* Ctrl+Space adds the focused note, and takes it out again. */
+  gtk_widget_grab_focus (widget_for (fixture, c));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.toggle-selected", NULL));
   selection = venture_board_get_selection (fixture->board);
   g_assert_cmpuint (selection->len, ==, 3);
   g_clear_pointer (&selection, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.toggle-selected", NULL));
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 2);
+  g_clear_pointer (&selection, g_ptr_array_unref);
+  venture_board_select_note (fixture->board, c, TRUE);
 
   /* A band over the top left corner only */
   venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
@@ -694,7 +701,7 @@ test_board_shortcuts_window (void)
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
   static const char *accels[] = {
     "<Control>Return", "Delete", "<Control>a", "<Control>x", "<Control>c", "<Control>v",
-    "<Control>t", "<Control>plus", "<Control>minus", "<Control>0", "<Control>d",
+    "<Control>t", "<Control>plus", "<Control>minus", "<Control>0", "<Control>d", "<Control>space",
   };
   g_autoptr(GString) all = g_string_new (NULL);
   GSList *objects = gtk_builder_get_objects (builder);

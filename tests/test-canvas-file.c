@@ -199,7 +199,6 @@ static void
 test_unknown_members (void)
 {
   g_autoptr(VentureCanvas) canvas = load_good ("unknown-members.json", NULL);
-  g_autoptr(GList) names = NULL;
   VentureNote *note = venture_canvas_get_note (canvas, 0);
   JsonObject *extra;
   const char *expected_canvas[] = { "window", "x-tool", "numbers" };

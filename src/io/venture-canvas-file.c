@@ -774,6 +774,21 @@ read_notes (VentureCanvas  *canvas,
 {
   guint n_notes = notes != NULL ? json_array_get_length (notes) : 0;
 
+  if (n_notes > VENTURE_FILE_MAX_NOTES)
+    {
+      g_autofree char *quoted_version = place->version ? for_message (place->version) : NULL;
+
+      if (place->version != NULL)
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: version “%s” has %u notes, more than the %u Venture reads"),
+                     place->display_name, quoted_version, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: it has %u notes, more than the %u Venture reads"),
+                     place->display_name, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      return FALSE;
+    }
+
   for (guint i = 0; i < n_notes; i++)
     {
       g_autoptr(VentureNote) note = NULL;

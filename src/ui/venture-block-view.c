@@ -20,7 +20,7 @@
 #define HEADER_SPACING 4
 /* From this many notes on, the block draws its resting notes from an
  * image made once, and only the notes on the move live (see snapshot). */
-#define CACHE_MIN_NOTES 16
+#define CACHE_MIN_NOTES 8
 /* Notes stay live until the block has been left alone this long. */
 #define LIVE_TIMEOUT_MS 2000
 
@@ -31,6 +31,11 @@ struct _VentureBlockView
   char            *block_id;
   char            *label;
   guint            n_notes;
+
+  GtkWidget       *pressed_note;  /* the note under the last press */
+  GtkWidget       *drag_note;     /* the note being dragged from here */
+  double           drag_x;        /* where the pointer holds it */
+  double           drag_y;
 
   GtkWidget       *editor;       /* borrowed from the board while editing */
   GtkWidget       *edited_note;
@@ -316,6 +321,58 @@ is_on_item (VentureBlockView *self,
   return FALSE;
 }
 
+static VentureNoteWidget *
+note_at (VentureBlockView *self,
+         double            x,
+         double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
+    if (VENTURE_IS_NOTE_WIDGET (picked))
+      return VENTURE_NOTE_WIDGET (picked);
+
+  return NULL;
+}
+
+static void
+note_pressed (VentureBlockView  *self,
+              GtkGestureClick   *gesture,
+              int                n_press,
+              VentureNoteWidget *note)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (note));
+
+  if (event != NULL && gdk_event_triggers_context_menu (event))
+    {
+      if (!venture_note_widget_get_selected (note))
+        _venture_board_note_clicked (board, note, 0);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      venture_note_widget_popup_menu (note);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
+
+  if (n_press == 2)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _venture_board_edit_note (board, note);
+      return;
+    }
+
+  /* A plain press on a note of a multiple selection keeps the selection,
+   * so that the whole selection can be dragged; the release decides. */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0 || !venture_note_widget_get_selected (note))
+    _venture_board_note_clicked (board, note, state);
+}
+
 static void
 on_click_pressed (GtkGestureClick  *gesture,
                   int               n_press,
@@ -325,8 +382,22 @@ on_click_pressed (GtkGestureClick  *gesture,
 {
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  VentureNoteWidget *note;
 
-  if (board == NULL || is_on_item (self, x, y))
+  self->pressed_note = NULL;
+  if (board == NULL)
+    return;
+
+  note = note_at (self, x, y);
+  if (note != NULL)
+    {
+      self->pressed_note = GTK_WIDGET (note);
+      note_pressed (self, gesture, n_press, note);
+      return;
+    }
+
+  if (is_on_item (self, x, y) ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -344,6 +415,97 @@ on_click_pressed (GtkGestureClick  *gesture,
     {
       _venture_board_clear_selection (board);
     }
+}
+
+static void
+on_click_released (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (board != NULL && self->pressed_note != NULL &&
+      gtk_widget_get_parent (self->pressed_note) == GTK_WIDGET (self) && n_press == 1 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
+    _venture_board_note_clicked (board, VENTURE_NOTE_WIDGET (self->pressed_note), 0);
+  self->pressed_note = NULL;
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 VentureBlockView    *self)
+{
+  VentureNoteWidget *note = note_at (self, x, y);
+
+  if (note == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  venture_note_widget_popup_menu (note);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  VentureNoteWidget *note = note_at (self, x, y);
+  graphene_point_t point;
+
+  if (board == NULL || note == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (note),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return NULL;
+
+  self->drag_note = GTK_WIDGET (note);
+  self->drag_x = point.x;
+  self->drag_y = point.y;
+  _venture_board_drag_prepare (board, note, point.x, point.y);
+
+  /* The model object travels, never the widget: a drop target in any
+   * window of the app reads the note itself. */
+  return gdk_content_provider_new_typed (VENTURE_TYPE_NOTE, venture_note_widget_get_note (note));
+}
+
+static void
+on_drag_begin (GtkDragSource    *source,
+               GdkDrag          *drag,
+               VentureBlockView *self)
+{
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (self->drag_note == NULL)
+    return;
+
+  /* The widget paintable follows the widget, so it is frozen into an
+   * image before the note left behind is dimmed. */
+  icon = gtk_widget_paintable_new (self->drag_note);
+  gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon),
+                            (int) self->drag_x, (int) self->drag_y);
+  _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), TRUE);
+}
+
+static void
+on_drag_end (GtkDragSource    *source,
+             GdkDrag          *drag,
+             gboolean          delete_data,
+             VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  if (self->drag_note != NULL)
+    _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), FALSE);
+  self->drag_note = NULL;
+  if (board != NULL)
+    _venture_board_drag_end (board);
 }
 
 static void
@@ -504,6 +666,8 @@ venture_block_view_init (VentureBlockView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
   GtkGesture *band = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkDropTarget *drop = gtk_drop_target_new (VENTURE_TYPE_NOTE, GDK_ACTION_MOVE);
@@ -513,8 +677,20 @@ venture_block_view_init (VentureBlockView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 
   g_signal_connect (band, "drag-begin", G_CALLBACK (on_band_begin), self);
   g_signal_connect (band, "drag-update", G_CALLBACK (on_band_update), self);
@@ -702,6 +878,14 @@ venture_block_view_remove_note (VentureBlockView *self,
 
   if (note == self->edited_note)
     self->edited_note = NULL;
+  if (note == self->pressed_note)
+    self->pressed_note = NULL;
+  if (note == self->drag_note)
+    {
+      /* Moved away by its own drop: it is no longer dimmed. */
+      _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (note), FALSE);
+      self->drag_note = NULL;
+    }
   if (!g_hash_table_remove (self->live, note))
     g_clear_pointer (&self->cache, cairo_surface_destroy);
   gtk_widget_unparent (note);

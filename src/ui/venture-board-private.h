@@ -74,5 +74,7 @@ void     _venture_block_view_invalidate       (VentureBlockView  *self);
 void     _venture_block_view_note_changed     (VentureBlockView  *self,
                                                GtkWidget         *note);
 gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
+void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
+                                               gboolean           dragging);
 
 G_END_DECLS
