@@ -808,7 +808,7 @@ read_notes (VentureCanvas  *canvas,
           guint first = 0;
 
           venture_canvas_find_note (canvas, other, &first);
-          if (place->version != NULL)
+          if (quoted_version != NULL)
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
                          place->display_name, quoted_version, first + 1, i + 1, quoted_id);

@@ -23,11 +23,11 @@ struct _VentureNoteWidget
   char        *color_class;
   char        *block_label;
   PangoLayout *layout;
+  gint64       moved_time;
   /* A comparison's mark, or NULL. */
   char        *mark;
   char        *mark_description;
   PangoLayout *mark_layout;
-  gint64       moved_time;
   guint        truncated : 1;
 };
 
