@@ -245,6 +245,22 @@ test_chips (Fixture       *fixture,
 
   png = venture_test_save_screenshot (GTK_WIDGET (widget), "relationships-chips");
 
+  /* A click on a chip opens the popover that changes it, once. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (venture_note_widget_get_chip (widget, 0));
+    g_autoptr(GtkEventController) click = g_list_model_get_item (controllers, 0);
+    GtkPopover *popover;
+
+    g_assert_true (GTK_IS_GESTURE_CLICK (click));
+    g_assert_null (venture_note_widget_get_tag_popover (widget));
+    g_signal_emit_by_name (click, "released", 1, 4.0, 4.0);
+    popover = venture_note_widget_get_tag_popover (widget);
+    g_assert_nonnull (popover);
+    g_signal_emit_by_name (click, "released", 1, 4.0, 4.0);
+    g_assert_true (venture_note_widget_get_tag_popover (widget) == popover);
+    close_popover (VENTURE_TAG_POPOVER (popover));
+  }
+
   /* Segment markers: on the segment itself and on every note serving it. */
   widget = widget_for (fixture, "br-15");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 3);

@@ -305,6 +305,19 @@ add_chip (VentureNoteWidget *self,
   g_ptr_array_add (self->chips, chip);
 }
 
+/* A chip is where people look for its tag: a click there opens the
+ * popover that changes it. Not claimed, so a drag still moves the note. */
+static void
+on_chip_released (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  VentureNoteWidget *self)
+{
+  if (n_press == 1)
+    venture_note_widget_popup_tags (self);
+}
+
 void
 venture_note_widget_sync_tags (VentureNoteWidget *self)
 {
@@ -321,7 +334,15 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
       const char *id = venture_note_get_tag (self->note, kind);
 
       if (id != NULL)
-        add_chip (self, venture_tag_chip_new (kind, id, TRUE));
+        {
+          GtkWidget *chip = venture_tag_chip_new (kind, id, TRUE);
+          GtkGesture *click = gtk_gesture_click_new ();
+
+          g_signal_connect_object (click, "released", G_CALLBACK (on_chip_released), self, 0);
+          gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (click));
+          gtk_widget_set_cursor_from_name (chip, "pointer");
+          add_chip (self, chip);
+        }
     }
 
   /* Markers need the canvas for their colour: they come once the note
@@ -904,6 +925,12 @@ venture_note_widget_popup_tags (VentureNoteWidget *self)
   board = _venture_board_from_widget (GTK_WIDGET (self));
   if (board == NULL || _venture_board_get_canvas (board) == NULL)
     return;
+
+  if (venture_note_widget_get_tag_popover (self) != NULL)
+    {
+      gtk_popover_popup (venture_note_widget_get_tag_popover (self));
+      return;
+    }
 
   popover = venture_tag_popover_new (_venture_board_get_canvas (board), self->note);
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
