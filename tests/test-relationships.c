@@ -173,6 +173,8 @@ test_popover_tags (Fixture       *fixture,
 
   popover = open_popover (fixture, "br-06");
   g_assert_cmpstr (venture_tag_popover_get_page (popover), ==, "strategy");
+  g_free (png);
+  png = venture_test_save_screenshot (GTK_WIDGET (popover), "relationships-popover-strategy");
   g_assert_true (gtk_check_button_get_active (venture_tag_popover_get_option (popover, VENTURE_TAG_STRATEGY,
                                                                               "advertising")));
   close_popover (popover);
