@@ -137,11 +137,14 @@ void
 venture_window_show_toast (VentureWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (VENTURE_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* Toast titles are markup, and messages quote file names and texts. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -256,7 +259,7 @@ on_file_changed (VentureWindow     *self,
 
   name = venture_file_get_display_name (venture_document_get_file (self->document));
   /* Translators: %s is a file name. */
-  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  message = g_markup_printf_escaped (_("“%s” was changed by another program"), name);
   self->outside_change_toast = adw_toast_new (message);
   adw_toast_set_timeout (self->outside_change_toast, 0);
   adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
