@@ -43,6 +43,7 @@ struct _VentureBlockView
   graphene_rect_t  area;
   graphene_rect_t  band;
   gboolean         band_active;
+  gboolean         band_ignored;
 
   cairo_surface_t *cache;        /* the resting notes, at cache_scale */
   double           cache_scale;
@@ -514,11 +515,10 @@ on_band_begin (GtkGestureDrag   *gesture,
                double            y,
                VentureBlockView *self)
 {
-  if (is_on_item (self, x, y))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
+  /* A press on a note belongs to the note (and its drag source). The
+   * sequence is not denied: on GTK 4.8 a drag gesture that denied a
+   * pointer press no longer starts on the next one. */
+  self->band_ignored = is_on_item (self, x, y);
 }
 
 static void
@@ -531,7 +531,7 @@ on_band_update (GtkGestureDrag   *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double x, y;
 
-  if (board == NULL || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+  if (board == NULL || self->band_ignored || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
     return;
 
   /* A small wobble of a click is not a band. */
