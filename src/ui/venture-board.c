@@ -2079,13 +2079,6 @@ venture_board_class_init (VentureBoardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "board.toggle-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "board.tidy", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "board.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "board.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
   add_arrow_bindings (widget_class, GDK_ALT_MASK, "board.move-to-neighbour");
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "board.nudge");
 }
@@ -2093,7 +2086,13 @@ venture_board_class_init (VentureBoardClass *klass)
 static void
 venture_board_init (VentureBoard *self)
 {
+  static const struct { const char *trigger; const char *action; } zoom_keys[] = {
+    { "<Control>plus|<Control>equal|<Control>KP_Add", "board.zoom-in" },
+    { "<Control>minus|<Control>KP_Subtract", "board.zoom-out" },
+    { "<Control>0|<Control>KP_0", "board.zoom-reset" },
+  };
   GtkEventController *scroll;
+  GtkEventController *shortcuts;
   GtkGesture *zoom;
 
   self->block_views = g_ptr_array_new ();
@@ -2111,6 +2110,16 @@ venture_board_init (VentureBoard *self)
                                             GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  /* Zooming works wherever the focus is in the window, not only on the
+   * board: a window just opened has its focus in the header bar. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (zoom_keys[i].trigger),
+                                                            gtk_named_action_new (zoom_keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
