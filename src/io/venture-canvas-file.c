@@ -90,16 +90,25 @@ is_integer_too_large (const char *data,
   return strncmp (data + start, negative ? "9223372036854775808" : "9223372036854775807", 19) > 0;
 }
 
+typedef enum {
+  SCAN_OK,
+  SCAN_TOO_DEEP,      /* a bracket nested too deep */
+  SCAN_NOT_JSON,      /* a comment or a single quote, which json-glib takes */
+} ScanResult;
+
 /* json-glib 1.6 overflows its stack on deeply nested input, so the depth
- * is measured before the parser sees the bytes. Brackets inside strings
- * do not count; the syntax itself is left to the parser. Returns the
- * offset of the first bracket too deep, or -1; @big_number receives the
+ * is measured before the parser sees the bytes; brackets inside strings
+ * do not count. The parser also takes single-quoted strings and C
+ * comments, where a '"' would make this scan skip real brackets: they
+ * are not JSON, so they are refused here. Otherwise the syntax is left
+ * to the parser. @offset receives where the problem is; @big_number the
  * offset of an integer json-glib cannot hold, or -1. */
-static gssize
-find_too_deep (const char *data,
-               gsize       length,
-               guint       max_depth,
-               gssize     *big_number)
+static ScanResult
+scan (const char *data,
+      gsize       length,
+      guint       max_depth,
+      gsize      *offset,
+      gssize     *big_number)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -120,7 +129,7 @@ find_too_deep (const char *data,
           if (quote == NULL)
             break;
           i = quote - data;
-          while (backslashes < i && data[i - 1 - backslashes] == '\\')
+          while (data[i - 1 - backslashes] == '\\')
             backslashes++;
           if (backslashes % 2 == 0)
             in_string = FALSE;
@@ -136,7 +145,10 @@ find_too_deep (const char *data,
         case '[':
         case '{':
           if (++depth > max_depth)
-            return i;
+            {
+              *offset = i;
+              return SCAN_TOO_DEEP;
+            }
           break;
 
         case ']':
@@ -144,6 +156,11 @@ find_too_deep (const char *data,
           if (depth > 0)
             depth--;
           break;
+
+        case '\'':
+        case '/':
+          *offset = i;
+          return SCAN_NOT_JSON;
 
         case '0' ... '9':
           {
@@ -162,7 +179,7 @@ find_too_deep (const char *data,
         }
     }
 
-  return -1;
+  return SCAN_OK;
 }
 
 /* g_utf8_validate_len() goes a byte at a time; canvas files are mostly
@@ -467,6 +484,30 @@ is_finite_tree (JsonNode *node)
  * lone surrogate ("\\ud800") into bytes that are not, in member names
  * too: they would be written back raw, and the saved file would not
  * load again. */
+/* Whether the bytes have an escape in the surrogate range (\\uD800 to
+ * \\uDFFF) anywhere: only then can json-glib produce bad UTF-8, and
+ * only then is the whole tree checked. Venture writes characters, not
+ * escapes, so its own files skip the walk. */
+static gboolean
+has_surrogate_escape (const char *data,
+                      gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while ((p = memchr (p, '\\', end - p)) != NULL)
+    {
+      if (end - p >= 4 && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D')
+          && strchr ("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0')
+        return TRUE;
+      p += 2;
+      if (p >= end)
+        break;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_utf8_tree (JsonNode *node)
 {
@@ -733,6 +774,21 @@ read_notes (VentureCanvas  *canvas,
 {
   guint n_notes = notes != NULL ? json_array_get_length (notes) : 0;
 
+  if (n_notes > VENTURE_FILE_MAX_NOTES)
+    {
+      g_autofree char *quoted_version = place->version ? for_message (place->version) : NULL;
+
+      if (place->version != NULL)
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: version “%s” has %u notes, more than the %u Venture reads"),
+                     place->display_name, quoted_version, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      else
+        g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_LARGE,
+                     _("Could not open “%s”: it has %u notes, more than the %u Venture reads"),
+                     place->display_name, n_notes, (guint) VENTURE_FILE_MAX_NOTES);
+      return FALSE;
+    }
+
   for (guint i = 0; i < n_notes; i++)
     {
       g_autoptr(VentureNote) note = NULL;
@@ -752,7 +808,7 @@ read_notes (VentureCanvas  *canvas,
           guint first = 0;
 
           venture_canvas_find_note (canvas, other, &first);
-          if (place->version != NULL)
+          if (quoted_version != NULL)
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
                          place->display_name, quoted_version, first + 1, i + 1, quoted_id);
@@ -1106,8 +1162,8 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   g_autoptr(GError) parse_error = NULL;
   const char *data;
   gssize invalid;
-  gssize too_deep;
   gssize big_number;
+  gsize offset = 0;
   gsize length;
   guint line, column;
   JsonNode *root;
@@ -1147,14 +1203,25 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  too_deep = find_too_deep (data, length, VENTURE_FILE_MAX_DEPTH, &big_number);
-  if (too_deep >= 0)
+  switch (scan (data, length, VENTURE_FILE_MAX_DEPTH, &offset, &big_number))
     {
-      locate (data, too_deep, &line, &column);
+    case SCAN_TOO_DEEP:
+      locate (data, offset, &line, &column);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP,
                    _("“%s” is nested deeper than %u levels at line %u, column %u, more than Venture reads"),
                    display_name, (guint) VENTURE_FILE_MAX_DEPTH, line, column);
       return NULL;
+
+    case SCAN_NOT_JSON:
+      locate (data, offset, &line, &column);
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not valid JSON: line %u, column %u: unexpected character “%c”"),
+                   display_name, line, column, data[offset]);
+      return NULL;
+
+    case SCAN_OK:
+    default:
+      break;
     }
 
   /* Unknown members and the history keep the parser's objects and
@@ -1185,7 +1252,7 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!is_utf8_tree (root))
+  if (has_surrogate_escape (data, length) && !is_utf8_tree (root))
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
                    _("“%s” is damaged: it has a \\u escape that is not a character (a lone surrogate)"),

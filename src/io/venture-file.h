@@ -18,7 +18,7 @@ typedef enum {
   VENTURE_FILE_ERROR_NO_SPACE,          /* the disk is full */
   VENTURE_FILE_ERROR_NOT_WRITABLE,      /* no permission to write there */
   VENTURE_FILE_ERROR_CHANGED_ON_DISK,   /* changed since it was loaded (etag) */
-  VENTURE_FILE_ERROR_TOO_LARGE,         /* over VENTURE_FILE_MAX_SIZE */
+  VENTURE_FILE_ERROR_TOO_LARGE,         /* over VENTURE_FILE_MAX_SIZE or _MAX_NOTES */
   VENTURE_FILE_ERROR_TOO_DEEP,          /* nested deeper than VENTURE_FILE_MAX_DEPTH */
   VENTURE_FILE_ERROR_INVALID_UTF8,      /* not UTF-8 text (binary, NUL bytes) */
   VENTURE_FILE_ERROR_EMPTY,             /* nothing but white space */
@@ -40,6 +40,10 @@ typedef enum {
  * than ten levels plus whatever the history and newer versions add. */
 #define VENTURE_FILE_MAX_SIZE  (256 * 1024 * 1024)
 #define VENTURE_FILE_MAX_DEPTH 64
+/* Notes in a canvas (and in each version). Ten times the issue's floor
+ * of 100,000, so that no canvas Venture can make is refused, but a file
+ * of a few million tiny notes cannot take all the memory (docs/limits.md). */
+#define VENTURE_FILE_MAX_NOTES 1000000
 
 /* Failures venture_file_replace_contents() can be told to simulate, so
  * that tests can prove a failed save leaves the old file and no
@@ -53,8 +57,13 @@ typedef enum {
 
 GQuark    venture_file_error_quark       (void);
 
-/* The name to show to people: the basename, in UTF-8. */
+/* The name to show to people: the basename, in UTF-8, on one line. */
 char     *venture_file_get_display_name  (GFile                  *file);
+
+/* @text (UTF-8) fit for a one-line message: control characters become
+ * spaces, and it ends with "…" after 80 characters. For anything read
+ * from a file that a message quotes (ids, names, the parser's words). */
+char     *venture_file_one_line          (const char             *text);
 
 /* Writes @data to @file atomically: a temporary file in the same folder,
  * flushed to disk, given the permissions of the file it replaces, then

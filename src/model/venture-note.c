@@ -15,11 +15,11 @@ struct _VentureNote
   GObject      parent_instance;
 
   char        *id;
-  /* Blocks, colours and tags come from small vocabularies: interned,
-   * they cost nothing per note and compare by pointer. */
-  const char  *block;
-  const char  *color;
-  const char  *tags[VENTURE_N_TAG_KINDS];
+  /* Blocks, colours and tags come from small vocabularies: shared
+   * (share_id()), they cost little per note and compare by pointer. */
+  char        *block;
+  char        *color;
+  char        *tags[VENTURE_N_TAG_KINDS];
   char        *text;
   char       **segments;   /* NULL when there are none, never empty */
   JsonObject  *extra;
@@ -53,11 +53,43 @@ G_STATIC_ASSERT (PROP_RELATIONSHIP + VENTURE_TAG_RELATIONSHIP == PROP_RELATIONSH
 G_STATIC_ASSERT (PROP_RELATIONSHIP + VENTURE_TAG_STAGE == PROP_STAGE);
 G_STATIC_ASSERT (PROP_RELATIONSHIP + VENTURE_TAG_STRATEGY == PROP_STRATEGY);
 
+/* Reference counted rather than g_intern_string()'d: a file can bring
+ * any number of made-up ids, and interned strings are never freed (the
+ * fuzzer saw GLib's quark table grow for good). Equal ids alive at the
+ * same time are still one pointer. */
+static char *
+share_id (const char *id)
+{
+  return id != NULL ? g_ref_string_new_intern (id) : NULL;
+}
+
+/* TRUE when *@field changed to @id. */
+static gboolean
+set_shared_id (char       **field,
+               const char  *id)
+{
+  char *shared = share_id (id);
+
+  if (shared == *field)
+    {
+      g_clear_pointer (&shared, g_ref_string_release);
+      return FALSE;
+    }
+
+  g_clear_pointer (field, g_ref_string_release);
+  *field = shared;
+  return TRUE;
+}
+
 static void
 venture_note_finalize (GObject *object)
 {
   VentureNote *self = (VentureNote *) object;
 
+  g_clear_pointer (&self->block, g_ref_string_release);
+  g_clear_pointer (&self->color, g_ref_string_release);
+  for (guint i = 0; i < VENTURE_N_TAG_KINDS; i++)
+    g_clear_pointer (&self->tags[i], g_ref_string_release);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->segments, g_strfreev);
@@ -138,8 +170,8 @@ venture_note_class_init (VentureNoteClass *klass)
 static void
 venture_note_init (VentureNote *self)
 {
-  self->block = g_intern_static_string (VENTURE_UNSORTED_BLOCK);
-  self->color = g_intern_static_string (VENTURE_DEFAULT_COLOR);
+  self->block = share_id (VENTURE_UNSORTED_BLOCK);
+  self->color = share_id (VENTURE_DEFAULT_COLOR);
   self->text = g_strdup ("");
 }
 
@@ -164,7 +196,7 @@ venture_note_new (const char *id,
    * these, and the property machinery would double the cost. */
   self = g_object_new (VENTURE_TYPE_NOTE, NULL);
   self->id = g_strdup (id);
-  self->block = g_intern_string (block);
+  set_shared_id (&self->block, block);
 
   return self;
 }
@@ -244,9 +276,9 @@ venture_note_copy (VentureNote *self,
   g_return_val_if_fail (new_id == NULL || venture_validate_id (new_id, NULL), NULL);
 
   copy = venture_note_new (new_id != NULL ? new_id : self->id, self->block);
-  copy->color = self->color;
+  set_shared_id (&copy->color, self->color);
   for (guint i = 0; i < VENTURE_N_TAG_KINDS; i++)
-    copy->tags[i] = self->tags[i];
+    set_shared_id (&copy->tags[i], self->tags[i]);
   g_free (copy->text);
   copy->text = g_strdup (self->text);
   copy->segments = g_strdupv (self->segments);
@@ -400,7 +432,7 @@ venture_note_equal (VentureNote *a,
   if (a == b)
     return TRUE;
 
-  /* Interned strings compare by pointer. */
+  /* Shared ids compare by pointer. */
   if (a->block != b->block || a->color != b->color ||
       a->x != b->x || a->y != b->y)
     return FALSE;
@@ -555,12 +587,9 @@ gboolean
 _venture_note_set_color (VentureNote *self,
                          const char  *color)
 {
-  const char *interned = g_intern_string (color);
-
-  if (self->color == interned)
+  if (!set_shared_id (&self->color, color))
     return FALSE;
 
-  self->color = interned;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 
   return TRUE;
@@ -572,14 +601,12 @@ _venture_note_set_place (VentureNote *self,
                          int          x,
                          int          y)
 {
-  const char *interned = g_intern_string (block);
   gboolean changed = FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (self->block != interned)
+  if (set_shared_id (&self->block, block))
     {
-      self->block = interned;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCK]);
       changed = TRUE;
     }
@@ -608,12 +635,9 @@ _venture_note_set_tag (VentureNote    *self,
                        VentureTagKind  kind,
                        const char     *id)
 {
-  const char *interned = g_intern_string (id);
-
-  if (self->tags[kind] == interned)
+  if (!set_shared_id (&self->tags[kind], id))
     return FALSE;
 
-  self->tags[kind] = interned;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RELATIONSHIP + kind]);
 
   return TRUE;

@@ -24,6 +24,10 @@ struct _VentureNoteWidget
   char        *block_label;
   PangoLayout *layout;
   gint64       moved_time;
+  /* A comparison's mark, or NULL. */
+  char        *mark;
+  char        *mark_description;
+  PangoLayout *mark_layout;
   guint        truncated : 1;
 };
 
@@ -133,6 +137,12 @@ update_accessible (VentureNoteWidget *self)
       g_string_append (description, ", ");
       /* Translators: a tag id from a newer version of Venture. */
       g_string_append (description, tag != NULL ? _(tag->label) : _("unknown"));
+    }
+
+  if (self->mark_description != NULL)
+    {
+      g_string_append (description, ", ");
+      g_string_append (description, self->mark_description);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -287,6 +297,43 @@ venture_note_widget_snapshot (GtkWidget   *widget,
                                                         3, 3));
     }
 
+  if (self->mark_layout != NULL)
+    {
+      /* A badge over the top right corner, in the ink of the note, with
+       * the symbol cut out in the note's own background. */
+      GskRoundedRect badge;
+      int mark_width, mark_height;
+      float width, height;
+
+      pango_layout_get_pixel_size (self->mark_layout, &mark_width, &mark_height);
+      width = MAX (mark_width + 8, mark_height + 2);
+      height = mark_height + 2;
+      gsk_rounded_rect_init_from_rect (&badge,
+                                       &GRAPHENE_RECT_INIT (VENTURE_NOTE_WIDTH + VENTURE_NOTE_PADDING - width - 2,
+                                                            -VENTURE_NOTE_PADDING + 2,
+                                                            width, height),
+                                       height / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &badge);
+      gtk_snapshot_append_color (snapshot, &ink, &badge.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (badge.bounds.origin.x + (width - mark_width) / 2,
+                                                    badge.bounds.origin.y + 1));
+      {
+        GdkRGBA paper;
+
+        /* The CSS background of the note is not at hand here; white or
+         * black, whichever stands out from the ink. */
+        if (ink.red * 0.299 + ink.green * 0.587 + ink.blue * 0.114 > 0.5)
+          paper = (GdkRGBA) { 0, 0, 0, 1 };
+        else
+          paper = (GdkRGBA) { 1, 1, 1, 1 };
+        gtk_snapshot_append_layout (snapshot, self->mark_layout, &paper);
+      }
+      gtk_snapshot_restore (snapshot);
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -327,6 +374,19 @@ on_query_tooltip (VentureNoteWidget *self,
                   gboolean           keyboard,
                   GtkTooltip        *tooltip)
 {
+  if (self->mark_description != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (self->truncated)
+        text = g_strdup_printf ("%s\n\n%s %s", venture_note_get_text (self->note),
+                                self->mark, self->mark_description);
+      else
+        text = g_strdup_printf ("%s %s", self->mark, self->mark_description);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
   if (!self->truncated)
     return FALSE;
 
@@ -382,6 +442,9 @@ venture_note_widget_finalize (GObject *object)
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->color_class, g_free);
   g_clear_pointer (&self->block_label, g_free);
+  g_clear_pointer (&self->mark, g_free);
+  g_clear_pointer (&self->mark_description, g_free);
+  g_clear_object (&self->mark_layout);
 
   G_OBJECT_CLASS (venture_note_widget_parent_class)->finalize (object);
 }
@@ -535,6 +598,43 @@ venture_note_widget_set_selected (VentureNoteWidget *self,
   else
     gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_SELECTED);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
+void
+venture_note_widget_set_mark (VentureNoteWidget *self,
+                              const char        *symbol,
+                              const char        *description)
+{
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
+  g_return_if_fail ((symbol == NULL) == (description == NULL));
+
+  if (g_strcmp0 (self->mark, symbol) == 0 && g_strcmp0 (self->mark_description, description) == 0)
+    return;
+
+  g_free (self->mark);
+  g_free (self->mark_description);
+  self->mark = g_strdup (symbol);
+  self->mark_description = g_strdup (description);
+  g_clear_object (&self->mark_layout);
+  if (symbol != NULL)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      self->mark_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), symbol);
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attributes, pango_attr_scale_new (0.8));
+      pango_layout_set_attributes (self->mark_layout, attributes);
+    }
+
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+venture_note_widget_get_mark (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), NULL);
+  return self->mark;
 }
 
 void

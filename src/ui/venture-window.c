@@ -18,6 +18,7 @@
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-ui-resources.h"
+#include "venture-versions-panel.h"
 
 #include "venture-window.h"
 
@@ -56,6 +57,8 @@ struct _VentureWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   VentureBoard         *board;
+  VentureVersionsPanel *versions_panel;
+  GtkRevealer          *versions_revealer;
 };
 
 G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +72,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void venture_window_save_as (VentureWindow *self);
+static void venture_window_focus_first_block (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -348,6 +352,7 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
+  venture_versions_panel_bind (self->versions_panel, canvas, history, self->board);
   venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
@@ -356,6 +361,8 @@ venture_window_bind_contents (VentureWindow *self)
                            self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "canvas") == 0)
+    venture_window_focus_first_block (self);
 }
 
 static void
@@ -472,11 +479,28 @@ venture_window_show_start (VentureWindow *self)
   venture_window_update_title (self);
 }
 
+/* Typing on a focused block starts a note there, so a fresh canvas is
+ * ready for the first idea without a click. */
+static void
+venture_window_focus_first_block (VentureWindow *self)
+{
+  VentureTemplate *template = venture_board_get_template (self->board);
+  GtkWidget *block;
+
+  if (template == NULL || venture_template_get_n_blocks (template) == 0)
+    return;
+
+  block = venture_board_get_block_view (self->board, venture_template_get_block (template, 0)->id);
+  if (block != NULL)
+    gtk_widget_grab_focus (block);
+}
+
 static void
 venture_window_show_canvas (VentureWindow *self)
 {
   gtk_stack_set_visible_child_name (self->main_stack, "canvas");
   venture_window_update_title (self);
+  venture_window_focus_first_block (self);
 }
 
 static void
@@ -908,6 +932,19 @@ venture_window_set_property (GObject      *object,
     }
 }
 
+/* Shows or hides the Versions pane; it stays open beside the board
+ * while a comparison marks the notes. */
+static void
+action_show_versions (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->versions_revealer,
+                                 !gtk_revealer_get_reveal_child (self->versions_revealer));
+}
+
 static void
 venture_window_class_init (VentureWindowClass *klass)
 {
@@ -928,6 +965,7 @@ venture_window_class_init (VentureWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VENTURE_TYPE_BOARD);
+  g_type_ensure (VENTURE_TYPE_VERSIONS_PANEL);
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
   (void) venture_ui_get_resource ();
@@ -951,8 +989,11 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_panel);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_revealer);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, action_show_versions);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.start-new", NULL, action_start_new);
