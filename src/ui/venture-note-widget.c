@@ -225,7 +225,10 @@ on_note_notify (VentureNoteWidget *self,
     }
   else
     {
+      /* Tags and segments: the accessible description, and whatever the
+       * note draws of them. */
       update_accessible (self);
+      invalidate_parent (self);
     }
 }
 
@@ -627,6 +630,8 @@ venture_note_widget_set_mark (VentureNoteWidget *self,
     }
 
   update_accessible (self);
+  /* The block may draw this note from its image of resting notes. */
+  invalidate_parent (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
