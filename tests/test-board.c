@@ -745,6 +745,8 @@ test_board_crowded_changes_show (Fixture       *fixture,
   g_autoptr(GBytes) recoloured = NULL;
   g_autoptr(GBytes) marked = NULL;
   g_autoptr(GBytes) selected = NULL;
+  g_autoptr(GBytes) moved = NULL;
+  g_autoptr(GBytes) settled = NULL;
 
   for (guint i = 0; i < 20; i++)
     top = add_note (fixture->canvas, "key-partners", "Crowd", (int) (i * 50), (int) (i * 50));
@@ -764,6 +766,29 @@ test_board_crowded_changes_show (Fixture       *fixture,
   venture_test_iterate (2500);
   venture_board_select_note (fixture->board, top, FALSE);
   selected = check_change_shows (fixture, view, marked);
+
+  /* and a note dropped elsewhere in the crowd: it comes to the front and
+   * stays there once it settles among the others */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    VentureNote *third = venture_canvas_get_note (fixture->canvas, 3);
+    graphene_rect_t area;
+
+    g_value_init (&value, VENTURE_TYPE_NOTE);
+    g_value_set_object (&value, third);
+    venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+    venture_board_select_note (fixture->board, third, FALSE);
+    g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (view), &value,
+                                            area.origin.x + area.size.width - 10, area.origin.y + 10));
+    g_assert_true (venture_canvas_get_note (fixture->canvas, 19) == third);
+    g_assert_true (widget_for (fixture, third) == gtk_widget_get_last_child (view));
+  }
+  moved = check_change_shows (fixture, view, selected);
+  /* Once it settles into the block's image, the block still shows what
+   * it shows when drawn afresh. (Not byte for byte what it showed while
+   * the note was live: text drawn into the image is antialiased in grey.) */
+  venture_test_iterate (2500);
+  settled = check_change_shows (fixture, view, before);
 }
 
 /* The shortcuts window lists the board's shortcuts and loads cleanly
