@@ -155,7 +155,7 @@ type_into_editor (Fixture    *fixture,
   GtkTextBuffer *buffer;
 
   g_assert_nonnull (editor);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (editor)));
   buffer = gtk_text_view_get_buffer (editor);
   gtk_text_buffer_set_text (buffer, text, -1);
 }
@@ -209,7 +209,7 @@ test_board_type_on_block (Fixture       *fixture,
   gboolean handled = FALSE;
 
   gtk_widget_grab_focus (view);
-  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_true (gtk_widget_is_focus (view));
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -328,7 +328,7 @@ test_board_keyboard_move (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_is_focus (widget));
   redraw (fixture);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "cost-structure");
@@ -341,7 +341,7 @@ test_board_keyboard_move (Fixture       *fixture,
   redraw (fixture);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_is_focus (widget));
   redraw (fixture);
   x = venture_note_get_x (note);
   g_assert_true (gtk_widget_activate_action (widget, "board.nudge", "s", "right"));

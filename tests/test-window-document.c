@@ -103,6 +103,15 @@ find_button_for_action (GtkWidget  *widget,
   return NULL;
 }
 
+/* Messages quote file names and note texts: they show as written. */
+static void
+test_window_toast_plain_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  venture_window_show_toast (fixture->window, "Could not open “R&D <plan>.json”: it is empty");
+  venture_test_iterate (50);
+}
+
 static void
 test_window_opens_file (Fixture       *fixture,
                         gconstpointer  data)
@@ -452,6 +461,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/venture/window-document/opens-file", test_window_opens_file);
+  ADD ("/venture/window-document/toast-plain-text", test_window_toast_plain_text);
   ADD ("/venture/window-document/undo-and-save", test_window_undo_and_save);
   ADD ("/venture/window-document/close-asks", test_window_close_asks);
   ADD ("/venture/window-document/autosaves-draft", test_window_autosaves_draft);

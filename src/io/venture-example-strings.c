@@ -29,12 +29,6 @@ static const char * const strings[] = {
   /* Translators: a note of the example canvas bike-repair.json */
   N_("Calling offices to offer repair days for their staff"),
   /* Translators: a note of the example canvas bike-repair.json */
-  N_("Repair appointments booked with your dedicated mechanic"),
-  /* Translators: a note of the example canvas bike-repair.json */
-  N_("A free check-up with your mechanic at the first visit"),
-  /* Translators: a note of the example canvas bike-repair.json */
-  N_("The same mechanic at every repair"),
-  /* Translators: a note of the example canvas bike-repair.json */
   N_("A bond over years with riders who share our mission"),
   /* Translators: a note of the example canvas bike-repair.json */
   N_("A yearly service plan with your mechanic"),
@@ -42,6 +36,12 @@ static const char * const strings[] = {
   N_("Self-service repair clinics: fix your own bike with our tools"),
   /* Translators: a note of the example canvas bike-repair.json */
   N_("Step-by-step repair guides at the clinics"),
+  /* Translators: a note of the example canvas bike-repair.json */
+  N_("Repair appointments booked with your dedicated mechanic"),
+  /* Translators: a note of the example canvas bike-repair.json */
+  N_("A free check-up with your mechanic at the first visit"),
+  /* Translators: a note of the example canvas bike-repair.json */
+  N_("The same mechanic at every repair"),
   /* Translators: a note of the example canvas bike-repair.json */
   N_("A fee per repair, parts extra"),
   /* Translators: a note of the example canvas bike-repair.json */

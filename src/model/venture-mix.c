@@ -249,13 +249,15 @@ ensure_computed (VentureMix *self)
   compute_hints (self);
 }
 
-static void
+static gboolean
 emit_changed (gpointer user_data)
 {
   VentureMix *self = user_data;
 
   self->changed_source = 0;
   g_signal_emit (self, signals[CHANGED], 0);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -263,7 +265,10 @@ mark_dirty (VentureMix *self)
 {
   self->dirty = TRUE;
   if (self->changed_source == 0)
-    self->changed_source = g_idle_add_once (emit_changed, self);
+    /* Before the next frame is drawn (GDK redraws at HIGH_IDLE + 20),
+     * so views show the new counts with the change itself, and are not
+     * starved by an animation. */
+    self->changed_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, emit_changed, self, NULL);
 }
 
 static void

@@ -33,6 +33,7 @@
 #include "venture-block-view.h"
 #include "venture-board-private.h"
 #include "venture-note-widget.h"
+#include "venture-segments.h"
 #include "venture-taxonomy.h"
 
 #include "venture-board.h"
@@ -990,7 +991,15 @@ delete_widgets (VentureBoard *self,
 
   begin_group (self, label);
   for (guint i = 0; i < notes->len; i++)
-    venture_canvas_remove_note (self->canvas, g_ptr_array_index (notes, i));
+    {
+      VentureNote *note = g_ptr_array_index (notes, i);
+
+      /* Deleting a segment unlinks the notes that serve it, in the same
+       * undo step (issue 6); a note already removed with an earlier one
+       * is skipped. */
+      if (venture_canvas_find_note (self->canvas, note, NULL))
+        venture_segments_remove_note (self->canvas, note);
+    }
   end_group (self);
 }
 

@@ -10,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "venture-board-private.h"
+#include "venture-segments.h"
+#include "venture-tag-chips.h"
+#include "venture-tag-popover.h"
 #include "venture-taxonomy.h"
 
 #include "venture-note-widget.h"
@@ -23,6 +26,10 @@ struct _VentureNoteWidget
   char        *color_class;
   char        *block_label;
   PangoLayout *layout;
+  /* Tag chips and segment markers below the text (issue 6); children
+   * only while the note has any, so plain notes stay childless. */
+  GPtrArray   *chips;
+  int          chips_height;
   gint64       moved_time;
   /* A comparison's mark, or NULL. */
   char        *mark;
@@ -139,6 +146,14 @@ update_accessible (VentureNoteWidget *self)
       g_string_append (description, tag != NULL ? _(tag->label) : _("unknown"));
     }
 
+  if (venture_note_get_segments (self->note) != NULL)
+    {
+      guint n = g_strv_length ((char **) venture_note_get_segments (self->note));
+
+      g_string_append (description, ", ");
+      g_string_append_printf (description,
+                              ngettext ("serves %u segment", "serves %u segments", n), n);
+    }
   if (self->mark_description != NULL)
     {
       g_string_append (description, ", ");
@@ -225,11 +240,147 @@ on_note_notify (VentureNoteWidget *self,
     }
   else
     {
-      /* Tags and segments: the accessible description, and whatever the
-       * note draws of them. */
+      /* Tags and segments: the chips, the accessible description, and
+       * the block's image of its resting notes. */
+      if (g_str_equal (name, "relationship") || g_str_equal (name, "stage") ||
+          g_str_equal (name, "strategy") || g_str_equal (name, "segments"))
+        venture_note_widget_sync_tags (self);
       update_accessible (self);
       invalidate_parent (self);
     }
+}
+
+/* Relationships (issue 6): chips flow in rows under the text. */
+#define CHIP_SPACING 3
+#define CHIPS_GAP    6
+
+static int
+layout_chips (VentureNoteWidget *self,
+              gboolean           allocate,
+              int                top)
+{
+  int x = 0, y = 0, row_height = 0;
+
+  if (self->chips == NULL || self->chips->len == 0)
+    return 0;
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, i);
+      int width, height;
+
+      gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      width = MIN (width, VENTURE_NOTE_WIDTH);
+      gtk_widget_measure (chip, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      if (x > 0 && x + width > VENTURE_NOTE_WIDTH)
+        {
+          x = 0;
+          y += row_height + CHIP_SPACING;
+          row_height = 0;
+        }
+      if (allocate)
+        gtk_widget_size_allocate (chip, &(GtkAllocation) { x, top + y, width, height }, -1);
+      x += width + CHIP_SPACING;
+      row_height = MAX (row_height, height);
+    }
+
+  return y + row_height + CHIPS_GAP;
+}
+
+static void
+clear_chips (VentureNoteWidget *self)
+{
+  if (self->chips == NULL)
+    return;
+
+  for (guint i = 0; i < self->chips->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->chips, i));
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
+}
+
+static void
+add_chip (VentureNoteWidget *self,
+          GtkWidget         *chip)
+{
+  if (self->chips == NULL)
+    self->chips = g_ptr_array_new ();
+  gtk_widget_set_parent (chip, GTK_WIDGET (self));
+  g_ptr_array_add (self->chips, chip);
+}
+
+/* A chip is where people look for its tag: a click there opens the
+ * popover that changes it. Not claimed, so a drag still moves the note. */
+static void
+on_chip_released (GtkGestureClick   *gesture,
+                  int                n_press,
+                  double             x,
+                  double             y,
+                  VentureNoteWidget *self)
+{
+  if (n_press == 1)
+    venture_note_widget_popup_tags (self);
+}
+
+void
+venture_note_widget_sync_tags (VentureNoteWidget *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  VentureCanvas *canvas = board != NULL ? _venture_board_get_canvas (board) : NULL;
+  const char * const *segments = venture_note_get_segments (self->note);
+
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
+
+  clear_chips (self);
+
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      const char *id = venture_note_get_tag (self->note, kind);
+
+      if (id != NULL)
+        {
+          GtkWidget *chip = venture_tag_chip_new (kind, id, TRUE);
+          GtkGesture *click = gtk_gesture_click_new ();
+
+          g_signal_connect_object (click, "released", G_CALLBACK (on_chip_released), self, 0);
+          gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (click));
+          gtk_widget_set_cursor_from_name (chip, "pointer");
+          add_chip (self, chip);
+        }
+    }
+
+  /* Markers need the canvas for their colour: they come once the note
+   * is on a board. */
+  if (canvas != NULL)
+    {
+      if (venture_segments_is_segment (self->note))
+        add_chip (self, venture_segment_marker_new (canvas, self->note));
+      for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+        {
+          VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
+
+          if (segment != NULL && venture_segments_is_segment (segment))
+            add_chip (self, venture_segment_marker_new (canvas, segment));
+        }
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A crowded block may draw this note from its image. */
+  invalidate_parent (self);
+}
+
+static void
+venture_note_widget_root (GtkWidget *widget)
+{
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
+  GTK_WIDGET_CLASS (venture_note_widget_parent_class)->root (widget);
+
+  if (self->chips != NULL || venture_note_get_segments (self->note) != NULL ||
+      venture_segments_is_segment (self->note) ||
+      venture_note_get_relationship (self->note) != NULL ||
+      venture_note_get_stage (self->note) != NULL ||
+      venture_note_get_strategy (self->note) != NULL)
+    venture_note_widget_sync_tags (self);
 }
 
 static void
@@ -252,9 +403,15 @@ venture_note_widget_measure (GtkWidget      *widget,
       int height;
 
       ensure_layout (self);
+      /* The chips take their room from the text, not from the board. */
+      self->chips_height = layout_chips (self, FALSE, 0);
+      pango_layout_set_height (self->layout,
+                               MAX (VENTURE_NOTE_MAX_HEIGHT - self->chips_height,
+                                    VENTURE_NOTE_MIN_HEIGHT / 2) * PANGO_SCALE);
       pango_layout_get_pixel_size (self->layout, NULL, &height);
       self->truncated = pango_layout_is_ellipsized (self->layout);
-      *minimum = *natural = CLAMP (height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+      *minimum = *natural = CLAMP (height + self->chips_height,
+                                   VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
     }
 }
 
@@ -264,6 +421,18 @@ venture_note_widget_size_allocate (GtkWidget *widget,
                                    int        height,
                                    int        baseline)
 {
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
+  if (self->chips != NULL)
+    {
+      int text_height;
+
+      ensure_layout (self);
+      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
+      /* The chips sit at the bottom, under the text however short. */
+      layout_chips (self, TRUE, MAX (text_height + CHIPS_GAP, height - self->chips_height + CHIPS_GAP));
+    }
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -296,7 +465,9 @@ venture_note_widget_snapshot (GtkWidget   *widget,
       for (int i = -1; i <= 1; i++)
         gtk_snapshot_append_color (snapshot, &dots,
                                    &GRAPHENE_RECT_INIT (center + i * 7 - 1.5,
-                                                        MAX (text_height, gtk_widget_get_height (widget) - 2 * VENTURE_NOTE_PADDING) + 3,
+                                                        self->chips != NULL
+                                                        ? text_height + 1
+                                                        : MAX (text_height, gtk_widget_get_height (widget) - 2 * VENTURE_NOTE_PADDING) + 3,
                                                         3, 3));
     }
 
@@ -420,6 +591,8 @@ note_action (GtkWidget  *widget,
     _venture_board_move_note_to (board, self, g_variant_get_string (parameter, NULL));
   else if (g_str_equal (action_name, "note.menu"))
     venture_note_widget_popup_menu (self);
+  else if (g_str_equal (action_name, "note.tags"))
+    venture_note_widget_popup_tags (self);
 }
 
 static void
@@ -427,6 +600,7 @@ venture_note_widget_dispose (GObject *object)
 {
   GtkWidget *child;
 
+  g_clear_pointer (&VENTURE_NOTE_WIDGET (object)->chips, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -518,6 +692,7 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   widget_class->measure = venture_note_widget_measure;
   widget_class->size_allocate = venture_note_widget_size_allocate;
   widget_class->snapshot = venture_note_widget_snapshot;
+  widget_class->root = venture_note_widget_root;
   widget_class->css_changed = venture_note_widget_css_changed;
   widget_class->state_flags_changed = venture_note_widget_state_flags_changed;
 
@@ -537,6 +712,7 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "note.duplicate", NULL, note_action);
   gtk_widget_class_install_action (widget_class, "note.move-to", "s", note_action);
   gtk_widget_class_install_action (widget_class, "note.menu", NULL, note_action);
+  gtk_widget_class_install_action (widget_class, "note.tags", NULL, note_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "note.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "note.edit", NULL);
@@ -544,6 +720,10 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "note.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate", NULL);
+  /* Alt+Return: the note's properties, as in GNOME's file managers;
+   * Ctrl+T tidies the block. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "note.tags", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
 
   ensure_color_css ();
 }
@@ -711,6 +891,7 @@ venture_note_widget_popup_menu (VentureNoteWidget *self)
     }
 
   g_menu_append (edit_section, _("_Edit Text"), "note.edit");
+  g_menu_append (edit_section, _("_Tags…"), "note.tags");
   g_menu_append (edit_section, _("D_uplicate"), "note.duplicate");
   g_menu_append (edit_section, _("_Delete"), "note.delete");
 
@@ -736,4 +917,60 @@ venture_note_widget_popup_menu (VentureNoteWidget *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), TRUE);
   g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* Relationships (issue 6) */
+
+void
+venture_note_widget_popup_tags (VentureNoteWidget *self)
+{
+  VentureBoard *board;
+  GtkWidget *popover;
+
+  g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
+
+  board = _venture_board_from_widget (GTK_WIDGET (self));
+  if (board == NULL || _venture_board_get_canvas (board) == NULL)
+    return;
+
+  if (venture_note_widget_get_tag_popover (self) != NULL)
+    {
+      gtk_popover_popup (venture_note_widget_get_tag_popover (self));
+      return;
+    }
+
+  popover = venture_tag_popover_new (_venture_board_get_canvas (board), self->note);
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  g_signal_connect (popover, "closed", G_CALLBACK (on_menu_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+GtkPopover *
+venture_note_widget_get_tag_popover (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VENTURE_IS_TAG_POPOVER (child))
+      return GTK_POPOVER (child);
+
+  return NULL;
+}
+
+guint
+venture_note_widget_get_n_chips (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), 0);
+  return self->chips != NULL ? self->chips->len : 0;
+}
+
+GtkWidget *
+venture_note_widget_get_chip (VentureNoteWidget *self,
+                              guint              index)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), NULL);
+  g_return_val_if_fail (self->chips != NULL && index < self->chips->len, NULL);
+  return g_ptr_array_index (self->chips, index);
 }

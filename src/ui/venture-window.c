@@ -12,9 +12,12 @@
 #include "venture-board.h"
 #include "venture-compat.h"
 #include "venture-drafts.h"
+#include "venture-export-dialog.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
 #include "venture-history-list.h"
+#include "venture-mix-panel.h"
+#include "venture-print-operation.h"
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-ui-resources.h"
@@ -59,6 +62,10 @@ struct _VentureWindow
   VentureBoard         *board;
   VentureVersionsPanel *versions_panel;
   GtkRevealer          *versions_revealer;
+  GtkWidget            *mix_button;
+  GtkRevealer          *mix_revealer;
+  VentureMixPanel      *mix_panel;
+  gboolean              mix_visible;
 };
 
 G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +73,7 @@ G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_MIX_VISIBLE,
   N_PROPS
 };
 
@@ -129,12 +137,25 @@ void
 venture_window_show_toast (VentureWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (VENTURE_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* Toast titles are markup, and messages quote file names and texts. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+venture_window_add_toast (VentureWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -238,7 +259,7 @@ on_file_changed (VentureWindow     *self,
 
   name = venture_file_get_display_name (venture_document_get_file (self->document));
   /* Translators: %s is a file name. */
-  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  message = g_markup_printf_escaped (_("“%s” was changed by another program"), name);
   self->outside_change_toast = adw_toast_new (message);
   adw_toast_set_timeout (self->outside_change_toast, 0);
   adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
@@ -287,6 +308,8 @@ venture_window_update_actions (VentureWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  !busy && venture_document_get_file (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -712,6 +735,62 @@ action_rename_canvas (GtkWidget  *widget,
   gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
 }
 
+/* Export and print */
+
+static void
+venture_window_show_print_error (VentureWindow *self,
+                                 const GError  *error)
+{
+  /* Toast titles are markup, and a printer or file name may hold a "&". */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (venture_export_dialog_new (VENTURE_WINDOW (widget))));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               VentureWindow           *self)
+{
+  g_autoptr(GError) error = venture_print_operation_dup_error (VENTURE_PRINT_OPERATION (operation));
+
+  if (error != NULL)
+    venture_window_show_print_error (self, error);
+  g_object_set_data (G_OBJECT (operation), "venture-reported", GINT_TO_POINTER (TRUE));
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  g_autoptr(VenturePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = venture_print_operation_new (venture_document_get_canvas (self->document), NULL);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* Errors found before the dialog came up, unless ::done told them. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL &&
+      g_object_get_data (G_OBJECT (operation), "venture-reported") == NULL)
+    venture_window_show_print_error (self, error);
+}
+
 static void
 on_title_popover_show (VentureWindow *self)
 {
@@ -856,6 +935,104 @@ venture_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (venture_window_parent_class)->close_request (window);
 }
 
+/* Relationships (issue 6): the mix panel and the highlight. */
+
+void
+venture_window_set_mix_visible (VentureWindow *self,
+                                gboolean       visible)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->mix_visible == visible)
+    return;
+
+  self->mix_visible = visible;
+  gtk_revealer_set_reveal_child (self->mix_revealer, visible);
+  /* A highlight nobody can see explained is confusing: it goes too. */
+  if (!visible)
+    venture_mix_panel_clear_highlight (self->mix_panel);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIX_VISIBLE]);
+}
+
+GtkWidget *
+venture_window_get_mix_panel (VentureWindow *self)
+{
+  g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->mix_panel);
+}
+
+static void
+action_clear_highlight (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  venture_mix_panel_clear_highlight (VENTURE_WINDOW (widget)->mix_panel);
+}
+
+/* Escape clears a highlight before anything else sees it, unless text is
+ * being edited (there Escape belongs to the editor). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VentureWindow         *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Escape || !venture_mix_panel_has_highlight (self->mix_panel))
+    return FALSE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus)))
+    return FALSE;
+
+  venture_mix_panel_clear_highlight (self->mix_panel);
+  return TRUE;
+}
+
+/* The header bar has no room for the mix button in a phone-sized
+ * window (360 px); there the primary menu and F9 still show the panel.
+ * The gap between the two widths keeps the button from flickering. */
+#define MIX_BUTTON_HIDE_BELOW 440
+#define MIX_BUTTON_SHOW_FROM  480
+
+static void
+update_mix_button (VentureWindow *self)
+{
+  int width, height;
+
+  /* GTK 4.8 needs both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0 || width >= MIX_BUTTON_SHOW_FROM)
+    gtk_widget_set_visible (self->mix_button, TRUE);
+  else if (width < MIX_BUTTON_HIDE_BELOW)
+    gtk_widget_set_visible (self->mix_button, FALSE);
+}
+
+static void
+on_default_width (VentureWindow *self,
+                  GParamSpec    *pspec,
+                  gpointer       user_data)
+{
+  update_mix_button (self);
+}
+
+static void
+venture_window_init_relationships (VentureWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  update_mix_button (self);
+  gtk_event_controller_set_name (keys, "venture-highlight-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  venture_mix_panel_set_board (self->mix_panel, self->board);
+}
+
 static void
 venture_window_constructed (GObject *object)
 {
@@ -909,6 +1086,9 @@ venture_window_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_MIX_VISIBLE:
+      g_value_set_boolean (value, self->mix_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -926,6 +1106,9 @@ venture_window_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
+      break;
+    case PROP_MIX_VISIBLE:
+      venture_window_set_mix_visible (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -962,10 +1145,14 @@ venture_window_class_init (VentureWindowClass *klass)
     g_param_spec_object ("document", NULL, NULL, VENTURE_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MIX_VISIBLE] =
+    g_param_spec_boolean ("mix-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VENTURE_TYPE_BOARD);
   g_type_ensure (VENTURE_TYPE_VERSIONS_PANEL);
+  g_type_ensure (VENTURE_TYPE_MIX_PANEL);
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
   (void) venture_ui_get_resource ();
@@ -991,6 +1178,9 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_panel);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_panel);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, action_show_versions);
@@ -1000,6 +1190,10 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_property_action (widget_class, "win.show-mix", "mix-visible");
+  gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL, action_clear_highlight);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
@@ -1013,6 +1207,11 @@ venture_window_class_init (VentureWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-mix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
 
 static void
@@ -1022,6 +1221,8 @@ venture_window_init (VentureWindow *self)
 
   if (DEVEL_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  venture_window_init_relationships (self);
 
   self->cancellable = g_cancellable_new ();
   self->draft_id = venture_drafts_new_id ();
