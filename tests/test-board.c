@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "venture-block-view.h"
@@ -153,7 +155,7 @@ type_into_editor (Fixture    *fixture,
   GtkTextBuffer *buffer;
 
   g_assert_nonnull (editor);
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (editor)));
   buffer = gtk_text_view_get_buffer (editor);
   gtk_text_buffer_set_text (buffer, text, -1);
 }
@@ -207,7 +209,7 @@ test_board_type_on_block (Fixture       *fixture,
   gboolean handled = FALSE;
 
   gtk_widget_grab_focus (view);
-  g_assert_true (gtk_widget_has_focus (view));
+  g_assert_true (gtk_widget_is_focus (view));
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -271,6 +273,10 @@ test_board_delete_selection (Fixture       *fixture,
   g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 1);
   g_assert_true (venture_canvas_get_note (fixture->canvas, 0) == b);
   g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Delete 2 Notes");
+  g_assert_true (venture_history_undo (fixture->history));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 3);
+  g_assert_true (venture_history_redo (fixture->history));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 1);
 
   /* The context menu's Delete removes the note it was opened on. */
   g_assert_true (gtk_widget_activate_action (widget_for (fixture, b), "note.delete", NULL));
@@ -322,7 +328,7 @@ test_board_keyboard_move (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_is_focus (widget));
   redraw (fixture);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "cost-structure");
@@ -335,7 +341,7 @@ test_board_keyboard_move (Fixture       *fixture,
   redraw (fixture);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_has_focus (widget));
+  g_assert_true (gtk_widget_is_focus (widget));
   redraw (fixture);
   x = venture_note_get_x (note);
   g_assert_true (gtk_widget_activate_action (widget, "board.nudge", "s", "right"));
@@ -392,6 +398,14 @@ test_board_drop (Fixture       *fixture,
   g_assert_cmpstr (venture_note_get_block (a), ==, "channels");
   g_assert_cmpstr (venture_note_get_block (b), ==, "channels");
   g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Move 2 Notes");
+
+  /* The whole drop is one step. */
+  g_assert_true (venture_history_undo (fixture->history));
+  g_assert_cmpstr (venture_note_get_block (a), ==, "customer-segments");
+  g_assert_cmpstr (venture_note_get_block (b), ==, "key-partners");
+  redraw (fixture);
+  g_assert_true (gtk_widget_get_parent (widget_for (fixture, b)) ==
+                 venture_board_get_block_view (fixture->board, "key-partners"));
 }
 
 /* Ctrl+A selects the notes of the focused block; the rubber band selects
@@ -417,10 +431,17 @@ test_board_select (Fixture       *fixture,
   g_assert_false (g_ptr_array_find (selection, c, NULL));
   g_clear_pointer (&selection, g_ptr_array_unref);
 
-  venture_board_select_note (fixture->board, c, TRUE);
+  /* Ctrl+Space adds the focused note, and takes it out again. */
+  gtk_widget_grab_focus (widget_for (fixture, c));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.toggle-selected", NULL));
   selection = venture_board_get_selection (fixture->board);
   g_assert_cmpuint (selection->len, ==, 3);
   g_clear_pointer (&selection, g_ptr_array_unref);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.toggle-selected", NULL));
+  selection = venture_board_get_selection (fixture->board);
+  g_assert_cmpuint (selection->len, ==, 2);
+  g_clear_pointer (&selection, g_ptr_array_unref);
+  venture_board_select_note (fixture->board, c, TRUE);
 
   /* A band over the top left corner only */
   venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
@@ -500,6 +521,28 @@ test_board_zoom (Fixture       *fixture,
   g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
 }
 
+typedef struct {
+  Fixture *fixture;
+  guint    n;
+} NotesWait;
+
+static gboolean
+has_n_notes (gpointer data)
+{
+  NotesWait *wait = data;
+
+  return venture_canvas_get_n_notes (wait->fixture->canvas) >= wait->n;
+}
+
+static void
+wait_for_n_notes (Fixture *fixture,
+                  guint    n)
+{
+  NotesWait wait = { fixture, n };
+
+  venture_test_wait_until (has_n_notes, &wait);
+}
+
 static void
 test_board_clipboard (Fixture       *fixture,
                       gconstpointer  data)
@@ -520,8 +563,7 @@ test_board_clipboard (Fixture       *fixture,
   view = venture_board_get_block_view (fixture->board, "key-partners");
   gtk_widget_grab_focus (view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
-  while (venture_canvas_get_n_notes (fixture->canvas) < 2)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_n_notes (fixture, 2);
   g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 1)), ==, "Web site");
   g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (fixture->canvas, 1)), ==, "key-partners");
   g_assert_cmpstr (venture_note_get_id (venture_canvas_get_note (fixture->canvas, 1)), !=, venture_note_get_id (a));
@@ -529,8 +571,7 @@ test_board_clipboard (Fixture       *fixture,
   /* Plain text from another app: one note per paragraph. */
   gdk_clipboard_set_text (clipboard, "Spare parts\n\nRepair courses\n\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.paste", NULL));
-  while (venture_canvas_get_n_notes (fixture->canvas) < 4)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_n_notes (fixture, 4);
   g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 2)), ==, "Spare parts");
   g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (fixture->canvas, 3)), ==, "Repair courses");
   g_assert_cmpstr (venture_note_get_block (venture_canvas_get_note (fixture->canvas, 3)), ==, "key-partners");
@@ -651,6 +692,41 @@ test_board_crowded (Fixture       *fixture,
   tidy_png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-crowded-tidy");
 }
 
+/* The shortcuts window lists the board's shortcuts and loads cleanly
+ * (a warning would be fatal here). */
+static void
+test_board_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  static const char *accels[] = {
+    "<Control>Return", "Delete", "<Control>a", "<Control>x", "<Control>c", "<Control>v",
+    "<Control>t", "<Control>plus", "<Control>minus", "<Control>0", "<Control>d", "<Control>space",
+  };
+  g_autoptr(GString) all = g_string_new (NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        if (accel != NULL)
+          g_string_append_printf (all, " %s ", accel);
+      }
+  g_slist_free (objects);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("%s", accels[i]);
+
+      g_assert_nonnull (strstr (all->str, needle));
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +751,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
   g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);
+  g_test_add_func ("/venture/board/shortcuts-window", test_board_shortcuts_window);
 
   return g_test_run ();
 }

@@ -316,6 +316,7 @@ typedef struct {
 static const BadFile bad_files[] = {
   { "binary.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 1, column 1 is not UTF-8" },
   { "blank.json", VENTURE_FILE_ERROR_EMPTY, "empty" },
+  { "comment.json", VENTURE_FILE_ERROR_SYNTAX, "line 2, column 31: unexpected character “/”" },
   { "duplicate-ids.json", VENTURE_FILE_ERROR_DUPLICATE_ID, "notes 1 and 3" },
   { "empty-id.json", VENTURE_FILE_ERROR_INVALID, "“id”" },
   { "empty.json", VENTURE_FILE_ERROR_EMPTY, "empty" },
@@ -340,6 +341,7 @@ static const BadFile bad_files[] = {
   { "nul-byte.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 19" },
   { "other-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "no “format”" },
   { "out-of-range.json", VENTURE_FILE_ERROR_INVALID, "from 0 to 1000" },
+  { "single-quotes.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column 2: unexpected character “'”" },
   { "text-too-long.json", VENTURE_FILE_ERROR_INVALID, "note 1" },
   { "top-level-array.json", VENTURE_FILE_ERROR_NOT_CANVAS, "not an object" },
   { "top-level-string.json", VENTURE_FILE_ERROR_NOT_CANVAS, "not an object" },
@@ -475,6 +477,168 @@ test_depth_allowed (void)
   canvas = venture_canvas_file_load_bytes (bytes, "deep.json", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (canvas);
+}
+
+/* The reader's own UTF-8 check agrees with GLib's on every byte
+ * sequence thrown at it, and names the first bad byte. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char *prefix = "{\"format\": \"venture-canvas\", \"version\": 1, "
+                              "\"template\": \"business-model-canvas\", \"notes\": [], \"t\": \"";
+  static const guchar interesting[] = {
+    0x00, 0x01, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+    0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff,
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      GString *text = g_string_new (prefix);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+      guint n = g_rand_int_range (rand, 1, 12);
+      const char *end = NULL;
+      gboolean valid;
+
+      /* Long ASCII runs too, for the eight-bytes-at-a-time path. */
+      if (round % 2 == 0)
+        g_string_append (text, "abcdefghijklmnopq");
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (text, interesting[g_rand_int_range (rand, 0, G_N_ELEMENTS (interesting))]);
+      if (round % 3 == 0)
+        g_string_append (text, "rstuvwxyz0123456789");
+      g_string_append (text, "\"}");
+
+      valid = g_utf8_validate_len (text->str, text->len, &end);
+      bytes = g_bytes_new (text->str, text->len);
+      canvas = venture_canvas_file_load_bytes (bytes, "fuzz.json", NULL, &error);
+
+      if (valid)
+        {
+          /* Still may be bad JSON (a control character in a string),
+           * but never refused as UTF-8. */
+          g_assert_false (g_error_matches (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8));
+        }
+      else
+        {
+          g_autofree char *where = g_strdup_printf ("column %u is not UTF-8",
+                                                    (guint) g_utf8_strlen (text->str, end - text->str) + 1);
+
+          g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8);
+          g_assert_nonnull (strstr (error->message, where));
+        }
+
+      g_string_free (text, TRUE);
+    }
+
+  g_rand_free (rand);
+}
+
+/* Random damage to a good file: every result is a canvas or a clear
+ * refusal, never a crash or a warning (G_DEBUG=fatal-warnings turns a
+ * model's g_return_if_fail into a failure). */
+static void
+test_mutations (void)
+{
+  static const char alphabet[] = "{}[]\",:0123456789.-+eE \n\\tfnrula/'\xc3\xa9";
+  g_autoptr(GBytes) original = read_test_file ("good", "unknown-members.json");
+  GRand *rand = g_rand_new_with_seed (1234);
+  guint n_loaded = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (original, &length);
+      GString *text = g_string_new_len (data, length);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+      guint n_changes = g_rand_int_range (rand, 1, 4);
+
+      for (guint c = 0; c < n_changes && text->len > 0; c++)
+        {
+          guint at = g_rand_int_range (rand, 0, text->len);
+          guint wanted = g_rand_int_range (rand, 1, 40);
+          guint span = MIN (text->len - at, wanted);
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              text->str[at] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+              break;
+            case 1:
+              g_string_erase (text, at, span);
+              break;
+            case 2:
+              {
+                g_autofree char *copy = g_strndup (text->str + at, span);
+                g_string_insert (text, g_rand_int_range (rand, 0, text->len + 1), copy);
+              }
+              break;
+            default:
+              g_string_insert_c (text, at, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+              break;
+            }
+        }
+
+      bytes = g_string_free_to_bytes (text);
+      canvas = venture_canvas_file_load_bytes (bytes, "mutant.json", NULL, &error);
+      if (canvas != NULL)
+        {
+          g_autoptr(GBytes) saved = venture_canvas_file_to_bytes (canvas, NULL);
+          g_autoptr(VentureCanvas) again = venture_canvas_file_load_bytes (saved, "mutant.json", NULL, &error);
+
+          /* What loads, saves into something that loads the same. */
+          g_assert_no_error (error);
+          g_assert_true (venture_canvas_equal (canvas, again));
+          {
+            g_autoptr(GBytes) saved_again = venture_canvas_file_to_bytes (again, NULL);
+            g_assert_true (g_bytes_equal (saved, saved_again));
+          }
+          n_loaded++;
+        }
+      else
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == VENTURE_FILE_ERROR);
+          g_assert_nonnull (strstr (error->message, "mutant.json"));
+          if (strchr (error->message, '\n') != NULL)
+            g_error ("two lines: %s", error->message);
+        }
+    }
+
+  g_test_message ("%u of 3000 mutants loaded", n_loaded);
+  g_assert_cmpuint (n_loaded, >, 0);
+  g_rand_free (rand);
+}
+
+/* Brackets inside strings, escaped quotes and backslashes do not fool
+ * the depth count. */
+static void
+test_depth_strings (void)
+{
+  GString *text = g_string_new ("{\"format\": \"venture-canvas\", \"version\": 1, "
+                                "\"template\": \"business-model-canvas\", \"notes\": [], "
+                                "\"a\": \"\\\\\", \"b\": \"\\\"[[[[\\\\\", \"deep\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = NULL;
+
+  /* "a" is one backslash, "b" a quote, brackets and a backslash: the
+   * array after them is the one that counts, one level too deep. */
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < VENTURE_FILE_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}");
+
+  bytes = g_string_free_to_bytes (text);
+  canvas = venture_canvas_file_load_bytes (bytes, "strings.json", NULL, &error);
+  g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "column 193"));
 }
 
 static void
@@ -686,6 +850,30 @@ test_failed_save (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+/* A new file gets the usual mode for the umask, not the temporary
+ * file's 0600. */
+static void
+test_save_new_file_mode (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = load_good ("minimal.json", NULL);
+  g_autofree char *etag = NULL;
+  struct stat st;
+  mode_t old_umask = umask (022);
+
+  g_assert_true (venture_canvas_file_save (file, canvas, NULL, NULL, &etag, NULL, &error));
+  umask (old_umask);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0644);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  g_assert_nonnull (etag);
+}
+
 static void
 test_save_through_symlink (Fixture       *fixture,
                            gconstpointer  data)
@@ -742,12 +930,17 @@ main (int   argc,
               fixture_set_up, test_not_found, fixture_tear_down);
   g_test_add_func ("/venture/canvas-file/bad/huge-bytes", test_huge_bytes);
   g_test_add_func ("/venture/canvas-file/limits/depth", test_depth_allowed);
+  g_test_add_func ("/venture/canvas-file/limits/depth-strings", test_depth_strings);
+  g_test_add_func ("/venture/canvas-file/utf8", test_utf8_like_glib);
+  g_test_add_func ("/venture/canvas-file/mutations", test_mutations);
   g_test_add_func ("/venture/canvas-file/limits/large", test_large_accepted);
 
   g_test_add ("/venture/canvas-file/save/etag", Fixture, NULL,
               fixture_set_up, test_save_and_etag, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/changed-on-disk", Fixture, NULL,
               fixture_set_up, test_changed_on_disk, fixture_tear_down);
+  g_test_add ("/venture/canvas-file/save/new-file-mode", Fixture, NULL,
+              fixture_set_up, test_save_new_file_mode, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/symlink", Fixture, NULL,
               fixture_set_up, test_save_through_symlink, fixture_tear_down);
   g_test_add ("/venture/canvas-file/save/no-space", Fixture, &injected_failures[0],

@@ -162,7 +162,7 @@ test_export_json (Fixture       *fixture,
 }
 
 static const char *bad_files[] = {
-  "binary.json", "duplicate-ids.json", "empty.json", "huge-integer.json",
+  "binary.json", "comment.json", "duplicate-ids.json", "empty.json", "huge-integer.json",
   "invalid-utf8.json", "nan.json", "newer-version.json", "not-json.json",
   "other-format.json", "out-of-range.json", "top-level-array.json",
   "truncated.json", "unknown-template.json", "wrong-type-x.json",

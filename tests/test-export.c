@@ -373,6 +373,39 @@ test_overflow_appendix (Fixture       *fixture,
   }
 }
 
+/* A note longer than a column goes on in the next one, cut between
+ * lines, each line printed once (the text layer has no doubles). */
+static void
+test_overflow_long_note (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(VentureCanvas) canvas = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *appendix = NULL;
+  g_autofree char *squeezed = NULL;
+  VentureTestNote note = { "channels", NULL, "pink" };
+
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (text, "word%04u ", i);
+  note.text = text->str;
+  canvas = venture_test_canvas_new ("Long", &note, 1);
+
+  path = write_export (fixture, canvas, "long.pdf", NULL);
+  appendix = run_tool ("pdftotext", "-raw", "-f", "2", path, "-", NULL);
+  squeezed = squeeze (appendix);
+  for (guint i = 0; i < 1100; i++)
+    {
+      char word[16];
+      const char *first;
+
+      g_snprintf (word, sizeof word, "word%04u", i);
+      first = strstr (squeezed, word);
+      if (first == NULL || strstr (first + 1, word) != NULL)
+        g_error ("%s is not in the appendix exactly once", word);
+    }
+}
+
 static void
 test_unsorted_tray (Fixture       *fixture,
                     gconstpointer  data)
@@ -648,6 +681,7 @@ main (int   argc,
   ADD ("png/sizes", test_png_sizes);
   ADD ("svg/well-formed", test_svg_well_formed);
   ADD ("overflow/appendix", test_overflow_appendix);
+  ADD ("overflow/long-note", test_overflow_long_note);
   ADD ("unsorted/tray", test_unsorted_tray);
   ADD ("scripts", test_scripts);
   ADD ("errors/no-file", test_errors_leave_no_file);

@@ -1070,6 +1070,79 @@ test_history_file_mismatch (void)
   g_assert_cmpuint (venture_canvas_get_n_versions (loaded), ==, 1);
 }
 
+/* Hand-written version steps: each malformed one drops the history
+ * with INVALID; the well-formed one undoes into the version it holds. */
+typedef struct {
+  const char *name;
+  guint       position;   /* of the history */
+  const char *steps;      /* JSON */
+  gboolean    valid;
+} VersionStepCase;
+
+#define CONTENT "{\"created\": \"2026-03-01T09:30:00Z\", \"title\": \"T\", " \
+                "\"notes\": [{\"id\": \"n-1\", \"block\": \"channels\", \"x\": 1, \"y\": 2}]}"
+
+static const VersionStepCase version_step_cases[] = {
+  { "deleted-with-content", 1, "[[\"x\", \"A\", 0, " CONTENT "]]", TRUE },
+  { "saved-on-redo-side", 0, "[[\"v\", \"A\", 0, " CONTENT "]]", TRUE },
+  { "saved-not-in-file", 1, "[[\"v\", \"A\", 0]]", FALSE },
+  { "deleted-without-content", 1, "[[\"x\", \"A\", 0]]", FALSE },
+  { "saved-redo-without-content", 0, "[[\"v\", \"A\", 0]]", FALSE },
+  { "bad-date", 1, "[[\"x\", \"A\", 0, {\"created\": \"soon\", \"notes\": []}]]", FALSE },
+  { "no-notes", 1, "[[\"x\", \"A\", 0, {\"created\": \"2026-03-01T09:30:00Z\"}]]", FALSE },
+  { "note-without-id", 1, "[[\"x\", \"A\", 0, {\"created\": \"2026-03-01T09:30:00Z\", "
+                          "\"notes\": [{\"block\": \"channels\", \"x\": 1, \"y\": 2}]}]]", FALSE },
+  { "duplicate-note-ids", 1, "[[\"x\", \"A\", 0, {\"created\": \"2026-03-01T09:30:00Z\", "
+                             "\"notes\": [{\"id\": \"a\", \"block\": \"channels\", \"x\": 1, \"y\": 2},"
+                             "{\"id\": \"a\", \"block\": \"channels\", \"x\": 1, \"y\": 2}]}]]", FALSE },
+  { "blank-name", 1, "[[\"x\", \" \", 0, " CONTENT "]]", FALSE },
+  { "position-past-end", 1, "[[\"x\", \"A\", 3, " CONTENT "]]", FALSE },
+  { "not-an-object", 1, "[[\"x\", \"A\", 0, [1, 2]]]", FALSE },
+  { "same-name-twice", 1, "[[\"*\", \"edit\", [\"x\", \"A\", 0, " CONTENT "], [\"x\", \"A\", 0, " CONTENT "]]]", FALSE },
+};
+
+static void
+test_history_version_steps (gconstpointer data)
+{
+  const VersionStepCase *test = data;
+  g_autoptr(VentureCanvas) canvas = load_good ("bike-repair-before.json");
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  g_autofree char *digest = venture_history_file_canvas_digest (canvas);
+  g_autofree char *json = g_strdup_printf ("{\"version\": 1, \"digest\": \"%s\", \"position\": %u, \"steps\": %s}",
+                                           digest, test->position, test->steps);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_assert_nonnull (node);
+  ok = venture_history_file_deserialize (history, node, &error);
+  if (!test->valid)
+    {
+      g_assert_error (error, VENTURE_HISTORY_FILE_ERROR, VENTURE_HISTORY_FILE_ERROR_INVALID);
+      g_assert_false (ok);
+      g_assert_cmpuint (venture_history_get_n_steps (history), ==, 0);
+      g_assert_cmpuint (venture_canvas_get_n_versions (canvas), ==, 0);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (venture_history_get_n_steps (history), ==, 1);
+  if (test->position == 1)
+    {
+      g_assert_cmpstr (venture_history_get_undo_label (history), ==, "Delete Version");
+      g_assert_true (venture_history_undo (history));
+    }
+  else
+    {
+      g_assert_cmpstr (venture_history_get_redo_label (history), ==, "Save Version");
+      g_assert_true (venture_history_redo (history));
+    }
+  g_assert_cmpuint (venture_canvas_get_n_versions (canvas), ==, 1);
+  g_assert_cmpstr (venture_canvas_get_title (venture_version_get_canvas (venture_canvas_get_version (canvas, 0))), ==, "T");
+  g_assert_cmpuint (venture_canvas_get_n_notes (venture_version_get_canvas (venture_canvas_get_version (canvas, 0))), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1162,12 @@ main (int   argc,
   g_test_add_func ("/venture/versions/history/steps", test_history_steps);
   g_test_add_func ("/venture/versions/history/file", test_history_file);
   g_test_add_func ("/venture/versions/history/file-mismatch", test_history_file_mismatch);
+  for (guint i = 0; i < G_N_ELEMENTS (version_step_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/venture/versions/history/steps/%s", version_step_cases[i].name);
+
+      g_test_add_data_func (path, &version_step_cases[i], test_history_version_steps);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (comparison_cases); i++)
     {

@@ -103,6 +103,15 @@ find_button_for_action (GtkWidget  *widget,
   return NULL;
 }
 
+/* Messages quote file names and note texts: they show as written. */
+static void
+test_window_toast_plain_text (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  venture_window_show_toast (fixture->window, "Could not open “R&D <plan>.json”: it is empty");
+  venture_test_iterate (50);
+}
+
 static void
 test_window_opens_file (Fixture       *fixture,
                         gconstpointer  data)
@@ -388,6 +397,61 @@ test_window_outside_change_reload (Fixture       *fixture,
   g_assert_false (venture_document_get_modified (document));
 }
 
+static GtkStack *
+find_main_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "start") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_main_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The start page offers the canvases opened before; choosing one opens
+ * it in that window. */
+static void
+test_window_start_page_recent (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  VentureWindow *start = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
+  GtkStack *stack;
+  GtkListBox *recent;
+  GtkListBoxRow *row;
+  g_autofree char *png = NULL;
+
+  venture_window_show_start (start);
+  gtk_window_present (GTK_WINDOW (start));
+  venture_test_wait_for_frame (GTK_WIDGET (start));
+  stack = find_main_stack (GTK_WIDGET (start));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "start");
+  png = venture_test_save_screenshot (GTK_WIDGET (start), "start-page");
+
+  recent = GTK_LIST_BOX (find_widget_of_type (gtk_stack_get_visible_child (stack), GTK_TYPE_LIST_BOX));
+  row = gtk_list_box_get_row_at_index (recent, 0);
+  g_assert_nonnull (row);
+  g_assert_true (g_file_equal (g_object_get_data (G_OBJECT (row), "file"), fixture->file));
+
+  g_signal_emit_by_name (recent, "row-activated", row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "canvas");
+  venture_test_wait_until (document_idle, venture_window_get_document (start));
+  g_assert_cmpstr (venture_canvas_get_title (venture_document_get_canvas (venture_window_get_document (start))),
+                   ==, "Bike clinic");
+
+  g_object_ref (start);
+  gtk_window_destroy (GTK_WINDOW (start));
+  venture_test_iterate (20);
+  g_assert_finalize_object (start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,10 +461,12 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/venture/window-document/opens-file", test_window_opens_file);
+  ADD ("/venture/window-document/toast-plain-text", test_window_toast_plain_text);
   ADD ("/venture/window-document/undo-and-save", test_window_undo_and_save);
   ADD ("/venture/window-document/close-asks", test_window_close_asks);
   ADD ("/venture/window-document/autosaves-draft", test_window_autosaves_draft);
   ADD ("/venture/window-document/history-panel", test_window_history_panel);
+  ADD ("/venture/window-document/start-page-recent", test_window_start_page_recent);
   ADD ("/venture/window-document/rename-canvas", test_window_rename_canvas);
   ADD ("/venture/window-document/outside-change-reload", test_window_outside_change_reload);
 #undef ADD

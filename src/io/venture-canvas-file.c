@@ -90,16 +90,25 @@ is_integer_too_large (const char *data,
   return strncmp (data + start, negative ? "9223372036854775808" : "9223372036854775807", 19) > 0;
 }
 
+typedef enum {
+  SCAN_OK,
+  SCAN_TOO_DEEP,      /* a bracket nested too deep */
+  SCAN_NOT_JSON,      /* a comment or a single quote, which json-glib takes */
+} ScanResult;
+
 /* json-glib 1.6 overflows its stack on deeply nested input, so the depth
- * is measured before the parser sees the bytes. Brackets inside strings
- * do not count; the syntax itself is left to the parser. Returns the
- * offset of the first bracket too deep, or -1; @big_number receives the
+ * is measured before the parser sees the bytes; brackets inside strings
+ * do not count. The parser also takes single-quoted strings and C
+ * comments, where a '"' would make this scan skip real brackets: they
+ * are not JSON, so they are refused here. Otherwise the syntax is left
+ * to the parser. @offset receives where the problem is; @big_number the
  * offset of an integer json-glib cannot hold, or -1. */
-static gssize
-find_too_deep (const char *data,
-               gsize       length,
-               guint       max_depth,
-               gssize     *big_number)
+static ScanResult
+scan (const char *data,
+      gsize       length,
+      guint       max_depth,
+      gsize      *offset,
+      gssize     *big_number)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -110,11 +119,19 @@ find_too_deep (const char *data,
     {
       char c = data[i];
 
+      /* Most bytes are text: jump to the next quote, then look back
+       * for the backslashes that would escape it. */
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          const char *quote = memchr (data + i, '"', length - i);
+          gsize backslashes = 0;
+
+          if (quote == NULL)
+            break;
+          i = quote - data;
+          while (data[i - 1 - backslashes] == '\\')
+            backslashes++;
+          if (backslashes % 2 == 0)
             in_string = FALSE;
           continue;
         }
@@ -128,7 +145,10 @@ find_too_deep (const char *data,
         case '[':
         case '{':
           if (++depth > max_depth)
-            return i;
+            {
+              *offset = i;
+              return SCAN_TOO_DEEP;
+            }
           break;
 
         case ']':
@@ -136,6 +156,11 @@ find_too_deep (const char *data,
           if (depth > 0)
             depth--;
           break;
+
+        case '\'':
+        case '/':
+          *offset = i;
+          return SCAN_NOT_JSON;
 
         case '0' ... '9':
           {
@@ -152,6 +177,80 @@ find_too_deep (const char *data,
         default:
           break;
         }
+    }
+
+  return SCAN_OK;
+}
+
+/* g_utf8_validate_len() goes a byte at a time; canvas files are mostly
+ * ASCII, checked here eight bytes at a time. Same rules: no NUL, no
+ * overlong forms, no surrogates, nothing above U+10FFFF. Returns the
+ * offset of the first bad byte, or -1. */
+static gssize
+find_invalid_utf8 (const char *data,
+                   gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  gsize i = 0;
+
+  while (i < length)
+    {
+      guchar c = p[i];
+      guchar low = 0x80, high = 0xbf;
+      guint n_trailing;
+
+      if (i + 8 <= length)
+        {
+          guint64 word;
+
+          memcpy (&word, p + i, sizeof word);
+          /* No byte with the high bit set, and no zero byte. */
+          if ((word & 0x8080808080808080ull) == 0
+              && ((word - 0x0101010101010101ull) & ~word & 0x8080808080808080ull) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+
+      if (c < 0x80)
+        {
+          if (c == 0)
+            return i;
+          i++;
+          continue;
+        }
+
+      if (c >= 0xc2 && c <= 0xdf)
+        n_trailing = 1;
+      else if (c >= 0xe0 && c <= 0xef)
+        {
+          n_trailing = 2;
+          if (c == 0xe0)
+            low = 0xa0;       /* overlong */
+          else if (c == 0xed)
+            high = 0x9f;      /* surrogates */
+        }
+      else if (c >= 0xf0 && c <= 0xf4)
+        {
+          n_trailing = 3;
+          if (c == 0xf0)
+            low = 0x90;       /* overlong */
+          else if (c == 0xf4)
+            high = 0x8f;      /* above U+10FFFF */
+        }
+      else
+        return i;
+
+      if (i + n_trailing >= length)
+        return i;
+      if (p[i + 1] < low || p[i + 1] > high)
+        return i;
+      for (guint k = 2; k <= n_trailing; k++)
+        if (p[i + k] < 0x80 || p[i + k] > 0xbf)
+          return i;
+
+      i += n_trailing + 1;
     }
 
   return -1;
@@ -385,6 +484,30 @@ is_finite_tree (JsonNode *node)
  * lone surrogate ("\\ud800") into bytes that are not, in member names
  * too: they would be written back raw, and the saved file would not
  * load again. */
+/* Whether the bytes have an escape in the surrogate range (\\uD800 to
+ * \\uDFFF) anywhere: only then can json-glib produce bad UTF-8, and
+ * only then is the whole tree checked. Venture writes characters, not
+ * escapes, so its own files skip the walk. */
+static gboolean
+has_surrogate_escape (const char *data,
+                      gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+
+  while ((p = memchr (p, '\\', end - p)) != NULL)
+    {
+      if (end - p >= 4 && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D')
+          && strchr ("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0')
+        return TRUE;
+      p += 2;
+      if (p >= end)
+        break;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_utf8_tree (JsonNode *node)
 {
@@ -454,7 +577,9 @@ read_note (JsonNode     *node,
   const char *color = NULL;
   gint64 x = -1;
   gint64 y = -1;
+  JsonObject *object;
   JsonObjectIter iter;
+  guint n_unknown = 0;
   const char *name;
   JsonNode *member;
 
@@ -464,8 +589,12 @@ read_note (JsonNode     *node,
       return NULL;
     }
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  object = json_node_get_object (node);
+
+  /* In hash order, which costs less than file order; only unknown
+   * members need the file's order, and they are rare. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
     {
       if (strcmp (name, "id") == 0)
         {
@@ -497,7 +626,10 @@ read_note (JsonNode     *node,
               set_invalid_note (error, place, index, _("“text” must be a string"));
               return NULL;
             }
-          if (!venture_validate_text (text, &text_error))
+          /* The whole file is valid UTF-8 already: only the length can
+           * be wrong, and never when there are fewer bytes than the
+           * characters allowed. */
+          if (strlen (text) > VENTURE_NOTE_TEXT_MAX && !venture_validate_text (text, &text_error))
             {
               set_invalid_note (error, place, index, "%s", text_error->message);
               return NULL;
@@ -575,7 +707,18 @@ read_note (JsonNode     *node,
                   }
               }
 
-          if (is_tag)
+          if (!is_tag)
+            n_unknown++;
+        }
+    }
+
+  if (n_unknown > 0)
+    {
+      extra = json_object_new ();
+      json_object_iter_init_ordered (&iter, object);
+      while (json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (is_known (name, note_members, G_N_ELEMENTS (note_members)))
             continue;
 
           if (!is_finite_tree (member))
@@ -586,10 +729,7 @@ read_note (JsonNode     *node,
                                 _("“%s” holds a number out of range"), quoted);
               return NULL;
             }
-
-          if (extra == NULL)
-            extra = json_object_new ();
-          json_object_set_member (extra, name, json_node_ref (member));
+          json_object_set_member (extra, name, json_node_copy (member));
         }
     }
 
@@ -668,7 +808,7 @@ read_notes (VentureCanvas  *canvas,
           guint first = 0;
 
           venture_canvas_find_note (canvas, other, &first);
-          if (place->version != NULL)
+          if (quoted_version != NULL)
             g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_DUPLICATE_ID,
                          _("“%s” is damaged: in version “%s”, notes %u and %u have the same id “%s”"),
                          place->display_name, quoted_version, first + 1, i + 1, quoted_id);
@@ -988,7 +1128,7 @@ read_canvas (JsonNode    *root,
             }
           if (extra == NULL)
             extra = json_object_new ();
-          json_object_set_member (extra, name, json_node_ref (member));
+          json_object_set_member (extra, name, json_node_copy (member));
         }
     }
 
@@ -1007,7 +1147,7 @@ read_canvas (JsonNode    *root,
     venture_canvas_set_extra (canvas, extra);
 
   if (history != NULL)
-    *history = history_node != NULL ? json_node_ref (history_node) : NULL;
+    *history = history_node != NULL ? json_node_copy (history_node) : NULL;
 
   return g_steal_pointer (&canvas);
 }
@@ -1021,9 +1161,9 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
-  const char *end;
-  gssize too_deep;
+  gssize invalid;
   gssize big_number;
+  gsize offset = 0;
   gsize length;
   guint line, column;
   JsonNode *root;
@@ -1053,28 +1193,42 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
     }
 
   /* Also refuses NUL bytes, which JSON never has outside escapes. */
-  if (!g_utf8_validate_len (data, length, &end))
+  invalid = find_invalid_utf8 (data, length);
+  if (invalid >= 0)
     {
-      locate (data, end - data, &line, &column);
+      locate (data, invalid, &line, &column);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
                    _("“%s” is not a text file: line %u, column %u is not UTF-8"),
                    display_name, line, column);
       return NULL;
     }
 
-  too_deep = find_too_deep (data, length, VENTURE_FILE_MAX_DEPTH, &big_number);
-  if (too_deep >= 0)
+  switch (scan (data, length, VENTURE_FILE_MAX_DEPTH, &offset, &big_number))
     {
-      locate (data, too_deep, &line, &column);
+    case SCAN_TOO_DEEP:
+      locate (data, offset, &line, &column);
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_TOO_DEEP,
                    _("“%s” is nested deeper than %u levels at line %u, column %u, more than Venture reads"),
                    display_name, (guint) VENTURE_FILE_MAX_DEPTH, line, column);
       return NULL;
+
+    case SCAN_NOT_JSON:
+      locate (data, offset, &line, &column);
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not valid JSON: line %u, column %u: unexpected character “%c”"),
+                   display_name, line, column, data[offset]);
+      return NULL;
+
+    case SCAN_OK:
+    default:
+      break;
     }
 
-  /* Immutable: the nodes kept for unknown members and the history are
-   * shared with the parser's tree instead of copied. */
-  parser = json_parser_new_immutable ();
+  /* Unknown members and the history keep the parser's objects and
+   * arrays (json_node_copy() is shallow: a new node without a parent,
+   * the same contents). Not an immutable parser: sealing every node
+   * costs a tenth of the parse. */
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
       set_syntax_error (error, display_name, parse_error->message);
@@ -1098,7 +1252,7 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!is_utf8_tree (root))
+  if (has_surrogate_escape (data, length) && !is_utf8_tree (root))
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
                    _("“%s” is damaged: it has a \\u escape that is not a character (a lone surrogate)"),

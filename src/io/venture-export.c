@@ -1355,7 +1355,9 @@ show_color_layout (VentureExport *self,
                    cairo_t       *cr,
                    PangoLayout   *layout,
                    double         x,
-                   double         y)
+                   double         y,
+                   double         from,
+                   double         to)
 {
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
   const char *text = pango_layout_get_text (layout);
@@ -1363,10 +1365,14 @@ show_color_layout (VentureExport *self,
   do
     {
       PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
+      PangoRectangle logical, line;
       double baseline, run_x, run_y, width, height;
 
       if (run == NULL)
+        continue;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      if ((double) line.y / PANGO_SCALE < from || (double) line.y / PANGO_SCALE >= to)
         continue;
 
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
@@ -1441,12 +1447,50 @@ show_layout (cairo_t     *cr,
 
   if (self != NULL)
     {
-      show_color_layout (self, cr, layout, x, y);
+      show_color_layout (self, cr, layout, x, y, 0, G_MAXDOUBLE);
       return;
     }
 
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* The lines of layout that start between from and to (layout
+ * coordinates), the first of them at y: a note continued over columns
+ * shows each line once, in the picture and in the PDF's text. */
+static void
+show_layout_lines (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   double       from,
+                   double       to)
+{
+  VentureExport *self = g_object_get_qdata (G_OBJECT (layout), color_layout_quark ());
+  g_autoptr(PangoLayoutIter) iter = NULL;
+
+  if (self != NULL)
+    {
+      show_color_layout (self, cr, layout, x, y - from, from, to);
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle line;
+      double top;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &line);
+      top = (double) line.y / PANGO_SCALE;
+      if (top < from || top >= to)
+        continue;
+
+      cairo_move_to (cr, x + (double) line.x / PANGO_SCALE,
+                     y - from + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
 }
 
 /* A shape per tag kind, so that a chip says what it is in greyscale and
@@ -1581,15 +1625,52 @@ place_chips (VentureExport *self,
   return n_chips == 0 ? 0 : row + 1;
 }
 
+/* Markers are drawn in batches: every pill in one path filled once,
+ * then every number in one run of text. Digits need no shaping, so they
+ * come straight from the font's character map. An export can have
+ * thousands of markers; one by one, with a PangoLayout each, they cost
+ * as much as the notes. */
+typedef struct {
+  GArray  *glyphs;    /* cairo_glyph_t */
+  GArray  *clusters;  /* cairo_text_cluster_t, one per digit */
+  GString *text;
+} MarkerBatch;
+
 static void
-draw_marker (VentureExport *self,
-             cairo_t       *cr,
-             guint          marker,
-             double         cx,
-             double         cy)
+marker_batch_init (MarkerBatch *batch)
 {
+  batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  batch->text = g_string_new (NULL);
+}
+
+static void
+marker_batch_clear (MarkerBatch *batch)
+{
+  g_array_unref (batch->glyphs);
+  g_array_unref (batch->clusters);
+  g_string_free (batch->text, TRUE);
+}
+
+static cairo_scaled_font_t *
+get_marker_font (VentureExport *self)
+{
+  if (self->marker_font == NULL)
+    self->marker_font = pango_context_load_font (self->context, self->font_marker);
+  return pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
+}
+
+/* Adds the marker's pill to the current path and its number to batch. */
+static void
+marker_batch_add (VentureExport *self,
+                  cairo_t       *cr,
+                  MarkerBatch   *batch,
+                  guint          marker,
+                  double         cx,
+                  double         cy)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
   double r = MARKER_RADIUS * self->unit;
-  cairo_scaled_font_t *font;
   cairo_text_extents_t extents;
   cairo_glyph_t *glyphs = NULL;
   cairo_text_cluster_t *clusters = NULL;
@@ -1598,34 +1679,114 @@ draw_marker (VentureExport *self,
   double width;
   char text[16];
 
-  /* Digits need no shaping: straight from the font's character map, a
-   * marker costs a tenth of a PangoLayout, and an export can have
-   * thousands. */
-  if (self->marker_font == NULL)
-    self->marker_font = pango_context_load_font (self->context, self->font_marker);
-  font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
   if (font == NULL)
     return;
 
   length = g_snprintf (text, sizeof text, "%u", marker);
   cairo_scaled_font_text_extents (font, text, &extents);
   width = MAX (2 * r, extents.x_advance + 2.6 * self->unit);
-
   rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
-  set_rgb (cr, RGB_MARKER);
-  cairo_fill (cr);
 
   if (cairo_scaled_font_text_to_glyphs (font, cx - extents.x_advance / 2,
                                         cy - extents.y_bearing - extents.height / 2,
                                         text, length, &glyphs, &n_glyphs,
                                         &clusters, &n_clusters, &flags) == CAIRO_STATUS_SUCCESS)
     {
-      set_rgb (cr, 0xffffff);
-      cairo_set_scaled_font (cr, font);
-      cairo_show_text_glyphs (cr, text, length, glyphs, n_glyphs, clusters, n_clusters, flags);
+      g_array_append_vals (batch->glyphs, glyphs, n_glyphs);
+      g_array_append_vals (batch->clusters, clusters, n_clusters);
+      g_string_append_len (batch->text, text, length);
     }
   cairo_glyph_free (glyphs);
   cairo_text_cluster_free (clusters);
+}
+
+static void
+marker_batch_draw (VentureExport *self,
+                   cairo_t       *cr,
+                   MarkerBatch   *batch)
+{
+  cairo_scaled_font_t *font = get_marker_font (self);
+
+  set_rgb (cr, RGB_MARKER);
+  cairo_fill (cr);
+
+  if (font == NULL || batch->glyphs->len == 0)
+    return;
+
+  set_rgb (cr, 0xffffff);
+  cairo_set_scaled_font (cr, font);
+  cairo_show_text_glyphs (cr, batch->text->str, batch->text->len,
+                          (cairo_glyph_t *) (gpointer) batch->glyphs->data, batch->glyphs->len,
+                          (cairo_text_cluster_t *) (gpointer) batch->clusters->data, batch->clusters->len,
+                          0);
+}
+
+/* Each colour also has a texture along the note's top edge, so that a
+ * colour code survives a greyscale print and eyes that do not tell the
+ * colours apart. Made of one or two dashed lines: cheap in a PDF with
+ * thousands of notes. The default colour has none. */
+typedef struct {
+  const char *color;
+  double      width;        /* line width, in units */
+  double      dash[4];      /* on, off, ...; in units; 0, 0: solid */
+  int         n_dashes;
+  gboolean    twin;         /* a second, thinner line under the first */
+} ColorBand;
+
+static const ColorBand color_bands[] = {
+  { "orange", 1.2, { 0.0, 2.2 }, 2, FALSE },             /* dots */
+  { "red",    1.4, { 3.2, 1.6 }, 2, FALSE },             /* dashes */
+  { "pink",   1.2, { 3.0, 1.4, 0.0, 1.4 }, 4, FALSE },   /* dash, dot */
+  { "purple", 0.6, { 0.0, 0.0 }, 0, TRUE },              /* two thin lines */
+  { "blue",   1.4, { 7.0, 2.0 }, 2, FALSE },             /* long dashes */
+  { "green",  1.0, { 0.0, 2.0 }, 2, TRUE },              /* two rows of dots */
+  { "gray",   1.6, { 0.0, 0.0 }, 0, FALSE },             /* solid */
+};
+
+static void
+draw_color_band (VentureExport *self,
+                 cairo_t       *cr,
+                 NoteBox       *box,
+                 guint32        rgb)
+{
+  const ColorBand *band = NULL;
+  double u = self->unit;
+  double dashes[4];
+  double left = box->x + 2 * u, right = box->x + box->width - 2 * u;
+  double y = box->y + 1.5 * u;
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_bands) && band == NULL; i++)
+    if (g_str_equal (color_bands[i].color, box->color->id))
+      band = &color_bands[i];
+  if (band == NULL)
+    return;
+
+  for (int i = 0; i < band->n_dashes; i++)
+    dashes[i] = band->dash[i] * u;
+
+  set_rgb (cr, rgb);
+  cairo_set_line_width (cr, band->width * u);
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, dashes, band->n_dashes, 0);
+      if (band->dash[0] == 0)
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+    }
+  cairo_move_to (cr, left, y);
+  cairo_line_to (cr, right, y);
+  if (band->twin)
+    {
+      cairo_move_to (cr, left, y + 1.5 * u);
+      cairo_line_to (cr, right, y + 1.5 * u);
+    }
+  cairo_stroke (cr);
+  /* Back to what every other stroke expects, without a save and restore
+   * per note. */
+  if (band->n_dashes > 0)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 }
 
 static void
@@ -1650,6 +1811,8 @@ draw_note (VentureExport *self,
   set_rgb (cr, mix_rgb (fill, ink, 0.35));
   cairo_set_line_width (cr, 0.35 * u);
   cairo_stroke (cr);
+
+  draw_color_band (self, cr, box, mix_rgb (fill, ink, 0.6));
 
   set_rgb (cr, ink);
   show_layout (cr, box->text, box->x + NOTE_PAD * u, box->y + NOTE_PAD * u);
@@ -1752,19 +1915,40 @@ draw_canvas_page (VentureExport *self,
     }
 
   /* Markers last, so that notes on top never hide one. */
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+  {
+    MarkerBatch batch;
+    double inset = MARKER_INSET * u;
 
-      double inset = MARKER_INSET * u;
+    marker_batch_init (&batch);
+    cairo_new_path (cr);
+    for (guint i = 0; i < self->notes->len; i++)
+      {
+        NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
-      if (!box->hidden && box->marker != 0)
-        draw_marker (self, cr, box->marker,
-                     box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
-                     box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
-    }
+        if (!box->hidden && box->marker != 0)
+          marker_batch_add (self, cr, &batch, box->marker,
+                            box->marker_corner % 2 == 0 ? box->x + box->width - inset : box->x + inset,
+                            box->marker_corner < 2 ? box->y + inset : box->y + box->height - inset);
+      }
+    marker_batch_draw (self, cr, &batch);
+    marker_batch_clear (&batch);
+  }
 }
 
+/* Where an entry piece's body starts, below its tags line. */
+static double
+piece_body_y (VentureExport *self,
+              EntryPiece    *piece,
+              Entry         *entry)
+{
+  if (piece->with_head && entry->head != NULL)
+    return piece->y + layout_height (entry->head) + 1 * self->unit;
+  return piece->y;
+}
+
+/* In passes of one kind each (headings, tags, colour bars, markers, text),
+ * so that the PDF switches colours and text objects once per page rather
+ * than a few times per entry. */
 static void
 draw_appendix_page (VentureExport *self,
                     cairo_t       *cr,
@@ -1773,6 +1957,8 @@ draw_appendix_page (VentureExport *self,
   double u = self->unit;
   double margin = MARGIN * u;
   double indent = ENTRY_INDENT * u;
+  g_autoptr(GArray) bar_colors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  MarkerBatch batch;
 
   set_rgb (cr, RGB_TEXT);
   show_layout (cr, self->heading, margin, self->content_y);
@@ -1780,58 +1966,94 @@ draw_appendix_page (VentureExport *self,
   for (guint i = 0; i < self->pieces->len; i++)
     {
       EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+
+      if (piece->page == page && piece->box == NULL)
+        show_layout (cr, piece->group, piece->x, piece->y);
+    }
+
+  set_rgb (cr, RGB_DIM);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
       Entry *entry;
-      double y = piece->y;
-      double first_line;
 
-      if (piece->page != page)
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
         continue;
-
-      if (piece->box == NULL)
-        {
-          set_rgb (cr, RGB_TEXT);
-          show_layout (cr, piece->group, piece->x, y);
-          continue;
-        }
-
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
-      first_line = g_array_index (entry->line_ends, double, 0);
-      if (piece->with_head)
+      if (entry->head != NULL)
+        show_layout (cr, entry->head, piece->x + indent, piece->y);
+    }
+
+  /* The note's paper beside its text, the way it looks on the canvas,
+   * deeper than the paper itself so that pale colours show on white;
+   * one path per colour. */
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      guint32 rgb;
+      gboolean seen = FALSE;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      rgb = mix_rgb (parse_rgb (piece->box->color->light_fill), parse_rgb (piece->box->color->light_ink), 0.25);
+      for (guint c = 0; c < bar_colors->len && !seen; c++)
+        seen = g_array_index (bar_colors, guint32, c) == rgb;
+      if (!seen)
+        g_array_append_val (bar_colors, rgb);
+    }
+  for (guint c = 0; c < bar_colors->len; c++)
+    {
+      guint32 rgb = g_array_index (bar_colors, guint32, c);
+
+      for (guint i = 0; i < self->pieces->len; i++)
         {
-          double head_height = entry->head ? layout_height (entry->head) : 0;
+          EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+          Entry *entry;
 
-          draw_marker (self, cr, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
-                       y + (entry->head ? head_height : first_line) / 2);
-          if (entry->head != NULL)
-            {
-              set_rgb (cr, RGB_DIM);
-              show_layout (cr, entry->head, piece->x + indent, y);
-              y += head_height + 1 * u;
-            }
+          if (piece->page != page || piece->box == NULL ||
+              mix_rgb (parse_rgb (piece->box->color->light_fill),
+                       parse_rgb (piece->box->color->light_ink), 0.25) != rgb)
+            continue;
+          entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+          cairo_rectangle (cr, piece->x + indent - 5.5 * u, piece_body_y (self, piece, entry) + 0.5 * u,
+                           2.2 * u, piece->body_to - piece->body_from - 1 * u);
         }
-
-      /* The note's paper beside its text, the way it looks on the canvas. */
-      cairo_rectangle (cr, piece->x + indent - 5.5 * u, y + 0.5 * u, 2.2 * u,
-                       piece->body_to - piece->body_from - 1 * u);
-      /* Deeper than the paper itself, so that pale colours show on white. */
-      set_rgb (cr, mix_rgb (parse_rgb (piece->box->color->light_fill),
-                            parse_rgb (piece->box->color->light_ink), 0.25));
+      set_rgb (cr, rgb);
       cairo_fill (cr);
+    }
 
-      set_rgb (cr, RGB_TEXT);
+  marker_batch_init (&batch);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
+
+      if (piece->page != page || piece->box == NULL || !piece->with_head)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      marker_batch_add (self, cr, &batch, piece->box->marker, piece->x + MARKER_RADIUS * u + 1 * u,
+                        piece->y + (entry->head ? layout_height (entry->head)
+                                                : g_array_index (entry->line_ends, double, 0)) / 2);
+    }
+  marker_batch_draw (self, cr, &batch);
+  marker_batch_clear (&batch);
+
+  set_rgb (cr, RGB_TEXT);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      EntryPiece *piece = &g_array_index (self->pieces, EntryPiece, i);
+      Entry *entry;
+      double y;
+
+      if (piece->page != page || piece->box == NULL)
+        continue;
+      entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
+      y = piece_body_y (self, piece, entry);
       if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
-        {
-          /* A piece of a note continued over columns: its lines only. */
-          cairo_save (cr);
-          cairo_rectangle (cr, piece->x + indent - 1 * u, y, self->page_width, piece->body_to - piece->body_from);
-          cairo_clip (cr);
-          show_layout (cr, entry->body, piece->x + indent, y - piece->body_from);
-          cairo_restore (cr);
-        }
+        /* A piece of a note continued over columns: its lines only. */
+        show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
       else
-        {
-          show_layout (cr, entry->body, piece->x + indent, y);
-        }
+        show_layout (cr, entry->body, piece->x + indent, y);
     }
 }
 

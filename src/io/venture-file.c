@@ -29,17 +29,48 @@ venture_file_set_test_failure (VentureFileTestFailure failure)
 }
 
 char *
+venture_file_one_line (const char *text)
+{
+  const guint max_chars = 80;
+  const char *p;
+  GString *line;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  line = g_string_new (NULL);
+  for (p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
+    }
+  if (n == max_chars && *p != '\0')
+    g_string_append (line, "…");
+
+  return g_string_free (line, FALSE);
+}
+
+char *
 venture_file_get_display_name (GFile *file)
 {
   g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   basename = g_file_get_basename (file);
   if (basename == NULL)
-    return g_file_get_parse_name (file);
+    name = g_file_get_parse_name (file);
+  else
+    name = g_filename_display_name (basename);
 
-  return g_filename_display_name (basename);
+  return venture_file_one_line (name);
 }
 
 static void

@@ -57,8 +57,13 @@ typedef enum {
 
 GQuark    venture_file_error_quark       (void);
 
-/* The name to show to people: the basename, in UTF-8. */
+/* The name to show to people: the basename, in UTF-8, on one line. */
 char     *venture_file_get_display_name  (GFile                  *file);
+
+/* @text (UTF-8) fit for a one-line message: control characters become
+ * spaces, and it ends with "…" after 80 characters. For anything read
+ * from a file that a message quotes (ids, names, the parser's words). */
+char     *venture_file_one_line          (const char             *text);
 
 /* Writes @data to @file atomically: a temporary file in the same folder,
  * flushed to disk, given the permissions of the file it replaces, then

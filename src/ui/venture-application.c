@@ -11,6 +11,7 @@
 #include "venture-cli.h"
 #include "venture-compat.h"
 #include "venture-drafts.h"
+#include "venture-examples.h"
 #include "venture-window.h"
 
 #include "venture-application.h"
@@ -181,7 +182,10 @@ venture_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+    {
+      window = GTK_WINDOW (venture_window_new (VENTURE_APPLICATION (app), NULL));
+      venture_window_show_start (VENTURE_WINDOW (window));
+    }
 
   gtk_window_present (window);
   venture_application_offer_drafts (VENTURE_APPLICATION (app), window);
@@ -347,8 +351,44 @@ venture_application_open_canvas (GSimpleAction *action,
                               on_open_chosen, g_object_ref (app));
 }
 
+/* A new, unsaved copy of an example: saving asks where, and the copy
+ * compiled into Venture is never touched. */
+static void
+venture_application_new_from_example (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  VentureApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VentureCanvas) canvas = venture_examples_load (g_variant_get_string (parameter, NULL),
+                                                           &error);
+  g_autoptr(VentureDocument) document = NULL;
+  VentureWindow *window, *pristine;
+
+  if (canvas == NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (VENTURE_IS_WINDOW (active))
+        venture_window_show_toast (VENTURE_WINDOW (active), error->message);
+      else
+        g_warning ("%s", error->message);
+      return;
+    }
+
+  /* From the start page of an untouched window, the example takes its
+   * place instead of opening next to it. */
+  pristine = find_pristine_window (G_APPLICATION (self));
+  document = venture_document_new_from_canvas (canvas, TRUE);
+  window = venture_window_new (self, document);
+  gtk_window_present (GTK_WINDOW (window));
+  if (pristine != NULL)
+    gtk_window_close (GTK_WINDOW (pristine));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "new", .activate = venture_application_new_canvas },
+  { .name = "new-from-example", .activate = venture_application_new_from_example, .parameter_type = "s" },
   { .name = "open", .activate = venture_application_open_canvas },
   { .name = "about", .activate = venture_application_about },
   { .name = "quit", .activate = venture_application_quit },

@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "venture-board-private.h"
@@ -17,6 +18,11 @@
 #include "venture-block-view.h"
 
 #define HEADER_SPACING 4
+/* From this many notes on, the block draws its resting notes from an
+ * image made once, and only the notes on the move live (see snapshot). */
+#define CACHE_MIN_NOTES 8
+/* Notes stay live until the block has been left alone this long. */
+#define LIVE_TIMEOUT_MS 2000
 
 struct _VentureBlockView
 {
@@ -26,12 +32,24 @@ struct _VentureBlockView
   char            *label;
   guint            n_notes;
 
+  GtkWidget       *pressed_note;  /* the note under the last press */
+  GtkWidget       *drag_note;     /* the note being dragged from here */
+  double           drag_x;        /* where the pointer holds it */
+  double           drag_y;
+
   GtkWidget       *editor;       /* borrowed from the board while editing */
   GtkWidget       *edited_note;
 
   graphene_rect_t  area;
   graphene_rect_t  band;
   gboolean         band_active;
+
+  cairo_surface_t *cache;        /* the resting notes, at cache_scale */
+  double           cache_scale;
+  int              cache_width;
+  int              cache_height;
+  GHashTable      *live;         /* notes drawn on their own, not cached */
+  guint            live_timeout_id;
 
   GtkWidget       *header;
   GtkLabel        *title_label;
@@ -107,6 +125,9 @@ venture_block_view_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, &header_height, NULL, NULL);
   gtk_widget_size_allocate (self->header, &(GtkAllocation) { 0, 0, width, header_height }, -1);
 
+  if (width != self->cache_width || height != self->cache_height)
+    _venture_block_view_invalidate (self);
+
   graphene_rect_init (&self->area, 0, header_height + HEADER_SPACING,
                       width, MAX (0, height - header_height - HEADER_SPACING));
 
@@ -147,16 +168,127 @@ venture_block_view_size_allocate (GtkWidget *widget,
     }
 }
 
+void
+_venture_block_view_invalidate (VentureBlockView *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+end_live (gpointer data)
+{
+  VentureBlockView *self = data;
+
+  self->live_timeout_id = 0;
+  if (g_hash_table_size (self->live) == 0)
+    return;
+  g_hash_table_remove_all (self->live);
+  _venture_block_view_invalidate (self);
+}
+
+static void
+restart_live_timeout (VentureBlockView *self)
+{
+  g_clear_handle_id (&self->live_timeout_id, g_source_remove);
+  self->live_timeout_id = g_timeout_add_once (LIVE_TIMEOUT_MS, end_live, self);
+}
+
+void
+_venture_block_view_note_changed (VentureBlockView *self,
+                                  GtkWidget        *note)
+{
+  /* The resting notes are drawn again once, without this one; from then
+   * on each frame of a drag, or of a note being selected and edited,
+   * draws only the notes that change. */
+  if (!g_hash_table_contains (self->live, note))
+    {
+      g_hash_table_add (self->live, note);
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+    }
+  restart_live_timeout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+cache_scale (VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  return gtk_widget_get_scale_factor (GTK_WIDGET (self)) *
+         (board != NULL ? venture_board_get_zoom (board) : 1.0);
+}
+
+static void
+build_cache (VentureBlockView *self,
+             double            scale)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            MAX (1, (int) ceil (width * scale)),
+                                            MAX (1, (int) ceil (height * scale)));
+  if (node != NULL)
+    {
+      cr = cairo_create (self->cache);
+      cairo_scale (cr, scale, scale);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+}
+
+/* Drawing 10,000 notes through cairo takes far longer than a frame, even
+ * where most of them lie outside the part of the window that changed:
+ * so a crowded block keeps its resting notes as one image, made again
+ * only when one of them changes, and draws live only the notes that are
+ * being moved. */
 static void
 venture_block_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
+  gboolean cached = self->n_notes >= CACHE_MIN_NOTES;
+
+  if (cached)
+    {
+      double scale = cache_scale (self);
+      cairo_t *cr;
+
+      if (self->cache == NULL || scale != self->cache_scale ||
+          self->cache_width != gtk_widget_get_width (widget) ||
+          self->cache_height != gtk_widget_get_height (widget))
+        build_cache (self, scale);
+
+      cr = gtk_snapshot_append_cairo (snapshot,
+                                      &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
+      cairo_scale (cr, 1 / scale, 1 / scale);
+      cairo_set_source_surface (cr, self->cache, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
+    if (!cached || !VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child))
+      gtk_widget_snapshot_child (widget, child, snapshot);
 
   if (self->band_active)
     {
@@ -189,6 +321,58 @@ is_on_item (VentureBlockView *self,
   return FALSE;
 }
 
+static VentureNoteWidget *
+note_at (VentureBlockView *self,
+         double            x,
+         double            y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+
+  for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
+    if (VENTURE_IS_NOTE_WIDGET (picked))
+      return VENTURE_NOTE_WIDGET (picked);
+
+  return NULL;
+}
+
+static void
+note_pressed (VentureBlockView  *self,
+              GtkGestureClick   *gesture,
+              int                n_press,
+              VentureNoteWidget *note)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (note));
+
+  if (event != NULL && gdk_event_triggers_context_menu (event))
+    {
+      if (!venture_note_widget_get_selected (note))
+        _venture_board_note_clicked (board, note, 0);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      venture_note_widget_popup_menu (note);
+      return;
+    }
+
+  if (button != GDK_BUTTON_PRIMARY)
+    return;
+
+  if (n_press == 2)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      _venture_board_edit_note (board, note);
+      return;
+    }
+
+  /* A plain press on a note of a multiple selection keeps the selection,
+   * so that the whole selection can be dragged; the release decides. */
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0 || !venture_note_widget_get_selected (note))
+    _venture_board_note_clicked (board, note, state);
+}
+
 static void
 on_click_pressed (GtkGestureClick  *gesture,
                   int               n_press,
@@ -198,8 +382,22 @@ on_click_pressed (GtkGestureClick  *gesture,
 {
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  VentureNoteWidget *note;
 
-  if (board == NULL || is_on_item (self, x, y))
+  self->pressed_note = NULL;
+  if (board == NULL)
+    return;
+
+  note = note_at (self, x, y);
+  if (note != NULL)
+    {
+      self->pressed_note = GTK_WIDGET (note);
+      note_pressed (self, gesture, n_press, note);
+      return;
+    }
+
+  if (is_on_item (self, x, y) ||
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -217,6 +415,97 @@ on_click_pressed (GtkGestureClick  *gesture,
     {
       _venture_board_clear_selection (board);
     }
+}
+
+static void
+on_click_released (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (board != NULL && self->pressed_note != NULL &&
+      gtk_widget_get_parent (self->pressed_note) == GTK_WIDGET (self) && n_press == 1 &&
+      gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
+    _venture_board_note_clicked (board, VENTURE_NOTE_WIDGET (self->pressed_note), 0);
+  self->pressed_note = NULL;
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 VentureBlockView    *self)
+{
+  VentureNoteWidget *note = note_at (self, x, y);
+
+  if (note == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  venture_note_widget_popup_menu (note);
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  VentureNoteWidget *note = note_at (self, x, y);
+  graphene_point_t point;
+
+  if (board == NULL || note == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (note),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return NULL;
+
+  self->drag_note = GTK_WIDGET (note);
+  self->drag_x = point.x;
+  self->drag_y = point.y;
+  _venture_board_drag_prepare (board, note, point.x, point.y);
+
+  /* The model object travels, never the widget: a drop target in any
+   * window of the app reads the note itself. */
+  return gdk_content_provider_new_typed (VENTURE_TYPE_NOTE, venture_note_widget_get_note (note));
+}
+
+static void
+on_drag_begin (GtkDragSource    *source,
+               GdkDrag          *drag,
+               VentureBlockView *self)
+{
+  g_autoptr(GdkPaintable) icon = NULL;
+
+  if (self->drag_note == NULL)
+    return;
+
+  /* The widget paintable follows the widget, so it is frozen into an
+   * image before the note left behind is dimmed. */
+  icon = gtk_widget_paintable_new (self->drag_note);
+  gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon),
+                            (int) self->drag_x, (int) self->drag_y);
+  _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), TRUE);
+}
+
+static void
+on_drag_end (GtkDragSource    *source,
+             GdkDrag          *drag,
+             gboolean          delete_data,
+             VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  if (self->drag_note != NULL)
+    _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), FALSE);
+  self->drag_note = NULL;
+  if (board != NULL)
+    _venture_board_drag_end (board);
 }
 
 static void
@@ -307,6 +596,14 @@ on_drop (GtkDropTarget    *target,
 }
 
 static void
+venture_block_view_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (venture_block_view_parent_class)->system_setting_changed (widget, setting);
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (widget));
+}
+
+static void
 venture_block_view_dispose (GObject *object)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (object);
@@ -314,6 +611,10 @@ venture_block_view_dispose (GObject *object)
 
   self->editor = NULL;
   self->edited_note = NULL;
+  g_clear_handle_id (&self->live_timeout_id, g_source_remove);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  if (self->live != NULL)
+    g_hash_table_remove_all (self->live);
   gtk_widget_dispose_template (GTK_WIDGET (object), VENTURE_TYPE_BLOCK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -328,6 +629,7 @@ venture_block_view_finalize (GObject *object)
 
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->live, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -344,6 +646,7 @@ venture_block_view_class_init (VentureBlockViewClass *klass)
   widget_class->measure = venture_block_view_measure;
   widget_class->size_allocate = venture_block_view_size_allocate;
   widget_class->snapshot = venture_block_view_snapshot;
+  widget_class->system_setting_changed = venture_block_view_system_setting_changed;
 
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
@@ -363,14 +666,31 @@ venture_block_view_init (VentureBlockView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
   GtkGesture *band = gtk_gesture_drag_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkDropTarget *drop = gtk_drop_target_new (VENTURE_TYPE_NOTE, GDK_ACTION_MOVE);
 
   gtk_widget_init_template (widget);
+  self->live = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
 
   g_signal_connect (band, "drag-begin", G_CALLBACK (on_band_begin), self);
   g_signal_connect (band, "drag-update", G_CALLBACK (on_band_update), self);
@@ -532,6 +852,21 @@ venture_block_view_add_note (VentureBlockView *self,
   _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
   if (self->n_notes++ == 0)
     update_empty (self);
+  /* A note arriving in the middle of a drag stays live, out of the
+   * image of the resting notes, which stays as it is. */
+  if (self->cache != NULL &&
+      (_venture_note_widget_is_moving (VENTURE_NOTE_WIDGET (note)) ||
+       gtk_widget_get_next_sibling (note) == NULL ||
+       gtk_widget_get_next_sibling (note) == self->editor))
+    {
+      /* ...and so does a note added on top of the others. */
+      g_hash_table_add (self->live, note);
+      restart_live_timeout (self);
+    }
+  else
+    {
+      _venture_block_view_invalidate (self);
+    }
 }
 
 void
@@ -543,6 +878,16 @@ venture_block_view_remove_note (VentureBlockView *self,
 
   if (note == self->edited_note)
     self->edited_note = NULL;
+  if (note == self->pressed_note)
+    self->pressed_note = NULL;
+  if (note == self->drag_note)
+    {
+      /* Moved away by its own drop: it is no longer dimmed. */
+      _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (note), FALSE);
+      self->drag_note = NULL;
+    }
+  if (!g_hash_table_remove (self->live, note))
+    g_clear_pointer (&self->cache, cairo_surface_destroy);
   gtk_widget_unparent (note);
   if (--self->n_notes == 0)
     update_empty (self);
@@ -566,5 +911,6 @@ venture_block_view_set_editor (VentureBlockView *self,
   if (editor != NULL && gtk_widget_get_parent (editor) != GTK_WIDGET (self))
     gtk_widget_insert_before (editor, GTK_WIDGET (self), NULL);
 
+  _venture_block_view_invalidate (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

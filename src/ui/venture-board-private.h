@@ -69,4 +69,12 @@ void     _venture_board_clear_selection      (VentureBoard      *self);
 void     _venture_note_widget_set_block_label (VentureNoteWidget *self,
                                                const char        *label);
 
+/* Between a note and its block's drawing cache. */
+void     _venture_block_view_invalidate       (VentureBlockView  *self);
+void     _venture_block_view_note_changed     (VentureBlockView  *self,
+                                               GtkWidget         *note);
+gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
+void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
+                                               gboolean           dragging);
+
 G_END_DECLS

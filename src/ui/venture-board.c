@@ -1,6 +1,24 @@
 /* venture-board.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the board stays fast with thousands of notes:
+ *
+ * - One light widget per note (VentureNoteWidget): no children, it draws
+ *   its PangoLayout itself and shares its block's Pango context; the
+ *   pointer gestures and the drag source are the block's, one set per
+ *   block. A note is still a widget because on GTK 4.8 only widgets can
+ *   be accessible objects and take the keyboard focus.
+ * - One shared GtkTextView, lent to the note being edited and laid over
+ *   it by its block; 10,000 notes do not carry 10,000 editors.
+ * - A note that moves only queues an allocation of its own block; GTK
+ *   keeps every other allocation and render node.
+ * - Drawing: cairo draws every node of the window on every frame, even
+ *   outside the region that changed, so a crowded block draws its
+ *   resting notes from one image made once, and only the notes that are
+ *   moving or changing are drawn live on top (venture-block-view.c).
+ * - Shadows are crisp offsets, not blurs: a blur costs more than the
+ *   rest of a note together in cairo.
  */
 #define G_LOG_DOMAIN "venture-board"
 
@@ -15,6 +33,7 @@
 #include "venture-block-view.h"
 #include "venture-board-private.h"
 #include "venture-note-widget.h"
+#include "venture-segments.h"
 #include "venture-taxonomy.h"
 
 #include "venture-board.h"
@@ -896,7 +915,15 @@ delete_widgets (VentureBoard *self,
 
   begin_group (self, label);
   for (guint i = 0; i < notes->len; i++)
-    venture_canvas_remove_note (self->canvas, g_ptr_array_index (notes, i));
+    {
+      VentureNote *note = g_ptr_array_index (notes, i);
+
+      /* Deleting a segment unlinks the notes that serve it, in the same
+       * undo step (issue 6); a note already removed with an earlier one
+       * is skipped. */
+      if (venture_canvas_find_note (self->canvas, note, NULL))
+        venture_segments_remove_note (self->canvas, note);
+    }
   end_group (self);
 }
 
@@ -1180,6 +1207,7 @@ _venture_board_update_actions (VentureBoard *self)
   gtk_widget_action_set_enabled (widget, "board.copy", has_notes);
   gtk_widget_action_set_enabled (widget, "board.select-all", has_notes);
   gtk_widget_action_set_enabled (widget, "board.select-none", has_selection);
+  gtk_widget_action_set_enabled (widget, "board.toggle-selected", has_notes);
   gtk_widget_action_set_enabled (widget, "board.tidy", has_notes);
   gtk_widget_action_set_enabled (widget, "board.move-to-neighbour", has_notes);
   gtk_widget_action_set_enabled (widget, "board.nudge", has_notes);
@@ -1805,6 +1833,13 @@ board_action (GtkWidget  *widget,
         }
       _venture_board_update_actions (self);
     }
+  else if (g_str_equal (action_name, "board.toggle-selected"))
+    {
+      VentureNoteWidget *note = focused_note (self);
+
+      if (note != NULL)
+        _venture_board_note_clicked (self, note, GDK_CONTROL_MASK);
+    }
   else if (g_str_equal (action_name, "board.select-none"))
     {
       _venture_board_clear_selection (self);
@@ -2032,6 +2067,7 @@ venture_board_class_init (VentureBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "board.paste", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "board.select-all", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "board.select-none", NULL, board_action);
+  gtk_widget_class_install_action (widget_class, "board.toggle-selected", NULL, board_action);
   gtk_widget_class_install_action (widget_class, "board.tidy", "s", board_action);
   gtk_widget_class_install_action (widget_class, "board.move-to-neighbour", "s", board_action);
   gtk_widget_class_install_action (widget_class, "board.nudge", "s", board_action);
@@ -2050,6 +2086,7 @@ venture_board_class_init (VentureBoardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "board.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "board.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.select-none", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "board.toggle-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "board.tidy", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "board.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "board.zoom-in", NULL);

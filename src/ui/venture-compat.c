@@ -68,18 +68,18 @@ on_file_dialog_done (GObject      *source,
     g_task_return_pointer (task, file, g_object_unref);
 }
 
-void
-venture_compat_choose_file (GtkWindow           *parent,
-                            VentureChooseMode    mode,
-                            const char          *title,
-                            const char          *accept_label,
-                            const char          *initial_name,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+static void
+choose_file (GtkWindow           *parent,
+             VentureChooseMode    mode,
+             const char          *title,
+             const char          *accept_label,
+             const char          *initial_name,
+             GListModel          *filters,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = canvas_filters ();
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
   g_task_set_task_data (task, GINT_TO_POINTER (mode), NULL);
@@ -115,18 +115,18 @@ on_native_response (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-void
-venture_compat_choose_file (GtkWindow           *parent,
-                            VentureChooseMode    mode,
-                            const char          *title,
-                            const char          *accept_label,
-                            const char          *initial_name,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+static void
+choose_file (GtkWindow           *parent,
+             VentureChooseMode    mode,
+             const char          *title,
+             const char          *accept_label,
+             const char          *initial_name,
+             GListModel          *filters,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
   GtkFileChooserNative *native;
-  g_autoptr(GListModel) filters = canvas_filters ();
   GTask *task = g_task_new (parent, cancellable, callback, user_data);
 
   native = gtk_file_chooser_native_new (title, parent,
@@ -145,6 +145,83 @@ venture_compat_choose_file (GtkWindow           *parent,
 
   g_signal_connect (native, "response", G_CALLBACK (on_native_response), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+void
+venture_compat_choose_file (GtkWindow           *parent,
+                            VentureChooseMode    mode,
+                            const char          *title,
+                            const char          *accept_label,
+                            const char          *initial_name,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GListModel) filters = canvas_filters ();
+
+  choose_file (parent, mode, title, accept_label, initial_name, filters,
+               cancellable, callback, user_data);
+}
+
+void
+venture_compat_choose_save_file (GtkWindow           *parent,
+                                 const char          *title,
+                                 const char          *accept_label,
+                                 const char          *initial_name,
+                                 GtkFileFilter       *filter,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_return_if_fail (GTK_IS_FILE_FILTER (filter));
+
+  g_list_store_append (filters, filter);
+  choose_file (parent, VENTURE_CHOOSE_SAVE, title, accept_label, initial_name,
+               G_LIST_MODEL (filters), cancellable, callback, user_data);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+on_launch_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to tell the user beyond what the desktop already shows. */
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error))
+    g_debug ("Could not open the file: %s", error->message);
+}
+
+void
+venture_compat_open_file (GtkWindow *parent,
+                          GFile     *file)
+{
+  g_autoptr(GtkFileLauncher) launcher = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  launcher = gtk_file_launcher_new (file);
+  gtk_file_launcher_launch (launcher, parent, NULL, on_launch_done, NULL);
+}
+
+#else
+
+void
+venture_compat_open_file (GtkWindow *parent,
+                          GFile     *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 }
 
 #endif

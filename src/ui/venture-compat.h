@@ -29,9 +29,24 @@ void   venture_compat_choose_file        (GtkWindow           *parent,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* Asks where to save a file of another kind than a canvas (an export):
+ * @filter says which. Finish with venture_compat_choose_file_finish(). */
+void   venture_compat_choose_save_file   (GtkWindow           *parent,
+                                          const char          *title,
+                                          const char          *accept_label,
+                                          const char          *initial_name,
+                                          GtkFileFilter       *filter,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
 /* The chosen file, or NULL with G_IO_ERROR_CANCELLED when dismissed. */
 GFile *venture_compat_choose_file_finish (GAsyncResult        *result,
                                           GError             **error);
+
+/* Opens @file in the app the desktop chooses for it (through the portal
+ * when sandboxed): GtkFileLauncher (GTK 4.10), gtk_show_uri() before. */
+void   venture_compat_open_file          (GtkWindow           *parent,
+                                          GFile               *file);
 
 typedef struct {
   const char             *id;

@@ -27,8 +27,29 @@ void         venture_note_widget_set_selected (VentureNoteWidget *self,
                                                gboolean           selected);
 /* Opens the context menu (colours, delete, duplicate, move to). */
 void         venture_note_widget_popup_menu   (VentureNoteWidget *self);
+/* A mark from a comparison of versions: a short @symbol ("+", "→")
+ * drawn in a badge on the note's corner, so that it never rests on
+ * colour alone, and its @description for the tooltip and screen
+ * readers ("Moved from Key Activities"). NULL clears it. */
+void         venture_note_widget_set_mark     (VentureNoteWidget *self,
+                                               const char        *symbol,
+                                               const char        *description);
+const char  *venture_note_widget_get_mark     (VentureNoteWidget *self);
+
 /* The CSS class for a colour id: the id itself when known, else the
  * default colour's (an unknown id is kept in the note, shown as yellow). */
 const char  *venture_note_widget_color_class  (const char        *color);
+
+/* Relationships (issue 6). The popover that tags the note (Ctrl+T). */
+void         venture_note_widget_popup_tags   (VentureNoteWidget *self);
+/* The open tag popover, or NULL. */
+GtkPopover  *venture_note_widget_get_tag_popover (VentureNoteWidget *self);
+/* Rebuilds the chips and segment markers (after a segment note changed). */
+void         venture_note_widget_sync_tags    (VentureNoteWidget *self);
+/* The chips in order: relationship, stage, strategy, then the markers
+ * (the note's own first when it is a segment). */
+guint        venture_note_widget_get_n_chips  (VentureNoteWidget *self);
+GtkWidget   *venture_note_widget_get_chip     (VentureNoteWidget *self,
+                                               guint              index);
 
 G_END_DECLS

@@ -12,12 +12,16 @@
 #include "venture-board.h"
 #include "venture-compat.h"
 #include "venture-drafts.h"
+#include "venture-export-dialog.h"
 #include "venture-file.h"
 #include "venture-history-file.h"
 #include "venture-history-list.h"
+#include "venture-mix-panel.h"
+#include "venture-print-operation.h"
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-ui-resources.h"
+#include "venture-versions-panel.h"
 
 #include "venture-window.h"
 
@@ -44,6 +48,9 @@ struct _VentureWindow
   AdwToast             *outside_change_toast;
 
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkListBox           *recent_list;
+  GtkWidget            *recent_heading;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *title_button;
   GtkPopover           *title_popover;
@@ -53,6 +60,12 @@ struct _VentureWindow
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   VentureBoard         *board;
+  VentureVersionsPanel *versions_panel;
+  GtkRevealer          *versions_revealer;
+  GtkWidget            *mix_button;
+  GtkRevealer          *mix_revealer;
+  VentureMixPanel      *mix_panel;
+  gboolean              mix_visible;
 };
 
 G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,12 +73,14 @@ G_DEFINE_FINAL_TYPE (VentureWindow, venture_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_MIX_VISIBLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void venture_window_save_as (VentureWindow *self);
+static void venture_window_focus_first_block (VentureWindow *self);
 
 /* A missing schema must not take the app down (for instance when it is run
  * from the build directory without the schema compiled next to it): the
@@ -122,12 +137,25 @@ void
 venture_window_show_toast (VentureWindow *self,
                            const char    *message)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (VENTURE_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
+  /* Toast titles are markup, and messages quote file names and texts. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+venture_window_add_toast (VentureWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -231,7 +259,7 @@ on_file_changed (VentureWindow     *self,
 
   name = venture_file_get_display_name (venture_document_get_file (self->document));
   /* Translators: %s is a file name. */
-  message = g_strdup_printf (_("“%s” was changed by another program"), name);
+  message = g_markup_printf_escaped (_("“%s” was changed by another program"), name);
   self->outside_change_toast = adw_toast_new (message);
   adw_toast_set_timeout (self->outside_change_toast, 0);
   adw_toast_set_button_label (self->outside_change_toast, _("_Reload"));
@@ -280,6 +308,8 @@ venture_window_update_actions (VentureWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  !busy && venture_document_get_file (self->document) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -315,6 +345,14 @@ venture_window_update_title (VentureWindow *self)
   else
     subtitle = g_strdup (_("Not saved yet"));
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "start") == 0)
+    {
+      adw_window_title_set_title (self->window_title, APP_NAME);
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), APP_NAME);
+      return;
+    }
+
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: the window title, %s is the canvas title. */
@@ -337,6 +375,7 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
+  venture_versions_panel_bind (self->versions_panel, canvas, history, self->board);
   venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
@@ -345,6 +384,8 @@ venture_window_bind_contents (VentureWindow *self)
                            self, G_CONNECT_SWAPPED);
   venture_window_update_actions (self);
   venture_window_update_title (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "canvas") == 0)
+    venture_window_focus_first_block (self);
 }
 
 static void
@@ -397,6 +438,109 @@ on_load_done (GObject      *source,
                                      : _("The undo history in this file could not be read and was not loaded"));
 }
 
+#define MAX_RECENT 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *info_a = *(GtkRecentInfo * const *) a;
+  GtkRecentInfo *info_b = *(GtkRecentInfo * const *) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (info_b),
+                              gtk_recent_info_get_modified (info_a));
+}
+
+static void
+venture_window_fill_recent (VentureWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) canvases = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (canvases, info);
+    }
+  g_ptr_array_sort (canvases, compare_recent);
+
+  for (guint i = 0; i < MIN (canvases->len, MAX_RECENT); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (canvases, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autofree char *location = gtk_recent_info_get_uri_display (info);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), canvases->len > 0);
+  gtk_widget_set_visible (self->recent_heading, canvases->len > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+void
+venture_window_show_start (VentureWindow *self)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  venture_window_fill_recent (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  venture_window_update_title (self);
+}
+
+/* Typing on a focused block starts a note there, so a fresh canvas is
+ * ready for the first idea without a click. */
+static void
+venture_window_focus_first_block (VentureWindow *self)
+{
+  VentureTemplate *template = venture_board_get_template (self->board);
+  GtkWidget *block;
+
+  if (template == NULL || venture_template_get_n_blocks (template) == 0)
+    return;
+
+  block = venture_board_get_block_view (self->board, venture_template_get_block (template, 0)->id);
+  if (block != NULL)
+    gtk_widget_grab_focus (block);
+}
+
+static void
+venture_window_show_canvas (VentureWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
+  venture_window_update_title (self);
+  venture_window_focus_first_block (self);
+}
+
+static void
+on_recent_activated (VentureWindow *self,
+                     GtkListBoxRow *row)
+{
+  venture_window_load_file (self, g_object_get_data (G_OBJECT (row), "file"));
+}
+
+static void
+action_start_new (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  venture_window_show_canvas (VENTURE_WINDOW (widget));
+}
+
 void
 venture_window_load_file (VentureWindow *self,
                           GFile         *file)
@@ -404,6 +548,7 @@ venture_window_load_file (VentureWindow *self,
   g_return_if_fail (VENTURE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  venture_window_show_canvas (self);
   venture_document_load_async (self->document, file, self->cancellable,
                                on_load_done, g_object_ref (self));
 }
@@ -590,6 +735,62 @@ action_rename_canvas (GtkWidget  *widget,
   gtk_menu_button_popup (VENTURE_WINDOW (widget)->title_button);
 }
 
+/* Export and print */
+
+static void
+venture_window_show_print_error (VentureWindow *self,
+                                 const GError  *error)
+{
+  /* Toast titles are markup, and a printer or file name may hold a "&". */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (venture_export_dialog_new (VENTURE_WINDOW (widget))));
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               VentureWindow           *self)
+{
+  g_autoptr(GError) error = venture_print_operation_dup_error (VENTURE_PRINT_OPERATION (operation));
+
+  if (error != NULL)
+    venture_window_show_print_error (self, error);
+  g_object_set_data (G_OBJECT (operation), "venture-reported", GINT_TO_POINTER (TRUE));
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+  g_autoptr(VenturePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  operation = venture_print_operation_new (venture_document_get_canvas (self->document), NULL);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, 0);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* Errors found before the dialog came up, unless ::done told them. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL &&
+      g_object_get_data (G_OBJECT (operation), "venture-reported") == NULL)
+    venture_window_show_print_error (self, error);
+}
+
 static void
 on_title_popover_show (VentureWindow *self)
 {
@@ -734,6 +935,104 @@ venture_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (venture_window_parent_class)->close_request (window);
 }
 
+/* Relationships (issue 6): the mix panel and the highlight. */
+
+void
+venture_window_set_mix_visible (VentureWindow *self,
+                                gboolean       visible)
+{
+  g_return_if_fail (VENTURE_IS_WINDOW (self));
+
+  visible = !!visible;
+  if (self->mix_visible == visible)
+    return;
+
+  self->mix_visible = visible;
+  gtk_revealer_set_reveal_child (self->mix_revealer, visible);
+  /* A highlight nobody can see explained is confusing: it goes too. */
+  if (!visible)
+    venture_mix_panel_clear_highlight (self->mix_panel);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIX_VISIBLE]);
+}
+
+GtkWidget *
+venture_window_get_mix_panel (VentureWindow *self)
+{
+  g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->mix_panel);
+}
+
+static void
+action_clear_highlight (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  venture_mix_panel_clear_highlight (VENTURE_WINDOW (widget)->mix_panel);
+}
+
+/* Escape clears a highlight before anything else sees it, unless text is
+ * being edited (there Escape belongs to the editor). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VentureWindow         *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Escape || !venture_mix_panel_has_highlight (self->mix_panel))
+    return FALSE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_TEXT (focus)))
+    return FALSE;
+
+  venture_mix_panel_clear_highlight (self->mix_panel);
+  return TRUE;
+}
+
+/* The header bar has no room for the mix button in a phone-sized
+ * window (360 px); there the primary menu and F9 still show the panel.
+ * The gap between the two widths keeps the button from flickering. */
+#define MIX_BUTTON_HIDE_BELOW 440
+#define MIX_BUTTON_SHOW_FROM  480
+
+static void
+update_mix_button (VentureWindow *self)
+{
+  int width, height;
+
+  /* GTK 4.8 needs both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width <= 0 || width >= MIX_BUTTON_SHOW_FROM)
+    gtk_widget_set_visible (self->mix_button, TRUE);
+  else if (width < MIX_BUTTON_HIDE_BELOW)
+    gtk_widget_set_visible (self->mix_button, FALSE);
+}
+
+static void
+on_default_width (VentureWindow *self,
+                  GParamSpec    *pspec,
+                  gpointer       user_data)
+{
+  update_mix_button (self);
+}
+
+static void
+venture_window_init_relationships (VentureWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width), NULL);
+  update_mix_button (self);
+  gtk_event_controller_set_name (keys, "venture-highlight-keys");
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  venture_mix_panel_set_board (self->mix_panel, self->board);
+}
+
 static void
 venture_window_constructed (GObject *object)
 {
@@ -787,6 +1086,9 @@ venture_window_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_MIX_VISIBLE:
+      g_value_set_boolean (value, self->mix_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -805,9 +1107,25 @@ venture_window_set_property (GObject      *object,
     case PROP_DOCUMENT:
       self->document = g_value_dup_object (value);
       break;
+    case PROP_MIX_VISIBLE:
+      venture_window_set_mix_visible (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Shows or hides the Versions pane; it stays open beside the board
+ * while a comparison marks the notes. */
+static void
+action_show_versions (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VentureWindow *self = VENTURE_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->versions_revealer,
+                                 !gtk_revealer_get_reveal_child (self->versions_revealer));
 }
 
 static void
@@ -827,9 +1145,14 @@ venture_window_class_init (VentureWindowClass *klass)
     g_param_spec_object ("document", NULL, NULL, VENTURE_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_MIX_VISIBLE] =
+    g_param_spec_boolean ("mix-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VENTURE_TYPE_BOARD);
+  g_type_ensure (VENTURE_TYPE_VERSIONS_PANEL);
+  g_type_ensure (VENTURE_TYPE_MIX_PANEL);
   /* Referencing the resource keeps its registering constructor in the
    * final link, since libventure is a static library. */
   (void) venture_ui_get_resource ();
@@ -838,6 +1161,10 @@ venture_window_class_init (VentureWindowClass *klass)
                                                RESOURCE_PATH "/ui/venture-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, recent_heading);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_popover);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, title_entry);
@@ -849,13 +1176,24 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_panel);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_button);
+  gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_panel);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.show-versions", NULL, action_show_versions);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.start-new", NULL, action_start_new);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, action_reload);
   gtk_widget_class_install_action (widget_class, "win.rename-canvas", NULL, action_rename_canvas);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_property_action (widget_class, "win.show-mix", "mix-visible");
+  gtk_widget_class_install_action (widget_class, "win.clear-highlight", NULL, action_clear_highlight);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
@@ -869,6 +1207,11 @@ venture_window_class_init (VentureWindowClass *klass)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-mix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
 
 static void
@@ -879,8 +1222,11 @@ venture_window_init (VentureWindow *self)
   if (DEVEL_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  venture_window_init_relationships (self);
+
   self->cancellable = g_cancellable_new ();
   self->draft_id = venture_drafts_new_id ();
+  gtk_stack_set_visible_child_name (self->main_stack, "canvas");
 
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -948,6 +1294,7 @@ venture_window_restore_draft (VentureWindow *self,
       return;
     }
 
+  venture_window_show_canvas (self);
   /* From now on this window keeps that draft up to date. */
   g_free (self->draft_id);
   self->draft_id = g_strdup (draft_id);

@@ -28,8 +28,18 @@ void             venture_window_write_draft  (VentureWindow      *self);
 /* Shows the unsaved work of a draft left by a session that ended badly. */
 void             venture_window_restore_draft (VentureWindow     *self,
                                                const char        *draft_id);
+/* Shows the start page: new, from an example, open, recent canvases. */
+void             venture_window_show_start   (VentureWindow      *self);
 /* Shows a short message at the bottom of the window. */
 void             venture_window_show_toast   (VentureWindow      *self,
                                               const char         *message);
+/* Shows @toast (transfer full), for toasts with a button. */
+void             venture_window_add_toast    (VentureWindow      *self,
+                                              AdwToast           *toast);
+
+/* The relationship mix side panel (F9). */
+void             venture_window_set_mix_visible (VentureWindow   *self,
+                                                 gboolean         visible);
+GtkWidget       *venture_window_get_mix_panel (VentureWindow     *self);
 
 G_END_DECLS
