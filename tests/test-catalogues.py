@@ -126,9 +126,11 @@ def main():
 
     for lang in linguas:
         po = os.path.join(srcroot, 'po', lang + '.po')
-        # --check verifies the header and that format strings match; the
-        # statistics reveal fuzzy and untranslated entries.
-        proc = subprocess.run([msgfmt, '--check', '--statistics', '-o', os.devnull, po],
+        # --check verifies the header and that format strings match,
+        # --check-accelerators that a label with a mnemonic keeps exactly
+        # one; the statistics reveal fuzzy and untranslated entries.
+        proc = subprocess.run([msgfmt, '--check', '--check-accelerators=_', '--statistics',
+                               '-o', os.devnull, po],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               env=dict(os.environ, LC_ALL='C', LANGUAGE=''),
                               universal_newlines=True)
