@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 VentureBoard *_venture_board_from_widget     (GtkWidget         *widget);
 VentureCanvas *_venture_board_get_canvas     (VentureBoard      *self);
+/* Whether the canvas may change through the board (it has one and is
+ * not read-only). */
+gboolean _venture_board_can_edit             (VentureBoard      *self);
 
 /* From a note widget (its actions and gestures). */
 void     _venture_board_note_clicked         (VentureBoard      *self,

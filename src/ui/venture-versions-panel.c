@@ -48,6 +48,13 @@ struct _VentureVersionsPanel
 
 G_DEFINE_FINAL_TYPE (VentureVersionsPanel, venture_versions_panel, GTK_TYPE_WIDGET)
 
+enum {
+  OPEN_VERSION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void refresh_comparison (VentureVersionsPanel *self);
 
 static const char *
@@ -436,6 +443,8 @@ rebuild_list (VentureVersionsPanel *self)
       gtk_box_append (GTK_BOX (labels), name_label);
       gtk_box_append (GTK_BOX (labels), make_label (created, TRUE));
       gtk_box_append (GTK_BOX (row), labels);
+      gtk_box_append (GTK_BOX (row), make_icon_button ("document-open-symbolic", _("Open Read-Only"),
+                                                       "versions.open", name));
       gtk_box_append (GTK_BOX (row), make_icon_button ("view-dual-symbolic", _("Compare With Now"),
                                                        "versions.compare", name));
       gtk_box_append (GTK_BOX (row), make_icon_button ("document-revert-symbolic", _("Restore"),
@@ -553,6 +562,18 @@ action_compare (GtkWidget  *widget,
 }
 
 static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VentureVersionsPanel *self = VENTURE_VERSIONS_PANEL (widget);
+  VentureVersion *version = version_for (self, parameter);
+
+  if (version != NULL)
+    g_signal_emit (self, signals[OPEN_VERSION], 0, version);
+}
+
+static void
 action_restore (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -650,12 +671,18 @@ venture_versions_panel_class_init (VentureVersionsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_activate);
 
   gtk_widget_class_install_action (widget_class, "versions.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "versions.open", "s", action_open);
   gtk_widget_class_install_action (widget_class, "versions.compare", "s", action_compare);
   gtk_widget_class_install_action (widget_class, "versions.restore", "s", action_restore);
   gtk_widget_class_install_action (widget_class, "versions.delete", "s", action_delete);
   gtk_widget_class_install_action (widget_class, "versions.stop-comparing", NULL, action_stop_comparing);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The window opens the version read-only in a window of its own. */
+  signals[OPEN_VERSION] =
+    g_signal_new ("open-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, VENTURE_TYPE_VERSION);
 }
 
 static void

@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * (each one undoable step of the history), and compares one with the
  * canvas as it is now: a summary, what changed, the relationship mix of
  * both side by side, and a mark with a symbol on every changed note of
- * the board. */
+ * the board. Signal "open-version" (VentureVersion): the user asked to
+ * see a version on its own, read-only. */
 G_DECLARE_FINAL_TYPE (VentureVersionsPanel, venture_versions_panel, VENTURE, VERSIONS_PANEL, GtkWidget)
 
 GtkWidget         *venture_versions_panel_new        (void);
