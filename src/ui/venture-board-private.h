@@ -72,6 +72,10 @@ void     _venture_board_clear_selection      (VentureBoard      *self);
 void     _venture_note_widget_set_block_label (VentureNoteWidget *self,
                                                const char        *label);
 
+/* A block of a read-only board offers no "Add Note" button. */
+void     _venture_block_view_set_editable     (VentureBlockView  *self,
+                                               gboolean           editable);
+
 /* Between a note and its block's drawing cache. */
 void     _venture_block_view_invalidate       (VentureBlockView  *self);
 void     _venture_block_view_note_changed     (VentureBlockView  *self,

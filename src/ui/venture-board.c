@@ -2297,6 +2297,8 @@ venture_board_set_template (VentureBoard    *self,
       self->tray = venture_block_view_new (&self->tray_info);
       gtk_widget_add_css_class (self->tray, "tray");
       gtk_widget_set_parent (self->tray, GTK_WIDGET (self));
+      for (guint i = 0; i < n_views (self); i++)
+        _venture_block_view_set_editable (VENTURE_BLOCK_VIEW (view_at (self, i)), !self->read_only);
     }
 
   build_notes (self);
@@ -2470,6 +2472,8 @@ venture_board_set_read_only (VentureBoard *self,
   if (read_only)
     end_editing (self, FALSE);
   self->read_only = read_only;
+  for (guint i = 0; i < n_views (self); i++)
+    _venture_block_view_set_editable (VENTURE_BLOCK_VIEW (view_at (self, i)), !read_only);
   _venture_board_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
