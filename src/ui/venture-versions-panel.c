@@ -57,58 +57,6 @@ static guint signals[N_SIGNALS];
 
 static void refresh_comparison (VentureVersionsPanel *self);
 
-static const char *
-block_label (VentureCanvas *canvas,
-             const char    *block)
-{
-  VentureTemplate *template = venture_template_get_for_id (venture_canvas_get_template_id (canvas), NULL);
-  const VentureBlockInfo *info = template != NULL ? venture_template_lookup_block (template, block) : NULL;
-
-  if (g_str_equal (block, VENTURE_UNSORTED_BLOCK))
-    return _("Unsorted");
-
-  return info != NULL ? info->label : block;
-}
-
-/* The symbols and words of a difference; several join ("→✎"). */
-static void
-describe (VentureVersionsPanel     *self,
-          const VentureComparisonEntry *entry,
-          GString                  *symbol,
-          GString                  *description)
-{
-  VentureDifference difference = entry->difference;
-
-#define ADD(sym, text) G_STMT_START { \
-    g_string_append (symbol, sym); \
-    if (description->len > 0) \
-      g_string_append (description, ", "); \
-    g_string_append (description, text); \
-  } G_STMT_END
-
-  if (difference & VENTURE_DIFFERENCE_ADDED)
-    ADD ("+", _("New since the version"));
-  if (difference & VENTURE_DIFFERENCE_REMOVED)
-    ADD ("−", _("Removed since the version"));
-  if (difference & VENTURE_DIFFERENCE_BLOCK)
-    {
-      g_autofree char *moved = g_strdup_printf (_("Moved from %s"),
-                                                block_label (self->canvas,
-                                                             venture_note_get_block (entry->old_note)));
-      ADD ("→", moved);
-    }
-  if (difference & VENTURE_DIFFERENCE_PLACE)
-    ADD ("↔", _("Moved within its block"));
-  if (difference & VENTURE_DIFFERENCE_TEXT)
-    ADD ("✎", _("Text changed"));
-  if (difference & VENTURE_DIFFERENCE_TAGS)
-    ADD ("#", _("Retagged"));
-  if (difference & VENTURE_DIFFERENCE_COLOR)
-    ADD ("◐", _("Recolored"));
-
-#undef ADD
-}
-
 static void
 clear_marks (VentureVersionsPanel *self)
 {
@@ -310,18 +258,18 @@ refresh_comparison (VentureVersionsPanel *self)
     {
       const VentureComparisonEntry *entry = venture_comparison_get_entry (self->comparison, i);
       VentureNote *note = entry->new_note != NULL ? entry->new_note : entry->old_note;
-      g_autoptr(GString) symbol = g_string_new (NULL);
-      g_autoptr(GString) description = g_string_new (NULL);
+      g_autofree char *symbol = NULL;
+      g_autofree char *description = NULL;
       g_autofree char *line = NULL;
       g_autofree char *short_text = NULL;
       const char *text = venture_note_get_text (note);
       GtkWidget *label;
 
-      describe (self, entry, symbol, description);
+      venture_comparison_describe_entry (self->comparison, entry, &symbol, &description);
       short_text = shorten (text[0] != '\0' ? text : _("Empty note"));
       /* Translators: a line of the list of changes: symbol, the note's
        * text, what happened to it. */
-      line = g_strdup_printf (_("%s “%s”: %s"), symbol->str, short_text, description->str);
+      line = g_strdup_printf (_("%s “%s”: %s"), symbol, short_text, description);
       label = make_label (line, FALSE);
       gtk_box_append (self->changes_box, label);
 
@@ -332,7 +280,7 @@ refresh_comparison (VentureVersionsPanel *self)
 
           if (widget != NULL)
             {
-              venture_note_widget_set_mark (VENTURE_NOTE_WIDGET (widget), symbol->str, description->str);
+              venture_note_widget_set_mark (VENTURE_NOTE_WIDGET (widget), symbol, description);
               g_ptr_array_add (self->marked, g_object_ref (entry->new_note));
             }
         }
