@@ -732,6 +732,22 @@ venture_versions_panel_get_comparison (VentureVersionsPanel *self)
   return self->comparison;
 }
 
+char *
+venture_versions_panel_dup_side_name (VentureVersionsPanel  *self,
+                                      VentureComparisonSide  side)
+{
+  g_return_val_if_fail (VENTURE_IS_VERSIONS_PANEL (self), NULL);
+
+  if (self->comparison == NULL)
+    return NULL;
+  if (side == VENTURE_COMPARISON_OLD)
+    return g_strdup (venture_version_get_name (self->compared));
+  if (self->against != NULL)
+    return g_strdup (venture_version_get_name (self->against));
+  /* Translators: the canvas as it is, beside a version */
+  return g_strdup (_("Now"));
+}
+
 const char *
 venture_versions_panel_get_summary (VentureVersionsPanel *self)
 {

@@ -45,6 +45,10 @@ void               venture_versions_panel_compare_versions (VentureVersionsPanel
 void               venture_versions_panel_stop_comparing (VentureVersionsPanel *self);
 /* The comparison shown, or NULL. */
 VentureComparison *venture_versions_panel_get_comparison (VentureVersionsPanel *self);
+/* What a side of the comparison shown is called: a version's name, or
+ * "Now" for the canvas; NULL when nothing is compared. */
+char              *venture_versions_panel_dup_side_name (VentureVersionsPanel  *self,
+                                                         VentureComparisonSide  side);
 /* The summary line shown while comparing. */
 const char        *venture_versions_panel_get_summary (VentureVersionsPanel *self);
 

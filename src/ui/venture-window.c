@@ -984,6 +984,13 @@ venture_window_set_mix_visible (VentureWindow *self,
 }
 
 GtkWidget *
+venture_window_get_versions_panel (VentureWindow *self)
+{
+  g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->versions_panel);
+}
+
+GtkWidget *
 venture_window_get_mix_panel (VentureWindow *self)
 {
   g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
