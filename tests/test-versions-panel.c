@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "venture-block-view.h"
@@ -367,6 +368,28 @@ test_open_read_only (Fixture       *fixture,
                    "Travelling van and bike trailer");
 
   screenshot = venture_test_save_screenshot (GTK_WIDGET (window), "version-read-only");
+
+  /* Saved under a name of its own (Save As), it is a canvas like any. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("venture-version-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "before.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (venture_document_save (document, file, FALSE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (venture_board_get_read_only (board));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, "Bike clinic");
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        VENTURE_TYPE_WINDOW,
+                                                                                        "title_entry"))));
+    gtk_widget_activate_action (GTK_WIDGET (board), "board.add-note", "s", "key-partners");
+    g_assert_cmpuint (venture_canvas_get_n_notes (canvas), ==, venture_canvas_get_n_notes (before) + 1);
+    g_assert_true (venture_history_undo (venture_document_get_history (document)));
+    g_assert_false (venture_document_get_modified (document));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 
   /* Closes at once: no question, nothing kept. */
   gtk_window_close (GTK_WINDOW (window));
