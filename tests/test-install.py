@@ -2,7 +2,7 @@
 # test-install.py: `meson install` into a DESTDIR lays out a GNOME app.
 # TAP output.
 #
-# Usage: test-install.py BUILDDIR APP_ID PREFIX BINDIR DATADIR LOCALEDIR
+# Usage: test-install.py BUILDDIR APP_ID PREFIX BINDIR DATADIR LOCALEDIR SRCROOT
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -15,6 +15,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+# Screenshots are served from the repository's main branch.
+RAW_URL = 'https://raw.githubusercontent.com/ventureapp/venture/main/'
 
 
 class Tap:
@@ -56,7 +58,7 @@ def read_desktop_entry(path, group):
 
 
 def main():
-    builddir, app_id, prefix, bindir, datadir, localedir = sys.argv[1:7]
+    builddir, app_id, prefix, bindir, datadir, localedir, srcroot = sys.argv[1:8]
     bindir = under(prefix, bindir)
     datadir = under(prefix, datadir)
     localedir = under(prefix, localedir)
@@ -142,6 +144,15 @@ def main():
             if not any(e.get(XML_LANG) == lang for e in component.iter('summary')):
                 problems.append('no %s summary: the metainfo was not translated' % lang)
         tap.check('the metainfo names the app id, its desktop file, and is translated', problems)
+
+        images = [image.text.strip() for image in component.iter('image')]
+        problems = [] if len(images) >= 2 else ['expected a light and a dark screenshot']
+        for url in images:
+            if not url.startswith(RAW_URL):
+                problems.append('%s is not served from this repository' % url)
+            elif not os.path.isfile(os.path.join(srcroot, url[len(RAW_URL):])):
+                problems.append('%s is not in the repository' % url[len(RAW_URL):])
+        tap.check('the screenshots are files of this repository', problems)
 
         schemalist = ET.parse(schema).getroot()
         schema_element = schemalist.find('schema')
