@@ -194,8 +194,10 @@ note_to_node (VentureNote *note)
       const char *name;
       JsonNode *value;
 
-      json_object_iter_init (&iter, extra);
-      while (json_object_iter_next (&iter, &name, &value))
+      /* In order: a note's unknown members are written where they
+       * were read, or saving twice gives other bytes (the fuzzer). */
+      json_object_iter_init_ordered (&iter, extra);
+      while (json_object_iter_next_ordered (&iter, &name, &value))
         {
           if (!is_note_member (name))
             json_object_set_member (object, name, json_node_copy (value));
@@ -796,8 +798,8 @@ note_from_node (const char *id,
       venture_note_set_segments (note, (const char * const *) segments);
     }
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
     {
       if (is_note_member (name))
         continue;

@@ -11,15 +11,15 @@
 #include <string.h>
 
 #include "venture-canvas-file.h"
-#if HAVE_HISTORY_FILE
 #include "venture-history-file.h"
-#endif
 
 /* A libFuzzer harness over every reader of untrusted bytes: the canvas
  * loader and the `history` member. Whatever the input, loading either
  * fails with a one-line message naming the file, or gives a canvas that
  * saves, loads again and saves to the very same bytes. Anything else is
- * a crash (abort()), and so is any g_warning or g_critical on the way. */
+ * a crash (abort()), and so is any g_warning or g_critical on the way.
+ * replay.c runs it on the test files in every test run, so that what the
+ * fuzzer once found stays fixed. */
 
 #define DISPLAY_NAME "fuzz.json"
 
@@ -52,7 +52,6 @@ check_error (const GError *error,
     }
 }
 
-#if HAVE_HISTORY_FILE
 /* The history is recorded against a digest of the canvas, which random
  * bytes never hit: without this, every mutated history would stop at
  * the digest check and its steps would never be read. Mismatches are
@@ -89,7 +88,6 @@ with_right_digest (JsonNode      *history,
 
   return json_node_init_object (json_node_alloc (), copy);
 }
-#endif
 
 /* Loads @bytes; on success the history node is returned in @history_node,
  * replaced by what will be saved: the serialized history when it was
@@ -119,7 +117,6 @@ load (GBytes    *bytes,
   if (error != NULL)
     abort ();
 
-#if HAVE_HISTORY_FILE
   if (*history_node != NULL)
     {
       g_autoptr(VentureHistory) read_history = venture_history_new (canvas);
@@ -143,7 +140,6 @@ load (GBytes    *bytes,
             abort ();
         }
     }
-#endif
 
   return g_steal_pointer (&canvas);
 }
