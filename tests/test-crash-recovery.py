@@ -53,11 +53,24 @@ with tempfile.TemporaryDirectory() as tmp:
     drafts = os.path.join(tmp, "data", "io.github.ventureapp.Venture*", "drafts", "*.json")
 
     app = subprocess.Popen([venture, canvas], env=env)
-    wait_for("the window", lambda: window_titles(app.pid))
-    time.sleep(1.0)
-    # Typing on the focused block starts a note; Escape ends editing.
-    xdotool("type", "--delay", "30", "Crash idea")
-    xdotool("key", "Escape")
+    wait_for("the loaded canvas",
+             lambda: "Bike clinic – Venture" in window_titles(app.pid))
+
+    def edited():
+        return any(t.startswith("• ") for t in window_titles(app.pid))
+
+    # Typing on the focused block starts a note; Escape ends editing. A
+    # busy machine may drop the first keys before the window takes them:
+    # try again until the title shows the unsaved edit.
+    deadline = time.monotonic() + 30
+    while not edited() and time.monotonic() < deadline:
+        xdotool("type", "--delay", "30", "Crash idea")
+        xdotool("key", "Escape")
+        for _ in range(25):
+            if edited():
+                break
+            time.sleep(0.2)
+    wait_for("the edit", edited)
 
     def draft_with_edit():
         for path in glob.glob(drafts):

@@ -7,9 +7,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "venture-canvas-file.h"
 #include "venture-drafts.h"
+#include "venture-file.h"
 #include "venture-window.h"
 #include "venture-test-ui.h"
 
@@ -452,6 +454,61 @@ test_window_start_page_recent (Fixture       *fixture,
   g_assert_finalize_object (start);
 }
 
+static gboolean
+window_shows_text_containing (GtkWidget  *widget,
+                              const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (window_shows_text_containing (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+typedef struct {
+  GtkWidget  *window;
+  const char *needle;
+} TextSearch;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextSearch *search = data;
+
+  return window_shows_text_containing (search->window, search->needle);
+}
+
+/* A save that fails (here: the disk fills up half way) keeps the canvas
+ * open and unsaved, leaves the file as it was, and says why. */
+static void
+test_window_save_failure_reported (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  VentureDocument *document = venture_window_get_document (fixture->window);
+  g_autofree char *path = g_file_get_path (fixture->file);
+  g_autofree char *contents = NULL;
+  TextSearch search = { GTK_WIDGET (fixture->window), "bike.json" };
+
+  venture_canvas_set_title (venture_document_get_canvas (document), "Unsaved idea");
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NO_SPACE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL));
+  venture_file_set_test_failure (VENTURE_FILE_TEST_FAILURE_NONE);
+
+  g_assert_true (venture_document_get_modified (document));
+  g_assert_true (g_file_equal (venture_document_get_file (document), fixture->file));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "• Unsaved idea – Venture");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, canvas_json);
+  /* The reason names the file. */
+  venture_test_wait_until (text_shown, &search);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +519,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/venture/window-document/opens-file", test_window_opens_file);
   ADD ("/venture/window-document/toast-plain-text", test_window_toast_plain_text);
+  ADD ("/venture/window-document/save-failure-reported", test_window_save_failure_reported);
   ADD ("/venture/window-document/undo-and-save", test_window_undo_and_save);
   ADD ("/venture/window-document/close-asks", test_window_close_asks);
   ADD ("/venture/window-document/autosaves-draft", test_window_autosaves_draft);
