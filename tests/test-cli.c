@@ -397,6 +397,7 @@ test_help (void)
   g_assert_cmpstr (result.err, ==, "");
   g_assert_nonnull (strstr (result.out, "--export=OUT"));
   g_assert_nonnull (strstr (result.out, "--snapshot=NAME"));
+  g_assert_nonnull (strstr (result.out, "--compare=NAME1[,NAME2]"));
   g_assert_nonnull (strstr (result.out, "--version"));
   g_assert_nonnull (strstr (result.out, "[FILE…]"));
 }
@@ -499,6 +500,67 @@ test_snapshot_without_export (void)
   g_assert_nonnull (strstr (result.err, "--export"));
 }
 
+/* A comparison page from the command line: the canvas with marks, the
+ * summary and both mixes; unknown names refused like --snapshot's. */
+static void
+test_export_compare (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *pdf = g_build_filename (fixture->dir, "changes.pdf", NULL);
+  g_autofree char *json = g_build_filename (fixture->dir, "changes.json", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", pdf);
+  g_autofree char *json_option = g_strdup_printf ("--export=%s", json);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(Result) result = { 0, };
+  g_auto(Result) same = { 0, };
+  g_auto(Result) unknown = { 0, };
+  g_auto(Result) second_unknown = { 0, };
+  g_auto(Result) as_json = { 0, };
+  g_auto(Result) both = { 0, };
+  g_auto(Result) alone = { 0, };
+
+  run (&result, (const char *[]) { option, "--compare=Before feedback", input, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpstr (result.out, ==, "");
+  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  flat = g_strdup (text);
+  g_strdelimit (flat, " \n\t\f", '_');
+  g_assert_nonnull (strstr (flat, "Comparison_of_“Before_feedback”_and_“Now”"));
+  g_assert_nonnull (strstr (flat, "3_notes_added,_2_notes_removed,_2_reworded"));
+  g_assert_nonnull (strstr (flat, "✎"));
+  g_assert_nonnull (strstr (flat, "Relationship_mix"));
+  /* The canvas drawn is the canvas itself, not the version. */
+  g_assert_nonnull (strstr (flat, "Clinic_tickets"));
+  g_unlink (pdf);
+
+  /* A version against itself: no change. */
+  run (&same, (const char *[]) { option, "--compare=Before feedback,Before feedback", input, NULL });
+  g_assert_cmpint (same.status, ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "No changes"));
+  g_unlink (pdf);
+
+  run (&unknown, (const char *[]) { option, "--compare=Nope", input, NULL });
+  assert_refused (&unknown, "bike-repair.json", pdf);
+  g_assert_nonnull (strstr (unknown.err, "its versions are “Before feedback”"));
+  run (&second_unknown, (const char *[]) { option, "--compare=Before feedback,Nope", input, NULL });
+  assert_refused (&second_unknown, "bike-repair.json", pdf);
+
+  run (&as_json, (const char *[]) { json_option, "--compare=Before feedback", input, NULL });
+  assert_refused (&as_json, "changes.json", json);
+  run (&both, (const char *[]) { option, "--compare=Before feedback", "--snapshot=Before feedback", input, NULL });
+  g_assert_cmpint (both.status, ==, 1);
+  g_assert_cmpuint (count_lines (both.err), ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run (&alone, (const char *[]) { "--compare=Before feedback", input, NULL });
+  g_assert_cmpint (alone.status, ==, 1);
+  g_assert_nonnull (strstr (alone.err, "--export"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +591,8 @@ main (int   argc,
               fixture_set_up, test_export_snapshot_pdf, fixture_tear_down);
   g_test_add ("/venture/cli/export/snapshot-unknown", Fixture, NULL,
               fixture_set_up, test_export_snapshot_unknown, fixture_tear_down);
+  g_test_add ("/venture/cli/export/compare", Fixture, NULL,
+              fixture_set_up, test_export_compare, fixture_tear_down);
   g_test_add_func ("/venture/cli/snapshot-without-export", test_snapshot_without_export);
   g_test_add_func ("/venture/cli/version", test_version);
   g_test_add_func ("/venture/cli/help", test_help);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "venture-canvas-file.h"
 #include "venture-document.h"
@@ -340,6 +341,55 @@ test_drafts_ignore_foreign_files (Fixture       *fixture,
   g_assert_true (g_file_test (stray, G_FILE_TEST_EXISTS));
 }
 
+/* A stored version opens read-only: never modified, no file, a save to
+ * its own file refused; Save As makes it an ordinary canvas there. */
+static void
+test_document_version_read_only (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+  VentureVersion *version;
+  g_autoptr(VentureDocument) document = NULL;
+  g_autoptr(VentureCanvas) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean read_only = FALSE;
+
+  venture_canvas_set_title (canvas, "Bike clinic");
+  add_note (canvas, "key-partners", "Local bike shops");
+  version = venture_canvas_save_version (canvas, "Before feedback", &error);
+  g_assert_no_error (error);
+  add_note (canvas, "channels", "Pop-up clinics");
+
+  document = venture_document_new_for_version (version, "Bike clinic");
+  g_signal_connect (document, "notify", G_CALLBACK (on_notify), NULL);
+  g_object_get (document, "read-only", &read_only, NULL);
+  g_assert_true (read_only);
+  g_assert_true (venture_document_get_read_only (document));
+  g_assert_cmpstr (venture_document_get_version_name (document), ==, "Before feedback");
+  g_assert_cmpstr (venture_document_get_version_of (document), ==, "Bike clinic");
+  g_assert_false (venture_document_get_modified (document));
+  g_assert_null (venture_document_get_file (document));
+  g_assert_cmpuint (venture_canvas_get_n_notes (venture_document_get_canvas (document)), ==, 1);
+  /* A copy: the version's snapshot stays as it was. */
+  g_assert_true (venture_document_get_canvas (document) != venture_version_get_canvas (version));
+
+  g_assert_false (venture_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_WRITABLE);
+  g_assert_nonnull (strstr (error->message, "Before feedback"));
+  g_clear_error (&error);
+  g_assert_true (venture_document_get_read_only (document));
+
+  g_assert_true (venture_document_save (document, fixture->file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (venture_document_get_read_only (document));
+  g_assert_null (venture_document_get_version_name (document));
+  g_assert_cmpuint (count_notifies (G_OBJECT (document), "read-only"), ==, 1);
+  g_assert_true (g_file_equal (venture_document_get_file (document), fixture->file));
+  loaded = venture_canvas_file_load (fixture->file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (venture_canvas_equal (loaded, venture_version_get_canvas (version)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +404,7 @@ main (int   argc,
   ADD ("/venture/document/changed-on-disk", test_document_changed_on_disk);
   ADD ("/venture/document/load-failure-keeps-document", test_document_load_failure_keeps_document);
   ADD ("/venture/document/load-async", test_document_load_async);
+  ADD ("/venture/document/version-read-only", test_document_version_read_only);
   ADD ("/venture/drafts/write-list-read-remove", test_drafts_write_list_read_remove);
   ADD ("/venture/drafts/ignore-foreign-files", test_drafts_ignore_foreign_files);
 #undef ADD

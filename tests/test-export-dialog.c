@@ -10,7 +10,9 @@
 
 #include "venture-export.h"
 #include "venture-export-dialog.h"
+#include "venture-canvas-file.h"
 #include "venture-print-operation.h"
+#include "venture-versions-panel.h"
 #include "venture-window.h"
 #include "venture-test-canvases.h"
 #include "venture-test-ui.h"
@@ -626,6 +628,78 @@ test_screenshots (void)
   reset_settings ();
 }
 
+/* With a comparison shown in the Versions pane, the dialog offers it;
+ * the PDF gets the canvas with change marks and a comparison page. */
+static void
+test_export_comparison (void)
+{
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "files", "good", "bike-repair-before.json", NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(VentureCanvas) before = venture_canvas_file_load (input_file, NULL, NULL, NULL, NULL);
+  VentureWindow *window;
+  VentureCanvas *shown;
+  VentureVersionsPanel *panel;
+  VentureExportDialog *dialog;
+  GtkWidget *group;
+  GtkSwitch *toggle;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "changes.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (before);
+  reset_settings ();
+  window = show_window (before);
+  shown = venture_document_get_canvas (venture_window_get_document (window));
+  panel = VENTURE_VERSIONS_PANEL (venture_window_get_versions_panel (window));
+
+  /* Nothing compared: nothing offered. */
+  dialog = open_dialog (window);
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), VENTURE_TYPE_EXPORT_DIALOG,
+                                                     "comparison_group"));
+  g_assert_false (gtk_widget_get_visible (group));
+  g_object_ref (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  venture_test_iterate (20);
+  g_assert_finalize_object (dialog);
+
+  g_assert_nonnull (venture_versions_panel_save (panel, "Before feedback", NULL));
+  venture_canvas_set_note_text (shown, venture_canvas_lookup_note (shown, "n-5"), "Travelling van and bike trailer");
+  venture_versions_panel_compare (panel, venture_canvas_lookup_version (shown, "Before feedback"));
+
+  dialog = open_dialog (window);
+  g_object_ref (dialog);
+  group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), VENTURE_TYPE_EXPORT_DIALOG,
+                                                     "comparison_group"));
+  toggle = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), VENTURE_TYPE_EXPORT_DIALOG,
+                                                      "comparison_switch"));
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Comparison of “Before feedback” and “Now”"));
+  g_assert_false (gtk_switch_get_active (toggle));
+  g_free (venture_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-comparison"));
+  gtk_switch_set_active (toggle, TRUE);
+
+  venture_export_dialog_export_to (dialog, file);
+  /* The export works on copies: the canvas may change meanwhile. */
+  venture_canvas_set_note_text (shown, venture_canvas_lookup_note (shown, "n-1"), "Changed while exporting");
+  venture_test_wait_until (is_idle, dialog);
+  venture_test_iterate (20);
+  g_assert_finalize_object (dialog);
+
+  g_assert_cmpstr (pdfinfo_field (path, "Pages"), ==, "3");
+  g_assert_true (pdf_contains (path, "Comparison of “Before feedback” and “Now”"));
+  g_assert_true (pdf_contains (path, "1 reworded"));
+  g_assert_true (pdf_contains (path, "✎ “Travelling van and bike trailer”: Text changed"));
+  g_assert_true (pdf_contains (path, "Relationship mix"));
+  g_assert_false (pdf_contains (path, "Changed while exporting"));
+  /* The mark on the canvas page. */
+  text = run_tool ("pdftotext", "-f", "1", "-l", "1", path, "-", NULL);
+  g_assert_nonnull (strstr (text, "✎"));
+
+  close_and_check_finalized (window);
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/venture/export-dialog/large", test_export_large);
   g_test_add_func ("/venture/export-dialog/failure", test_export_failure);
   g_test_add_func ("/venture/export-dialog/print", test_print);
+  g_test_add_func ("/venture/export-dialog/comparison", test_export_comparison);
   g_test_add_func ("/venture/export-dialog/screenshots", test_screenshots);
 
   return g_test_run ();

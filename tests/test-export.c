@@ -126,6 +126,17 @@ assert_text_contains (const char *haystack,
     g_error ("“%s” not found in:\n%s", needle, haystack);
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + strlen (needle), needle))
+    n++;
+  return n;
+}
+
 static int
 pdf_pages (const char *info)
 {
@@ -663,6 +674,101 @@ test_errors_leave_no_file (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+static VentureCanvas *
+load_good (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "files", "good", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  VentureCanvas *canvas = venture_canvas_file_load (file, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return canvas;
+}
+
+/* The bike clinic before and after the feedback: the canvas page marks
+ * the changed notes with the board's symbols, the page after it holds
+ * the summary, the key, every change and both mixes. */
+static void
+test_comparison_pdf (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(VentureCanvas) before = load_good ("bike-repair-before.json");
+  g_autoptr(VentureCanvas) after = load_good ("bike-repair-after.json");
+  g_autoptr(VentureComparison) comparison = venture_comparison_new (before, after);
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "comparison.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *info = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *squeezed = NULL;
+
+  g_assert_true (venture_export_write_comparison (comparison, "Before feedback", "Now", file,
+                                                  VENTURE_EXPORT_FORMAT_PDF, NULL, date, &error));
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", path, NULL);
+  /* The canvas page, the comparison, then the appendix ("Notes in full"). */
+  g_assert_cmpint (pdf_pages (info), ==, 3);
+
+  first = run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
+  assert_canvas_in_text (after, first);
+  /* Marks: three added notes, two reworded ones. */
+  squeezed = squeeze (first);
+  g_assert_cmpuint (count_occurrences (squeezed, "✎"), ==, 2);
+  g_assert_cmpuint (count_occurrences (squeezed, "+"), >=, 3);
+
+  second = run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
+  assert_text_contains (second, "Comparison of “Before feedback” and “Now”");
+  assert_text_contains (second, "3 notes added, 2 notes removed, 2 reworded");
+  assert_text_contains (second, "+ added");
+  assert_text_contains (second, "✎ text changed");
+  assert_text_contains (second, "◐ recolored");
+  assert_text_contains (second, "New since the version");
+  assert_text_contains (second, "Removed since the version");
+  assert_text_contains (second, "✎ “");
+  assert_text_contains (second, "Relationship mix");
+  assert_text_contains (second, "Before feedback");
+  assert_text_contains (second, "Page 2 of 3");
+  g_clear_pointer (&second, g_free);
+  second = run_tool ("pdftotext", "-raw", "-f", "3", "-l", "3", path, "-", NULL);
+  assert_text_contains (second, "Notes in full");
+}
+
+/* A comparison with no change says so, and marks nothing. */
+static void
+test_comparison_none (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(VentureCanvas) before = load_good ("bike-repair-before.json");
+  g_autoptr(VentureCanvas) same = venture_canvas_copy (before);
+  g_autoptr(VentureComparison) comparison = venture_comparison_new (before, same);
+  g_autoptr(VentureExport) export = venture_export_new (same, 842, 595, NULL, NULL, NULL);
+  guint n_pages = venture_export_get_n_pages (export);
+
+  venture_export_add_comparison (export, comparison, "Before feedback", "Now");
+  g_assert_cmpuint (venture_export_get_n_pages (export), ==, n_pages + 1);
+
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "none.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (venture_export_write_comparison (comparison, "Before feedback", "Now", file,
+                                                    VENTURE_EXPORT_FORMAT_PDF, NULL, NULL, &error));
+    g_assert_no_error (error);
+    text = run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
+    assert_text_contains (text, "No changes");
+    g_clear_pointer (&text, g_free);
+    /* No mark on the canvas page. */
+    text = run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
+    g_assert_null (strstr (text, "✎"));
+    g_assert_null (strstr (text, "+"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +791,8 @@ main (int   argc,
   ADD ("unsorted/tray", test_unsorted_tray);
   ADD ("scripts", test_scripts);
   ADD ("errors/no-file", test_errors_leave_no_file);
+  ADD ("comparison/pdf", test_comparison_pdf);
+  ADD ("comparison/none", test_comparison_none);
 
 #undef ADD
 

@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "venture-block-view.h"
 #include "venture-board.h"
 #include "venture-canvas-file.h"
 #include "venture-note-widget.h"
@@ -233,6 +235,169 @@ test_delete_compared (Fixture       *fixture,
   g_assert_null (mark_of (fixture, "n-5"));
 }
 
+static VentureWindow *
+find_other_window (VentureWindow *window)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (venture_test_get_application ()));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (VENTURE_IS_WINDOW (l->data) && l->data != window)
+      return l->data;
+
+  return NULL;
+}
+
+static void
+drop (VentureBoard *board,
+      const char   *block_id,
+      VentureNote  *note)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, VENTURE_TYPE_NOTE);
+  g_value_set_object (&value, note);
+  g_assert_false (venture_block_view_drop (VENTURE_BLOCK_VIEW (venture_board_get_block_view (board, block_id)),
+                                           &value, 40, 40));
+}
+
+/* "Open" on a version shows it in a window of its own, read-only: every
+ * edit through the board's actions, the notes' actions and a drop is
+ * refused, the header says what it is, and it closes without a
+ * question. */
+static void
+test_open_read_only (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VentureWindow *window;
+  VentureDocument *document;
+  VentureCanvas *canvas;
+  VentureBoard *board;
+  g_autoptr(VentureCanvas) before = NULL;
+  VentureNote *note;
+  GtkWidget *note_widget;
+  AdwWindowTitle *title;
+  g_autofree char *screenshot = NULL;
+  static const struct {
+    const char *action;
+    const char *parameter;
+  } note_actions[] = {
+    { "note.edit", NULL },
+    { "note.set-color", "blue" },
+    { "note.delete", NULL },
+    { "note.duplicate", NULL },
+    { "note.move-to", "channels" },
+    { "note.tags", NULL },
+  };
+
+  g_assert_nonnull (venture_versions_panel_save (fixture->panel, "Before feedback", NULL));
+  venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "n-5"),
+                                "Travelling van and bike trailer");
+  g_assert_null (find_other_window (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "versions.open", "s", "Before feedback"));
+  window = find_other_window (fixture->window);
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  venture_test_wait_for_frame (GTK_WIDGET (window));
+
+  document = venture_window_get_document (window);
+  canvas = venture_document_get_canvas (document);
+  board = VENTURE_BOARD (venture_window_get_board (window));
+  g_assert_true (venture_document_get_read_only (document));
+  g_assert_true (venture_board_get_read_only (board));
+  g_assert_true (venture_canvas_equal (canvas, venture_version_get_canvas (venture_canvas_lookup_version (fixture->canvas,
+                                                                                                          "Before feedback"))));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Before feedback — version of Bike clinic, read-only");
+  title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (window), VENTURE_TYPE_WINDOW, "window_title"));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Before feedback");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Version of Bike clinic, read-only");
+  before = venture_canvas_copy (canvas);
+  /* No "Add Note" button on the blocks. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (venture_board_get_block_view (board, "channels"),
+                                                                                     VENTURE_TYPE_BLOCK_VIEW,
+                                                                                     "add_button"))));
+
+  /* The board's actions. */
+  note = venture_canvas_lookup_note (canvas, "n-5");
+  note_widget = venture_board_get_note_widget (board, note);
+  gtk_widget_grab_focus (note_widget);
+  venture_board_select_note (board, note, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.add-note", "s", "key-partners");
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.cut", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.paste", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.tidy", "s", "channels");
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.nudge", "s", "left");
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to-neighbour", "s", "right");
+  venture_test_iterate (100);
+  g_assert_true (venture_canvas_equal (canvas, before));
+
+  /* The note's own actions (its menu, double click, Enter). */
+  for (guint i = 0; i < G_N_ELEMENTS (note_actions); i++)
+    {
+      if (note_actions[i].parameter != NULL)
+        gtk_widget_activate_action (note_widget, note_actions[i].action, "s", note_actions[i].parameter);
+      else
+        gtk_widget_activate_action (note_widget, note_actions[i].action, NULL);
+      g_assert_true (venture_canvas_equal (canvas, before));
+    }
+  g_assert_null (venture_board_get_editing (board));
+  g_assert_null (venture_note_widget_get_tag_popover (VENTURE_NOTE_WIDGET (note_widget)));
+
+  /* The drop handler: its own note moved, a note from the editable
+   * window copied in; both refused. */
+  drop (board, "key-partners", note);
+  drop (board, "key-partners", venture_canvas_lookup_note (fixture->canvas, "n-1"));
+  g_assert_true (venture_canvas_equal (canvas, before));
+
+  /* Nothing to undo, nothing to save or rename; Save As stays. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                       VENTURE_TYPE_WINDOW,
+                                                                                       "undo_button"))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                       VENTURE_TYPE_WINDOW,
+                                                                                       "title_entry"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_null (venture_document_get_file (document));
+  g_assert_false (venture_document_get_modified (document));
+  g_assert_false (venture_history_get_can_undo (venture_document_get_history (document)));
+
+  /* The editable window is untouched. */
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_lookup_note (fixture->canvas, "n-5")), ==,
+                   "Travelling van and bike trailer");
+
+  screenshot = venture_test_save_screenshot (GTK_WIDGET (window), "version-read-only");
+
+  /* Saved under a name of its own (Save As), it is a canvas like any. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("venture-version-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "before.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (venture_document_save (document, file, FALSE, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (venture_board_get_read_only (board));
+    g_assert_cmpstr (adw_window_title_get_title (title), ==, "Bike clinic");
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                        VENTURE_TYPE_WINDOW,
+                                                                                        "title_entry"))));
+    gtk_widget_activate_action (GTK_WIDGET (board), "board.add-note", "s", "key-partners");
+    g_assert_cmpuint (venture_canvas_get_n_notes (canvas), ==, venture_canvas_get_n_notes (before) + 1);
+    g_assert_true (venture_history_undo (venture_document_get_history (document)));
+    g_assert_false (venture_document_get_modified (document));
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+
+  /* Closes at once: no question, nothing kept. */
+  gtk_window_close (GTK_WINDOW (window));
+  venture_test_iterate (20);
+  g_assert_null (find_other_window (fixture->window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +408,8 @@ main (int   argc,
               fixture_set_up, test_save_restore_compare, fixture_tear_down);
   g_test_add ("/venture/versions-panel/delete-compared", Fixture, NULL,
               fixture_set_up, test_delete_compared, fixture_tear_down);
+  g_test_add ("/venture/versions-panel/open-read-only", Fixture, NULL,
+              fixture_set_up, test_open_read_only, fixture_tear_down);
 
   return g_test_run ();
 }

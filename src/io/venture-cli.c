@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "venture-canvas-file.h"
 #include "venture-export.h"
@@ -153,12 +154,64 @@ select_snapshot (VentureCanvas **canvas,
   return TRUE;
 }
 
+/* "A" or "A,B": the versions to compare, the second NULL for the canvas
+ * itself. A name may hold a comma, so a whole name wins, then the first
+ * split whose both halves are names. */
+static gboolean
+select_comparison (VentureCanvas  *canvas,
+                   const char     *compare,
+                   const char     *input_name,
+                   VentureVersion **old_version,
+                   VentureVersion **new_version,
+                   GError        **error)
+{
+  *old_version = venture_canvas_lookup_version (canvas, compare);
+  *new_version = NULL;
+  if (*old_version != NULL)
+    return TRUE;
+
+  for (const char *comma = strchr (compare, ','); comma != NULL; comma = strchr (comma + 1, ','))
+    {
+      g_autofree char *first = g_strndup (compare, comma - compare);
+
+      *old_version = venture_canvas_lookup_version (canvas, first);
+      *new_version = venture_canvas_lookup_version (canvas, comma + 1);
+      if (*old_version != NULL && *new_version != NULL)
+        return TRUE;
+    }
+
+  {
+    g_autofree char *versions = list_versions (canvas);
+
+    *old_version = *new_version = NULL;
+    if (venture_canvas_get_n_versions (canvas) == 0)
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SUCH_VERSION,
+                   _("“%s” has no version called “%s”: it has no versions"),
+                   input_name, compare);
+    else
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NO_SUCH_VERSION,
+                   /* Translators: the value of --compare, NAME or NAME1,NAME2. */
+                   _("“%s” has no version called “%s” (give NAME or NAME1,NAME2); its versions are %s"),
+                   input_name, compare, versions);
+  }
+  return FALSE;
+}
+
 int
 venture_cli_export (const char *out,
                     const char *input)
 {
   return venture_cli_export_full (out, input, NULL, NULL, NULL, NULL);
 }
+
+static int
+export_common (const char *out,
+               const char *input,
+               const char *page_size,
+               const char *orientation,
+               const char *scale,
+               const char *snapshot,
+               const char *compare);
 
 int
 venture_cli_export_full (const char *out,
@@ -167,6 +220,31 @@ venture_cli_export_full (const char *out,
                          const char *orientation,
                          const char *scale,
                          const char *snapshot)
+{
+  return export_common (out, input, page_size, orientation, scale, snapshot, NULL);
+}
+
+int
+venture_cli_export_comparison (const char *out,
+                               const char *input,
+                               const char *page_size,
+                               const char *orientation,
+                               const char *scale,
+                               const char *compare)
+{
+  g_return_val_if_fail (compare != NULL, 1);
+
+  return export_common (out, input, page_size, orientation, scale, NULL, compare);
+}
+
+static int
+export_common (const char *out,
+               const char *input,
+               const char *page_size,
+               const char *orientation,
+               const char *scale,
+               const char *snapshot,
+               const char *compare)
 {
   VentureExportSettings settings = VENTURE_EXPORT_SETTINGS_INIT;
   g_autoptr(GError) error = NULL;
@@ -226,6 +304,33 @@ venture_cli_export_full (const char *out,
 
       if (!select_snapshot (&canvas, &history, snapshot, input_name, &error))
         return fail (error);
+    }
+
+  if (compare != NULL)
+    {
+      g_autofree char *input_name = venture_file_get_display_name (input_file);
+      g_autoptr(VentureComparison) comparison = NULL;
+      VentureVersion *old_version, *new_version;
+      VentureExportFormat format;
+
+      /* A comparison is a page: no JSON of it. */
+      if (!venture_export_format_from_path (out_name, &format, &error))
+        {
+          g_prefix_error (&error, "%s ", _("--compare exports a page:"));
+          return fail (error);
+        }
+      if (!select_comparison (canvas, compare, input_name, &old_version, &new_version, &error))
+        return fail (error);
+
+      comparison = venture_comparison_new (venture_version_get_canvas (old_version),
+                                           new_version != NULL ? venture_version_get_canvas (new_version) : canvas);
+      if (!venture_export_write_comparison (comparison, venture_version_get_name (old_version),
+                                            /* Translators: the canvas as it is, beside a version */
+                                            new_version != NULL ? venture_version_get_name (new_version) : _("Now"),
+                                            out_file, format, &settings, NULL, &error))
+        return fail (error);
+
+      return 0;
     }
 
   if (!export (canvas, history, out_file, &settings, &error))

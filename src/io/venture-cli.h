@@ -27,6 +27,18 @@ int   venture_cli_export_full           (const char *out,
                                          const char *scale,
                                          const char *snapshot);
 
+/* `venture --export=OUT --compare=NAME1[,NAME2] INPUT`: OUT (.pdf, .png
+ * or .svg) shows the comparison of the stored version NAME1 with NAME2,
+ * or with the canvas itself when NAME2 is left out, as
+ * venture_export_write_comparison() draws it. Names the file does not
+ * have are refused like --snapshot's. */
+int   venture_cli_export_comparison     (const char *out,
+                                         const char *input,
+                                         const char *page_size,
+                                         const char *orientation,
+                                         const char *scale,
+                                         const char *compare);
+
 /* The extensions --export knows, for messages and --help: ".json, …". */
 char *venture_cli_export_extensions     (void);
 

@@ -29,6 +29,10 @@ struct _VentureDocument
    * its history is empty. */
   gboolean        modified_without_history;
   guint           busy;
+
+  /* Set while the document shows a stored version, read-only. */
+  char           *version_name;
+  char           *version_of;
 };
 
 G_DEFINE_FINAL_TYPE (VentureDocument, venture_document, G_TYPE_OBJECT)
@@ -41,6 +45,8 @@ enum {
   PROP_TITLE,
   PROP_MODIFIED,
   PROP_BUSY,
+  PROP_READ_ONLY,
+  PROP_VERSION_NAME,
   N_PROPS
 };
 
@@ -102,6 +108,20 @@ venture_document_set_modified_without_history (VentureDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Saved under a name of its own or replaced by a load, the document is
+ * an ordinary canvas again. */
+static void
+venture_document_leave_version (VentureDocument *self)
+{
+  if (self->version_name == NULL)
+    return;
+
+  g_clear_pointer (&self->version_name, g_free);
+  g_clear_pointer (&self->version_of, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION_NAME]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
 static void
 venture_document_busy_push (VentureDocument *self)
 {
@@ -140,6 +160,8 @@ venture_document_finalize (GObject *object)
   VentureDocument *self = VENTURE_DOCUMENT (object);
 
   g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->version_name, g_free);
+  g_clear_pointer (&self->version_of, g_free);
   g_clear_error (&self->history_notice);
 
   G_OBJECT_CLASS (venture_document_parent_class)->finalize (object);
@@ -173,6 +195,12 @@ venture_document_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, venture_document_get_read_only (self));
+      break;
+    case PROP_VERSION_NAME:
+      g_value_set_string (value, self->version_name);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -205,6 +233,12 @@ venture_document_class_init (VentureDocumentClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_VERSION_NAME] =
+    g_param_spec_string ("version-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -245,6 +279,42 @@ venture_document_new_from_canvas (VentureCanvas *canvas,
   self->modified_without_history = modified;
 
   return self;
+}
+
+VentureDocument *
+venture_document_new_for_version (VentureVersion *version,
+                                  const char     *version_of)
+{
+  VentureDocument *self;
+
+  g_return_val_if_fail (VENTURE_IS_VERSION (version), NULL);
+
+  self = venture_document_new_from_canvas (venture_version_get_canvas (version), FALSE);
+  self->version_name = g_strdup (venture_version_get_name (version));
+  self->version_of = g_strdup (version_of);
+
+  return self;
+}
+
+gboolean
+venture_document_get_read_only (VentureDocument *self)
+{
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), FALSE);
+  return self->version_name != NULL;
+}
+
+const char *
+venture_document_get_version_name (VentureDocument *self)
+{
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), NULL);
+  return self->version_name;
+}
+
+const char *
+venture_document_get_version_of (VentureDocument *self)
+{
+  g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), NULL);
+  return self->version_of;
 }
 
 VentureCanvas *
@@ -359,6 +429,7 @@ venture_document_apply_load (VentureDocument *self,
   venture_document_set_file (self, file);
   venture_document_set_modified_without_history (self, FALSE);
   venture_document_set_contents (self, result->canvas, history);
+  venture_document_leave_version (self);
 }
 
 gboolean
@@ -506,7 +577,16 @@ venture_document_save (VentureDocument  *self,
   gboolean saved;
 
   g_return_val_if_fail (VENTURE_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (file != NULL || self->file != NULL, FALSE);
+  g_return_val_if_fail (file != NULL || self->file != NULL || self->version_name != NULL, FALSE);
+
+  if (file == NULL && self->version_name != NULL)
+    {
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_NOT_WRITABLE,
+                   /* Translators: %s is the name of a version of a canvas. */
+                   _("“%s” is a stored version and cannot be changed; use Save As to keep it as a canvas of its own"),
+                   self->version_name);
+      return FALSE;
+    }
 
   if (file == NULL)
     file = self->file;
@@ -526,6 +606,7 @@ venture_document_save (VentureDocument  *self,
       venture_document_set_file (self, file);
       venture_history_mark_clean (self->history);
       venture_document_set_modified_without_history (self, FALSE);
+      venture_document_leave_version (self);
     }
   venture_document_busy_pop (self);
 

@@ -8,6 +8,7 @@
 
 #include "venture-canvas.h"
 #include "venture-history.h"
+#include "venture-version.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,9 @@ G_BEGIN_DECLS
  * Properties: canvas, history (replaced together by a load), file,
  * title (what to call it: the canvas title, else the file name, else
  * "Untitled Canvas"), modified (the history is away from its clean
- * point), busy (loading or saving). */
+ * point), busy (loading or saving), read-only (it shows a stored
+ * version: nothing may change it and it cannot be saved to its own
+ * file), version-name (that version's name, or NULL). */
 G_DECLARE_FINAL_TYPE (VentureDocument, venture_document, VENTURE, DOCUMENT, GObject)
 
 VentureDocument *venture_document_new                (void);
@@ -29,6 +32,15 @@ VentureDocument *venture_document_new                (void);
  * when @modified. */
 VentureDocument *venture_document_new_from_canvas    (VentureCanvas       *canvas,
                                                       gboolean             modified);
+/* A read-only document showing a copy of @version's snapshot, a version
+ * of the canvas called @version_of. It is never modified and has no
+ * file; saving it to a new file (Save As) makes it an ordinary canvas
+ * there, as does loading another file into it. */
+VentureDocument *venture_document_new_for_version    (VentureVersion      *version,
+                                                      const char          *version_of);
+gboolean         venture_document_get_read_only      (VentureDocument     *self);
+const char      *venture_document_get_version_name   (VentureDocument     *self);
+const char      *venture_document_get_version_of     (VentureDocument     *self);
 VentureCanvas   *venture_document_get_canvas         (VentureDocument     *self);
 VentureHistory  *venture_document_get_history        (VentureDocument     *self);
 GFile           *venture_document_get_file          (VentureDocument     *self);
@@ -52,6 +64,8 @@ gboolean         venture_document_load               (VentureDocument     *self,
                                                       GCancellable        *cancellable,
                                                       GError             **error);
 /* Saves to @file, or to the document's own file when @file is NULL.
+ * A read-only document refuses a save to its own file with
+ * VENTURE_FILE_ERROR_NOT_WRITABLE.
  * Refuses with VENTURE_FILE_ERROR_CHANGED_ON_DISK when its own file was
  * changed by someone else since it was loaded or saved; @force saves
  * over it anyway (the user chose to). On failure nothing changes: the

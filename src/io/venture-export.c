@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "venture-file.h"
+#include "venture-taxonomy.h"
 #include "venture-template.h"
 
 #include "venture-export.h"
@@ -159,6 +160,17 @@ struct _VentureExport
   GArray               *pieces;           /* EntryPiece */
   guint                 n_markers;
   guint                 n_pages;
+
+  /* A comparison page after the canvas page (venture_export_add_comparison()). */
+  VentureComparison    *comparison;
+  guint                 n_comparison_pages;
+  GHashTable           *change_marks;     /* note id -> PangoLayout of its symbols */
+  PangoLayout          *compare_heading;
+  PangoLayout          *compare_summary;
+  PangoLayout          *compare_legend;
+  GPtrArray            *compare_lines;    /* PangoLayout, the list of changes that fits */
+  GPtrArray            *mix_cells;        /* PangoLayout, 3 a row: label, old, new */
+  PangoLayout          *mix_heading;
 };
 
 G_DEFINE_FINAL_TYPE (VentureExport, venture_export, G_TYPE_OBJECT)
@@ -222,6 +234,14 @@ venture_export_finalize (GObject *object)
   g_clear_pointer (&self->head_layouts, g_hash_table_unref);
   g_clear_pointer (&self->color_fonts, g_hash_table_unref);
   g_clear_object (&self->carrier_font);
+  g_clear_object (&self->comparison);
+  g_clear_pointer (&self->change_marks, g_hash_table_unref);
+  g_clear_object (&self->compare_heading);
+  g_clear_object (&self->compare_summary);
+  g_clear_object (&self->compare_legend);
+  g_clear_pointer (&self->compare_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->mix_cells, g_ptr_array_unref);
+  g_clear_object (&self->mix_heading);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->pieces, g_array_unref);
   /* Entries point into notes, notes into blocks: free in that order. */
@@ -1286,6 +1306,192 @@ venture_export_get_n_markers (VentureExport *self)
   return self->n_markers;
 }
 
+/* Comparison */
+
+static void
+add_mix_row (VentureExport *self,
+             double         label_width,
+             double         number_width,
+             const char    *label,
+             const char    *old_count,
+             const char    *new_count,
+             gboolean       heading)
+{
+  const PangoFontDescription *font = heading ? self->font_entry_head : self->font_entry_body;
+  PangoLayout *cell;
+
+  g_ptr_array_add (self->mix_cells, make_layout (self, font, label, label_width, -1));
+  cell = make_layout (self, font, old_count, number_width, -1);
+  pango_layout_set_alignment (cell, PANGO_ALIGN_RIGHT);
+  pango_layout_set_width (cell, -1);
+  g_ptr_array_add (self->mix_cells, cell);
+  cell = make_layout (self, font, new_count, number_width, -1);
+  pango_layout_set_width (cell, -1);
+  g_ptr_array_add (self->mix_cells, cell);
+}
+
+static void
+lay_out_mix (VentureExport *self,
+             const char    *old_name,
+             const char    *new_name,
+             double         table_width)
+{
+  double number_width = table_width * 0.2 - 2 * self->unit;
+  double label_width = table_width - 2 * table_width * 0.2;
+  const VentureTag *relationships, *stages;
+  guint n_relationships, n_stages;
+  VentureComparison *comparison = self->comparison;
+
+  self->mix_heading = make_layout (self, self->font_entry_head,
+                                   /* Translators: the heading of the table of both relationship mixes */
+                                   _("Relationship mix"), table_width, -1);
+  self->mix_cells = g_ptr_array_new_with_free_func (g_object_unref);
+  add_mix_row (self, label_width, number_width, _("Relationship"), old_name, new_name, TRUE);
+
+  relationships = venture_taxonomy_get_tags (VENTURE_TAG_RELATIONSHIP, &n_relationships);
+  stages = venture_taxonomy_get_tags (VENTURE_TAG_STAGE, &n_stages);
+  for (guint i = 0; i < n_relationships; i++)
+    {
+      const char *id = relationships[i].id;
+
+      if (venture_comparison_get_mix_total (comparison, VENTURE_COMPARISON_OLD, id) == 0 &&
+          venture_comparison_get_mix_total (comparison, VENTURE_COMPARISON_NEW, id) == 0)
+        continue;
+
+      for (guint k = 0; k <= n_stages; k++)
+        {
+          const char *stage = k < n_stages ? stages[k].id : NULL;
+          guint old_n = venture_comparison_get_mix (comparison, VENTURE_COMPARISON_OLD, id, stage);
+          guint new_n = venture_comparison_get_mix (comparison, VENTURE_COMPARISON_NEW, id, stage);
+          g_autofree char *label = NULL;
+          g_autofree char *old_count = NULL;
+          g_autofree char *new_count = NULL;
+
+          if (old_n == 0 && new_n == 0)
+            continue;
+
+          if (stage != NULL)
+            /* Translators: a relationship type and a stage, "Self-service, Retention". */
+            label = g_strdup_printf (_("%s, %s"), g_dgettext (GETTEXT_PACKAGE, relationships[i].short_label),
+                                     g_dgettext (GETTEXT_PACKAGE, stages[k].short_label));
+          else
+            label = g_strdup (g_dgettext (GETTEXT_PACKAGE, relationships[i].short_label));
+          old_count = g_strdup_printf ("%u", old_n);
+          new_count = g_strdup_printf ("%u", new_n);
+          add_mix_row (self, label_width, number_width, label, old_count, new_count, FALSE);
+        }
+    }
+
+  if (self->mix_cells->len == 3)
+    add_mix_row (self, table_width, number_width, _("No note carries a relationship type"), "", "", FALSE);
+}
+
+/* The start of a note's text, on one line. */
+static char *
+first_words (const char *text)
+{
+  const guint max_chars = 48;
+  g_autofree char *line = g_strdup (text);
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  if (g_utf8_strlen (line, -1) <= max_chars)
+    return g_steal_pointer (&line);
+
+  {
+    g_autofree char *start = g_utf8_substring (line, 0, max_chars - 1);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+void
+venture_export_add_comparison (VentureExport     *self,
+                               VentureComparison *comparison,
+                               const char        *old_name,
+                               const char        *new_name)
+{
+  double u, margin, width, list_width, bottom, y;
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *legend = NULL;
+  guint n;
+
+  g_return_if_fail (VENTURE_IS_EXPORT (self));
+  g_return_if_fail (VENTURE_IS_COMPARISON (comparison));
+  g_return_if_fail (old_name != NULL && new_name != NULL);
+  g_return_if_fail (self->comparison == NULL);
+
+  u = self->unit;
+  margin = MARGIN * u;
+  width = self->page_width - 2 * margin;
+  list_width = width * 0.58;
+  self->comparison = g_object_ref (comparison);
+  self->n_comparison_pages = 1;
+  self->n_pages += 1;
+
+  /* Translators: the heading of an export's comparison page; both %s are
+   * names of versions ("Now" for the canvas as it is). */
+  heading = g_strdup_printf (_("Comparison of “%s” and “%s”"), old_name, new_name);
+  self->compare_heading = make_layout (self, self->font_heading, heading, width, 0);
+  summary = venture_comparison_get_summary (comparison);
+  self->compare_summary = make_layout (self, self->font_entry_body, summary, width, 0);
+  /* Translators: the key to the symbols that mark changed notes. */
+  legend = g_strdup_printf ("%s   %s   %s   %s   %s   %s   %s",
+                            _("+ added"), _("− removed"), _("→ moved to another block"),
+                            _("↔ moved within its block"), _("✎ text changed"), _("# retagged"),
+                            _("◐ recolored"));
+  self->compare_legend = make_layout (self, self->font_entry_head, legend, width, 0);
+
+  self->change_marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->compare_lines = g_ptr_array_new_with_free_func (g_object_unref);
+  y = self->content_y + layout_height (self->compare_heading) + 4 * u +
+      layout_height (self->compare_summary) + 3 * u + layout_height (self->compare_legend) + 8 * u;
+  bottom = self->page_height - margin - FOOTER_HEIGHT * u;
+
+  n = venture_comparison_get_n_entries (comparison);
+  for (guint i = 0; i < n; i++)
+    {
+      const VentureComparisonEntry *entry = venture_comparison_get_entry (comparison, i);
+      VentureNote *note = entry->new_note != NULL ? entry->new_note : entry->old_note;
+      const char *text = venture_note_get_text (note);
+      g_autofree char *symbols = NULL;
+      g_autofree char *description = NULL;
+      g_autofree char *words = NULL;
+      g_autofree char *line = NULL;
+      PangoLayout *layout;
+
+      venture_comparison_describe_entry (comparison, entry, &symbols, &description);
+      if (entry->new_note != NULL)
+        g_hash_table_insert (self->change_marks, g_strdup (entry->id),
+                             make_layout (self, self->font_marker, symbols, 0, 0));
+
+      if (y < 0)
+        continue;
+
+      words = first_words (text[0] != '\0' ? text : _("Empty note"));
+      /* Translators: a line of the list of changes: symbol, the note's
+       * text, what happened to it. */
+      line = g_strdup_printf (_("%s “%s”: %s"), symbols, words, description);
+      layout = make_layout (self, self->font_entry_body, line, list_width, -1);
+      if (y + 2 * layout_height (layout) > bottom && i + 1 < n)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "… and %u more change",
+                                                                "… and %u more changes", n - i),
+                                                   n - i);
+
+          g_object_unref (layout);
+          g_ptr_array_add (self->compare_lines, make_layout (self, self->font_entry_body, more, list_width, -1));
+          y = -1;
+          continue;
+        }
+      g_ptr_array_add (self->compare_lines, layout);
+      y += layout_height (layout) + 1.5 * u;
+    }
+
+  lay_out_mix (self, old_name, new_name, width - list_width - COLUMN_GAP * u);
+}
+
 /* Drawing */
 
 static void
@@ -1854,6 +2060,41 @@ draw_header_footer (VentureExport *self,
     }
 }
 
+/* A changed note carries the board's symbols in a white pill straddling
+ * its top edge: they say what changed without colour. */
+static void
+draw_change_marks (VentureExport *self,
+                   cairo_t       *cr)
+{
+  double u = self->unit;
+  double r = MARKER_RADIUS * u;
+
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+      PangoLayout *layout;
+      double width, x, y;
+
+      if (box->hidden)
+        continue;
+      layout = g_hash_table_lookup (self->change_marks, venture_note_get_id (box->note));
+      if (layout == NULL)
+        continue;
+
+      width = MAX (2 * r, layout_width (layout) + 2.4 * u);
+      /* Clear of a numbered marker in the top left corner. */
+      x = box->marker != 0 && box->marker_corner == 1 ? box->x + 2 * r + 2 * u : box->x + 1 * u;
+      y = box->y - r * 0.6;
+      rounded_rectangle (cr, x, y, width, 2 * r, r);
+      set_rgb (cr, 0xffffff);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, RGB_MARKER);
+      cairo_set_line_width (cr, 0.6 * u);
+      cairo_stroke (cr);
+      show_layout (cr, layout, x + (width - layout_width (layout)) / 2, y + r - layout_height (layout) / 2);
+    }
+}
+
 static void
 draw_canvas_page (VentureExport *self,
                   cairo_t       *cr)
@@ -1933,6 +2174,9 @@ draw_canvas_page (VentureExport *self,
     marker_batch_draw (self, cr, &batch);
     marker_batch_clear (&batch);
   }
+
+  if (self->change_marks != NULL)
+    draw_change_marks (self, cr);
 }
 
 /* Where an entry piece's body starts, below its tags line. */
@@ -2057,6 +2301,63 @@ draw_appendix_page (VentureExport *self,
     }
 }
 
+static void
+draw_comparison_page (VentureExport *self,
+                      cairo_t       *cr)
+{
+  double u = self->unit;
+  double margin = MARGIN * u;
+  double width = self->page_width - 2 * margin;
+  double list_width = width * 0.58;
+  double table_x = margin + list_width + COLUMN_GAP * u;
+  double table_width = width - list_width - COLUMN_GAP * u;
+  double number_width = table_width * 0.2;
+  double y = self->content_y;
+  double row_y;
+
+  set_rgb (cr, RGB_TEXT);
+  show_layout (cr, self->compare_heading, margin, y);
+  y += layout_height (self->compare_heading) + 4 * u;
+  show_layout (cr, self->compare_summary, margin, y);
+  y += layout_height (self->compare_summary) + 3 * u;
+  set_rgb (cr, RGB_DIM);
+  show_layout (cr, self->compare_legend, margin, y);
+  y += layout_height (self->compare_legend) + 8 * u;
+
+  set_rgb (cr, RGB_TEXT);
+  row_y = y;
+  for (guint i = 0; i < self->compare_lines->len; i++)
+    {
+      PangoLayout *line = g_ptr_array_index (self->compare_lines, i);
+
+      show_layout (cr, line, margin, row_y);
+      row_y += layout_height (line) + 1.5 * u;
+    }
+
+  /* The two mixes side by side: a row per relationship type and stage. */
+  show_layout (cr, self->mix_heading, table_x, y);
+  row_y = y + layout_height (self->mix_heading) + 3 * u;
+  for (guint i = 0; i + 2 < self->mix_cells->len; i += 3)
+    {
+      PangoLayout *label = g_ptr_array_index (self->mix_cells, i);
+      PangoLayout *old_count = g_ptr_array_index (self->mix_cells, i + 1);
+      PangoLayout *new_count = g_ptr_array_index (self->mix_cells, i + 2);
+      double height = layout_height (label);
+
+      set_rgb (cr, i == 0 ? RGB_DIM : RGB_TEXT);
+      show_layout (cr, label, table_x, row_y);
+      show_layout (cr, old_count, table_x + table_width - number_width - layout_width (old_count), row_y);
+      show_layout (cr, new_count, table_x + table_width - layout_width (new_count), row_y);
+      row_y += height + 1.5 * u;
+
+      set_rgb (cr, RGB_BLOCK_BORDER);
+      cairo_set_line_width (cr, (i == 0 ? 0.8 : 0.3) * u);
+      cairo_move_to (cr, table_x, row_y - 0.8 * u);
+      cairo_line_to (cr, table_x + table_width, row_y - 0.8 * u);
+      cairo_stroke (cr);
+    }
+}
+
 void
 venture_export_draw_page (VentureExport *self,
                           cairo_t       *cr,
@@ -2075,8 +2376,10 @@ venture_export_draw_page (VentureExport *self,
   draw_header_footer (self, cr, page);
   if (page == 0)
     draw_canvas_page (self, cr);
+  else if (page <= self->n_comparison_pages)
+    draw_comparison_page (self, cr);
   else
-    draw_appendix_page (self, cr, page);
+    draw_appendix_page (self, cr, page - self->n_comparison_pages);
 
   cairo_restore (cr);
 }
@@ -2168,13 +2471,16 @@ render (VentureExport       *self,
   return status;
 }
 
-gboolean
-venture_export_write (VentureCanvas                *canvas,
-                      GFile                        *file,
-                      VentureExportFormat           format,
-                      const VentureExportSettings  *settings,
-                      GDateTime                    *date,
-                      GError                      **error)
+static gboolean
+write_export (VentureCanvas                *canvas,
+              VentureComparison            *comparison,
+              const char                   *old_name,
+              const char                   *new_name,
+              GFile                        *file,
+              VentureExportFormat           format,
+              const VentureExportSettings  *settings,
+              GDateTime                    *date,
+              GError                      **error)
 {
   VentureExportSettings defaults = VENTURE_EXPORT_SETTINGS_INIT;
   g_autoptr(VentureExport) export = NULL;
@@ -2205,6 +2511,8 @@ venture_export_write (VentureCanvas                *canvas,
       g_prefix_error (error, _("Cannot export to “%s”: "), name);
       return FALSE;
     }
+  if (comparison != NULL)
+    venture_export_add_comparison (export, comparison, old_name, new_name);
 
   /* A PNG holds its pages one under the other; cairo images stop at
    * 32767 pixels a side, and a quarter of a gigabyte is enough memory. */
@@ -2239,4 +2547,36 @@ venture_export_write (VentureCanvas                *canvas,
 
   return venture_file_replace_contents (file, (const char *) buffer->data, buffer->len,
                                         NULL, NULL, NULL, error);
+}
+
+gboolean
+venture_export_write (VentureCanvas                *canvas,
+                      GFile                        *file,
+                      VentureExportFormat           format,
+                      const VentureExportSettings  *settings,
+                      GDateTime                    *date,
+                      GError                      **error)
+{
+  g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return write_export (canvas, NULL, NULL, NULL, file, format, settings, date, error);
+}
+
+gboolean
+venture_export_write_comparison (VentureComparison            *comparison,
+                                 const char                   *old_name,
+                                 const char                   *new_name,
+                                 GFile                        *file,
+                                 VentureExportFormat           format,
+                                 const VentureExportSettings  *settings,
+                                 GDateTime                    *date,
+                                 GError                      **error)
+{
+  g_return_val_if_fail (VENTURE_IS_COMPARISON (comparison), FALSE);
+  g_return_val_if_fail (old_name != NULL && new_name != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return write_export (venture_comparison_get_canvas (comparison, VENTURE_COMPARISON_NEW),
+                       comparison, old_name, new_name, file, format, settings, date, error);
 }

@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 
 #include "venture-canvas.h"
+#include "venture-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -103,12 +104,34 @@ guint          venture_export_get_n_markers         (VentureExport       *self);
 void           venture_export_draw_page             (VentureExport       *self,
                                                      cairo_t             *cr,
                                                      guint                page);
+/* Adds a page after the canvas page: the comparison's summary, a key to
+ * the symbols, the list of changes (as much as fits) and both
+ * relationship mixes in a table; on the canvas page each changed note
+ * carries the board's symbols (+ → ↔ ✎ # ◐). The canvas laid out must
+ * be the comparison's new side. @old_name and @new_name name the sides
+ * ("Now" for the canvas as it is). Once, before drawing. */
+void           venture_export_add_comparison        (VentureExport       *self,
+                                                     VentureComparison   *comparison,
+                                                     const char          *old_name,
+                                                     const char          *new_name);
 
 /* Writes the canvas to file in the format, atomically through
  * venture_file_replace_contents(): on failure no file is left behind and
  * an existing one is untouched. Errors: VENTURE_EXPORT_ERROR, or
  * VENTURE_FILE_ERROR for writing; every message names the file. */
 gboolean       venture_export_write                 (VentureCanvas               *canvas,
+                                                     GFile                       *file,
+                                                     VentureExportFormat          format,
+                                                     const VentureExportSettings *settings,
+                                                     GDateTime                   *date,
+                                                     GError                     **error);
+
+/* Same, for the new side of @comparison, with its comparison page
+ * (venture_export_add_comparison()). The comparison must not change
+ * while this runs: give a thread one of its own. */
+gboolean       venture_export_write_comparison      (VentureComparison           *comparison,
+                                                     const char                  *old_name,
+                                                     const char                  *new_name,
                                                      GFile                       *file,
                                                      VentureExportFormat          format,
                                                      const VentureExportSettings *settings,

@@ -297,6 +297,59 @@ block_label (VentureTemplate *template,
   return info != NULL ? info->label : block;
 }
 
+void
+venture_comparison_describe_entry (VentureComparison            *self,
+                                   const VentureComparisonEntry *entry,
+                                   char                        **symbols,
+                                   char                        **description)
+{
+  g_autoptr(GString) symbol = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+  VentureDifference difference;
+
+  g_return_if_fail (VENTURE_IS_COMPARISON (self));
+  g_return_if_fail (entry != NULL);
+
+  difference = entry->difference;
+
+#define ADD(sym, text) G_STMT_START { \
+    g_string_append (symbol, sym); \
+    if (words->len > 0) \
+      g_string_append (words, ", "); \
+    g_string_append (words, text); \
+  } G_STMT_END
+
+  if (difference & VENTURE_DIFFERENCE_ADDED)
+    ADD ("+", _("New since the version"));
+  if (difference & VENTURE_DIFFERENCE_REMOVED)
+    ADD ("−", _("Removed since the version"));
+  if (difference & VENTURE_DIFFERENCE_BLOCK)
+    {
+      VentureTemplate *template = venture_template_get_for_id (venture_canvas_get_template_id (self->canvases[0]),
+                                                               NULL);
+      /* Translators: %s is the block a note was in before. */
+      g_autofree char *moved = g_strdup_printf (_("Moved from %s"),
+                                                block_label (template, venture_note_get_block (entry->old_note)));
+
+      ADD ("→", moved);
+    }
+  if (difference & VENTURE_DIFFERENCE_PLACE)
+    ADD ("↔", _("Moved within its block"));
+  if (difference & VENTURE_DIFFERENCE_TEXT)
+    ADD ("✎", _("Text changed"));
+  if (difference & VENTURE_DIFFERENCE_TAGS)
+    ADD ("#", _("Retagged"));
+  if (difference & VENTURE_DIFFERENCE_COLOR)
+    ADD ("◐", _("Recolored"));
+
+#undef ADD
+
+  if (symbols != NULL)
+    *symbols = g_string_free (g_steal_pointer (&symbol), FALSE);
+  if (description != NULL)
+    *description = g_string_free (g_steal_pointer (&words), FALSE);
+}
+
 typedef struct {
   const char *from;
   const char *to;

@@ -67,6 +67,15 @@ guint                         venture_comparison_count           (VentureCompari
  * to Channels", or "No changes". Block names come from the template. */
 char                         *venture_comparison_get_summary     (VentureComparison     *self);
 
+/* How @entry is marked on the board and in an export: a symbol per kind
+ * of difference, in the order + − → ↔ ✎ # ◐ ("→✎"), not by colour
+ * alone, and the same in words ("Moved from Key Activities, Text
+ * changed"). Either out argument may be NULL; free both. */
+void                          venture_comparison_describe_entry  (VentureComparison            *self,
+                                                                  const VentureComparisonEntry *entry,
+                                                                  char                        **symbols,
+                                                                  char                        **description);
+
 /* The relationship mix of one side: how many notes carry the
  * relationship type @relationship at @stage (NULL: with no stage). Ids
  * Venture does not know count like the others. */

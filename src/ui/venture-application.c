@@ -66,6 +66,7 @@ venture_application_handle_local_options (GApplication *app,
   const char *orientation = NULL;
   const char *scale = NULL;
   const char *snapshot = NULL;
+  const char *compare = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -77,6 +78,7 @@ venture_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "orientation", "&s", &orientation);
   g_variant_dict_lookup (options, "scale", "&s", &scale);
   g_variant_dict_lookup (options, "snapshot", "&s", &snapshot);
+  g_variant_dict_lookup (options, "compare", "&s", &compare);
 
   if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
     {
@@ -84,6 +86,15 @@ venture_application_handle_local_options (GApplication *app,
       char **argv = self->arguments != NULL ? *self->arguments : NULL;
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
 
+      if (snapshot != NULL && compare != NULL)
+        {
+          g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                      _("--snapshot and --compare cannot be used together"));
+          return 1;
+        }
+      if (compare != NULL)
+        return venture_cli_export_comparison (export_path, argc == 2 ? argv[1] : NULL,
+                                              page_size, orientation, scale, compare);
       return venture_cli_export_full (export_path, argc == 2 ? argv[1] : NULL,
                                       page_size, orientation, scale, snapshot);
     }
@@ -92,6 +103,13 @@ venture_application_handle_local_options (GApplication *app,
     {
       g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
                   _("--snapshot only applies to --export"));
+      return 1;
+    }
+
+  if (compare != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--compare only applies to --export"));
       return 1;
     }
 
@@ -405,6 +423,9 @@ venture_application_init (VentureApplication *self)
     { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
       N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export to PDF, PNG or SVG: add a page comparing the stored version NAME1 with NAME2, or with the canvas itself"),
+      N_("NAME1[,NAME2]") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -428,5 +449,7 @@ venture_application_init (VentureApplication *self)
                                                   "  venture --export=poster.pdf --page-size=a3 canvas.json\n"
                                                   "                                           Print-ready PDF, A3 landscape\n"
                                                   "  venture --export=before.pdf --snapshot=\"Before feedback\" canvas.json\n"
-                                                  "                                           A stored version as a PDF"));
+                                                  "                                           A stored version as a PDF\n"
+                                                  "  venture --export=changes.pdf --compare=\"Before feedback\" canvas.json\n"
+                                                  "                                           What changed since a version"));
 }

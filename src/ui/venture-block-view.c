@@ -818,6 +818,15 @@ venture_block_view_point_to_position (VentureBlockView *self,
   *y = CLAMP (*y, 0, VENTURE_POSITION_MAX);
 }
 
+void
+_venture_block_view_set_editable (VentureBlockView *self,
+                                  gboolean          editable)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), editable);
+}
+
 gboolean
 venture_block_view_drop (VentureBlockView *self,
                          const GValue     *value,

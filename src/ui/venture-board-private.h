@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 VentureBoard *_venture_board_from_widget     (GtkWidget         *widget);
 VentureCanvas *_venture_board_get_canvas     (VentureBoard      *self);
+/* Whether the canvas may change through the board (it has one and is
+ * not read-only). */
+gboolean _venture_board_can_edit             (VentureBoard      *self);
 
 /* From a note widget (its actions and gestures). */
 void     _venture_board_note_clicked         (VentureBoard      *self,
@@ -68,6 +71,10 @@ void     _venture_board_clear_selection      (VentureBoard      *self);
 /* The block's label, for the note's accessible description. */
 void     _venture_note_widget_set_block_label (VentureNoteWidget *self,
                                                const char        *label);
+
+/* A block of a read-only board offers no "Add Note" button. */
+void     _venture_block_view_set_editable     (VentureBlockView  *self,
+                                               gboolean           editable);
 
 /* Between a note and its block's drawing cache. */
 void     _venture_block_view_invalidate       (VentureBlockView  *self);

@@ -74,6 +74,7 @@ struct _VentureBoard
 
   double            zoom;
   double            zoom_gesture_start;
+  gboolean          read_only;
   int               fit_width;
   int               fit_height;
 };
@@ -86,6 +87,7 @@ enum {
   PROP_CANVAS,
   PROP_HISTORY,
   PROP_ZOOM,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -117,6 +119,21 @@ VentureCanvas *
 _venture_board_get_canvas (VentureBoard *self)
 {
   return self->canvas;
+}
+
+/* Whether the canvas may change through the board now. Every operation
+ * that changes it asks, besides the actions being disabled, since a
+ * gesture, a drop or a key reaches the operations without an action. */
+static gboolean
+can_edit (VentureBoard *self)
+{
+  return self->canvas != NULL && !self->read_only;
+}
+
+gboolean
+_venture_board_can_edit (VentureBoard *self)
+{
+  return can_edit (self);
 }
 
 static void
@@ -903,7 +920,7 @@ venture_board_start_editing (VentureBoard      *self,
   const VentureColor *color;
   guint n_colors;
 
-  if (parent == NULL || widget == self->editing)
+  if (parent == NULL || widget == self->editing || !can_edit (self))
     return;
 
   end_editing (self, FALSE);
@@ -965,7 +982,7 @@ _venture_board_recolor_note (VentureBoard      *self,
 {
   g_autoptr(GPtrArray) targets = targets_for (self, widget);
 
-  if (self->canvas == NULL || venture_taxonomy_lookup_color (color) == NULL)
+  if (!can_edit (self) || venture_taxonomy_lookup_color (color) == NULL)
     return;
 
   begin_group_take (self, g_strdup_printf (ngettext ("Change Note Colour", "Change Colour of %u Notes", targets->len), targets->len));
@@ -983,7 +1000,7 @@ delete_widgets (VentureBoard *self,
 {
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->canvas == NULL || targets->len == 0)
+  if (!can_edit (self) || targets->len == 0)
     return;
 
   for (guint i = 0; i < targets->len; i++)
@@ -1021,7 +1038,7 @@ _venture_board_duplicate_note (VentureBoard      *self,
   g_autoptr(GPtrArray) targets = targets_for (self, widget);
   g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->canvas == NULL || targets->len == 0)
+  if (!can_edit (self) || targets->len == 0)
     return;
 
   begin_group_take (self, g_strdup_printf (ngettext ("Duplicate Note", "Duplicate %u Notes", targets->len), targets->len));
@@ -1071,7 +1088,7 @@ move_widgets_to (VentureBoard *self,
                  GPtrArray    *targets,
                  const char   *block_id)
 {
-  if (self->canvas == NULL || targets->len == 0)
+  if (!can_edit (self) || targets->len == 0)
     return;
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
@@ -1113,7 +1130,7 @@ _venture_board_add_note_at (VentureBoard     *self,
   GtkWidget *widget;
   int width, height, x, y;
 
-  if (self->canvas == NULL)
+  if (!can_edit (self))
     return NULL;
 
   id = venture_canvas_generate_note_id (self->canvas);
@@ -1173,7 +1190,7 @@ _venture_board_drop_note (VentureBoard     *self,
   int width, height, nx, ny;
   double hot_x, hot_y, left, top;
 
-  if (self->canvas == NULL)
+  if (!can_edit (self))
     return FALSE;
 
   widget = g_hash_table_lookup (self->widget_for_note, note);
@@ -1287,18 +1304,20 @@ _venture_board_update_actions (VentureBoard *self)
   gboolean has_canvas = self->canvas != NULL && self->template != NULL;
   gboolean has_notes = has_canvas && self->note_widgets->len > 0;
   gboolean has_selection = g_hash_table_size (self->selection) > 0;
+  gboolean editable = has_canvas && !self->read_only;
+  gboolean editable_notes = has_notes && !self->read_only;
 
-  gtk_widget_action_set_enabled (widget, "board.add-note", has_canvas);
-  gtk_widget_action_set_enabled (widget, "board.paste", has_canvas);
-  gtk_widget_action_set_enabled (widget, "board.delete", has_notes);
-  gtk_widget_action_set_enabled (widget, "board.cut", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.add-note", editable);
+  gtk_widget_action_set_enabled (widget, "board.paste", editable);
+  gtk_widget_action_set_enabled (widget, "board.delete", editable_notes);
+  gtk_widget_action_set_enabled (widget, "board.cut", editable_notes);
   gtk_widget_action_set_enabled (widget, "board.copy", has_notes);
   gtk_widget_action_set_enabled (widget, "board.select-all", has_notes);
   gtk_widget_action_set_enabled (widget, "board.select-none", has_selection);
   gtk_widget_action_set_enabled (widget, "board.toggle-selected", has_notes);
-  gtk_widget_action_set_enabled (widget, "board.tidy", has_notes);
-  gtk_widget_action_set_enabled (widget, "board.move-to-neighbour", has_notes);
-  gtk_widget_action_set_enabled (widget, "board.nudge", has_notes);
+  gtk_widget_action_set_enabled (widget, "board.tidy", editable_notes);
+  gtk_widget_action_set_enabled (widget, "board.move-to-neighbour", editable_notes);
+  gtk_widget_action_set_enabled (widget, "board.nudge", editable_notes);
   gtk_widget_action_set_enabled (widget, "board.zoom-in", self->zoom < VENTURE_BOARD_ZOOM_MAX);
   gtk_widget_action_set_enabled (widget, "board.zoom-out", self->zoom > VENTURE_BOARD_ZOOM_MIN);
   gtk_widget_action_set_enabled (widget, "board.zoom-reset", self->zoom != 1.0);
@@ -1551,7 +1570,7 @@ on_paste_spliced (GObject      *source,
       return;
     }
 
-  if (self->canvas == NULL)
+  if (!can_edit (self))
     return;
 
   size = g_memory_output_stream_get_data_size (memory);
@@ -1599,8 +1618,12 @@ paste (VentureBoard *self)
     VENTURE_NOTES_MIME_TYPE, "text/plain;charset=utf-8", "text/plain", NULL
   };
   VentureBlockView *view = focused_view (self);
-  PasteData *data = g_new0 (PasteData, 1);
+  PasteData *data;
 
+  if (!can_edit (self))
+    return;
+
+  data = g_new0 (PasteData, 1);
   data->board = g_object_ref (self);
   data->block_id = view != NULL ? g_strdup (venture_block_view_get_block_id (view)) : NULL;
   gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), mime_types,
@@ -1708,7 +1731,7 @@ nudge (VentureBoard *self,
   g_autoptr(GPtrArray) targets = NULL;
   double dx = 0, dy = 0;
 
-  if (widget == NULL || self->canvas == NULL)
+  if (widget == NULL || !can_edit (self))
     return;
 
   if (g_str_equal (direction, "left"))
@@ -1771,7 +1794,7 @@ tidy_view (VentureBoard     *self,
   int width, height, max_height = 0, columns, rows;
   double column_step, row_step;
 
-  if (self->canvas == NULL || notes->len == 0)
+  if (!can_edit (self) || notes->len == 0)
     return;
 
   venture_block_view_get_notes_area (view, &area);
@@ -2063,6 +2086,9 @@ venture_board_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2089,6 +2115,9 @@ venture_board_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       venture_board_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_READ_ONLY:
+      venture_board_set_read_only (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2145,6 +2174,9 @@ venture_board_class_init (VentureBoardClass *klass)
     g_param_spec_double ("zoom", NULL, NULL,
                          VENTURE_BOARD_ZOOM_MIN, VENTURE_BOARD_ZOOM_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "board");
@@ -2265,6 +2297,8 @@ venture_board_set_template (VentureBoard    *self,
       self->tray = venture_block_view_new (&self->tray_info);
       gtk_widget_add_css_class (self->tray, "tray");
       gtk_widget_set_parent (self->tray, GTK_WIDGET (self));
+      for (guint i = 0; i < n_views (self); i++)
+        _venture_block_view_set_editable (VENTURE_BLOCK_VIEW (view_at (self, i)), !self->read_only);
     }
 
   build_notes (self);
@@ -2415,6 +2449,33 @@ venture_board_set_zoom (VentureBoard *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   _venture_board_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+gboolean
+venture_board_get_read_only (VentureBoard *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BOARD (self), FALSE);
+  return self->read_only;
+}
+
+void
+venture_board_set_read_only (VentureBoard *self,
+                             gboolean      read_only)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+
+  /* Text being typed into a note is committed while it still may be. */
+  if (read_only)
+    end_editing (self, FALSE);
+  self->read_only = read_only;
+  for (guint i = 0; i < n_views (self); i++)
+    _venture_block_view_set_editable (VENTURE_BLOCK_VIEW (view_at (self, i)), !read_only);
+  _venture_board_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
 VentureNote *

@@ -53,6 +53,13 @@ void             venture_board_select_note    (VentureBoard    *self,
 double           venture_board_get_zoom       (VentureBoard    *self);
 void             venture_board_set_zoom       (VentureBoard    *self,
                                                double           zoom);
+/* A read-only board shows its canvas and lets notes be selected, copied
+ * and dragged out (another board copies them), but refuses every change:
+ * its editing actions are disabled and a gesture, key or drop that
+ * would change the canvas does nothing. */
+gboolean         venture_board_get_read_only  (VentureBoard    *self);
+void             venture_board_set_read_only  (VentureBoard    *self,
+                                               gboolean         read_only);
 /* The note being edited in place, or NULL. */
 VentureNote     *venture_board_get_editing    (VentureBoard    *self);
 GtkTextView     *venture_board_get_editor     (VentureBoard    *self);

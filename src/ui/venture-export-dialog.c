@@ -12,6 +12,7 @@
 #include "venture-compat.h"
 #include "venture-export.h"
 #include "venture-file.h"
+#include "venture-versions-panel.h"
 
 #include "venture-export-dialog.h"
 
@@ -34,6 +35,14 @@ struct _VentureExportDialog
   AdwComboRow      *scale_row;
   AdwComboRow      *page_size_row;
   AdwComboRow      *orientation_row;
+  GtkWidget        *comparison_group;
+  AdwActionRow     *comparison_row;
+  GtkSwitch        *comparison_switch;
+
+  /* The comparison the Versions pane showed when the dialog opened. */
+  VentureComparison *comparison;
+  char              *old_name;
+  char              *new_name;
 };
 
 G_DEFINE_FINAL_TYPE (VentureExportDialog, venture_export_dialog, ADW_TYPE_WINDOW)
@@ -198,6 +207,9 @@ set_busy (VentureExportDialog *self,
 
 typedef struct {
   VentureCanvas         *canvas;
+  VentureComparison     *comparison;    /* NULL: the canvas alone */
+  char                  *old_name;
+  char                  *new_name;
   GFile                 *file;
   VentureExportFormat    format;
   VentureExportSettings  settings;
@@ -210,6 +222,9 @@ export_job_free (gpointer data)
   ExportJob *job = data;
 
   g_clear_object (&job->canvas);
+  g_clear_object (&job->comparison);
+  g_clear_pointer (&job->old_name, g_free);
+  g_clear_pointer (&job->new_name, g_free);
   g_clear_object (&job->file);
   g_clear_pointer (&job->date, g_date_time_unref);
   g_free (job);
@@ -224,7 +239,10 @@ export_in_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (venture_export_write (job->canvas, job->file, job->format, &job->settings, job->date, &error))
+  if (job->comparison != NULL
+      ? venture_export_write_comparison (job->comparison, job->old_name, job->new_name, job->file,
+                                         job->format, &job->settings, job->date, &error)
+      : venture_export_write (job->canvas, job->file, job->format, &job->settings, job->date, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -303,6 +321,18 @@ venture_export_dialog_export_to (VentureExportDialog *self,
   job->canvas = venture_canvas_copy (venture_document_get_canvas (self->document));
   job->file = g_object_ref (file);
   job->date = g_date_time_new_now_local ();
+  if (self->comparison != NULL && gtk_switch_get_active (self->comparison_switch))
+    {
+      /* Compared again on copies, for the same reason. */
+      g_autoptr(VentureCanvas) old_canvas =
+        venture_canvas_copy (venture_comparison_get_canvas (self->comparison, VENTURE_COMPARISON_OLD));
+      g_autoptr(VentureCanvas) new_canvas =
+        venture_canvas_copy (venture_comparison_get_canvas (self->comparison, VENTURE_COMPARISON_NEW));
+
+      job->comparison = venture_comparison_new (old_canvas, new_canvas);
+      job->old_name = g_strdup (self->old_name);
+      job->new_name = g_strdup (self->new_name);
+    }
 
   show_error (self, NULL);
   set_busy (self, TRUE);
@@ -381,6 +411,27 @@ venture_export_dialog_constructed (GObject *object)
       bind_row (self, "export-orientation", self->orientation_row, orientation_ids);
       bind_row (self, "export-scale", self->scale_row, scale_ids);
     }
+
+  {
+    VentureVersionsPanel *panel = VENTURE_VERSIONS_PANEL (venture_window_get_versions_panel (window));
+    VentureComparison *comparison = venture_versions_panel_get_comparison (panel);
+
+    if (comparison != NULL)
+      {
+        g_autofree char *title = NULL;
+
+        self->comparison = g_object_ref (comparison);
+        self->old_name = venture_versions_panel_dup_side_name (panel, VENTURE_COMPARISON_OLD);
+        self->new_name = venture_versions_panel_dup_side_name (panel, VENTURE_COMPARISON_NEW);
+        /* Translators: a switch of the Export dialog; both %s are names
+         * of versions ("Now" for the canvas as it is). */
+        title = g_strdup_printf (_("Comparison of “%s” and “%s”"), self->old_name, self->new_name);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->comparison_row), title);
+        gtk_widget_set_visible (self->comparison_group, TRUE);
+        /* Room for the extra group without scrolling. */
+        gtk_window_set_default_size (GTK_WINDOW (self), 440, 600);
+      }
+  }
   update_rows (self);
 }
 
@@ -400,6 +451,9 @@ venture_export_dialog_finalize (GObject *object)
   g_weak_ref_clear (&self->window);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->comparison);
+  g_clear_pointer (&self->old_name, g_free);
+  g_clear_pointer (&self->new_name, g_free);
 
   G_OBJECT_CLASS (venture_export_dialog_parent_class)->finalize (object);
 }
@@ -475,6 +529,9 @@ venture_export_dialog_class_init (VentureExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, page_size_row);
   gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, comparison_group);
+  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, comparison_row);
+  gtk_widget_class_bind_template_child (widget_class, VentureExportDialog, comparison_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, update_rows);
 

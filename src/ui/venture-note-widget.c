@@ -579,6 +579,10 @@ note_action (GtkWidget  *widget,
   if (board == NULL)
     return;
 
+  /* Only the menu itself opens on a board that shows a version. */
+  if (!_venture_board_can_edit (board) && !g_str_equal (action_name, "note.menu"))
+    return;
+
   if (g_str_equal (action_name, "note.edit"))
     _venture_board_edit_note (board, self);
   else if (g_str_equal (action_name, "note.set-color"))
@@ -861,6 +865,21 @@ _venture_note_widget_is_moving (VentureNoteWidget *self)
          g_get_monotonic_time () - self->moved_time < G_TIME_SPAN_SECOND;
 }
 
+/* What the menu offers: everything in it changes the note, so all of it
+ * is insensitive on a board that shows a version. */
+static void
+update_actions (VentureNoteWidget *self,
+                VentureBoard      *board)
+{
+  static const char * const edits[] = {
+    "note.edit", "note.set-color", "note.delete", "note.duplicate", "note.move-to", "note.tags",
+  };
+  gboolean editable = _venture_board_can_edit (board);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], editable);
+}
+
 void
 venture_note_widget_popup_menu (VentureNoteWidget *self)
 {
@@ -881,6 +900,7 @@ venture_note_widget_popup_menu (VentureNoteWidget *self)
     return;
 
   _venture_board_update_actions (board);
+  update_actions (self, board);
 
   colors = venture_taxonomy_get_colors (&n_colors);
   for (guint i = 0; i < n_colors; i++)
@@ -930,7 +950,7 @@ venture_note_widget_popup_tags (VentureNoteWidget *self)
   g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
 
   board = _venture_board_from_widget (GTK_WIDGET (self));
-  if (board == NULL || _venture_board_get_canvas (board) == NULL)
+  if (board == NULL || !_venture_board_can_edit (board))
     return;
 
   if (venture_note_widget_get_tag_popover (self) != NULL)

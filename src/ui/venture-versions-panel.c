@@ -48,59 +48,14 @@ struct _VentureVersionsPanel
 
 G_DEFINE_FINAL_TYPE (VentureVersionsPanel, venture_versions_panel, GTK_TYPE_WIDGET)
 
+enum {
+  OPEN_VERSION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void refresh_comparison (VentureVersionsPanel *self);
-
-static const char *
-block_label (VentureCanvas *canvas,
-             const char    *block)
-{
-  VentureTemplate *template = venture_template_get_for_id (venture_canvas_get_template_id (canvas), NULL);
-  const VentureBlockInfo *info = template != NULL ? venture_template_lookup_block (template, block) : NULL;
-
-  if (g_str_equal (block, VENTURE_UNSORTED_BLOCK))
-    return _("Unsorted");
-
-  return info != NULL ? info->label : block;
-}
-
-/* The symbols and words of a difference; several join ("→✎"). */
-static void
-describe (VentureVersionsPanel     *self,
-          const VentureComparisonEntry *entry,
-          GString                  *symbol,
-          GString                  *description)
-{
-  VentureDifference difference = entry->difference;
-
-#define ADD(sym, text) G_STMT_START { \
-    g_string_append (symbol, sym); \
-    if (description->len > 0) \
-      g_string_append (description, ", "); \
-    g_string_append (description, text); \
-  } G_STMT_END
-
-  if (difference & VENTURE_DIFFERENCE_ADDED)
-    ADD ("+", _("New since the version"));
-  if (difference & VENTURE_DIFFERENCE_REMOVED)
-    ADD ("−", _("Removed since the version"));
-  if (difference & VENTURE_DIFFERENCE_BLOCK)
-    {
-      g_autofree char *moved = g_strdup_printf (_("Moved from %s"),
-                                                block_label (self->canvas,
-                                                             venture_note_get_block (entry->old_note)));
-      ADD ("→", moved);
-    }
-  if (difference & VENTURE_DIFFERENCE_PLACE)
-    ADD ("↔", _("Moved within its block"));
-  if (difference & VENTURE_DIFFERENCE_TEXT)
-    ADD ("✎", _("Text changed"));
-  if (difference & VENTURE_DIFFERENCE_TAGS)
-    ADD ("#", _("Retagged"));
-  if (difference & VENTURE_DIFFERENCE_COLOR)
-    ADD ("◐", _("Recolored"));
-
-#undef ADD
-}
 
 static void
 clear_marks (VentureVersionsPanel *self)
@@ -303,18 +258,18 @@ refresh_comparison (VentureVersionsPanel *self)
     {
       const VentureComparisonEntry *entry = venture_comparison_get_entry (self->comparison, i);
       VentureNote *note = entry->new_note != NULL ? entry->new_note : entry->old_note;
-      g_autoptr(GString) symbol = g_string_new (NULL);
-      g_autoptr(GString) description = g_string_new (NULL);
+      g_autofree char *symbol = NULL;
+      g_autofree char *description = NULL;
       g_autofree char *line = NULL;
       g_autofree char *short_text = NULL;
       const char *text = venture_note_get_text (note);
       GtkWidget *label;
 
-      describe (self, entry, symbol, description);
+      venture_comparison_describe_entry (self->comparison, entry, &symbol, &description);
       short_text = shorten (text[0] != '\0' ? text : _("Empty note"));
       /* Translators: a line of the list of changes: symbol, the note's
        * text, what happened to it. */
-      line = g_strdup_printf (_("%s “%s”: %s"), symbol->str, short_text, description->str);
+      line = g_strdup_printf (_("%s “%s”: %s"), symbol, short_text, description);
       label = make_label (line, FALSE);
       gtk_box_append (self->changes_box, label);
 
@@ -325,7 +280,7 @@ refresh_comparison (VentureVersionsPanel *self)
 
           if (widget != NULL)
             {
-              venture_note_widget_set_mark (VENTURE_NOTE_WIDGET (widget), symbol->str, description->str);
+              venture_note_widget_set_mark (VENTURE_NOTE_WIDGET (widget), symbol, description);
               g_ptr_array_add (self->marked, g_object_ref (entry->new_note));
             }
         }
@@ -436,6 +391,8 @@ rebuild_list (VentureVersionsPanel *self)
       gtk_box_append (GTK_BOX (labels), name_label);
       gtk_box_append (GTK_BOX (labels), make_label (created, TRUE));
       gtk_box_append (GTK_BOX (row), labels);
+      gtk_box_append (GTK_BOX (row), make_icon_button ("document-open-symbolic", _("Open Read-Only"),
+                                                       "versions.open", name));
       gtk_box_append (GTK_BOX (row), make_icon_button ("view-dual-symbolic", _("Compare With Now"),
                                                        "versions.compare", name));
       gtk_box_append (GTK_BOX (row), make_icon_button ("document-revert-symbolic", _("Restore"),
@@ -553,6 +510,18 @@ action_compare (GtkWidget  *widget,
 }
 
 static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VentureVersionsPanel *self = VENTURE_VERSIONS_PANEL (widget);
+  VentureVersion *version = version_for (self, parameter);
+
+  if (version != NULL)
+    g_signal_emit (self, signals[OPEN_VERSION], 0, version);
+}
+
+static void
 action_restore (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -650,12 +619,18 @@ venture_versions_panel_class_init (VentureVersionsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_activate);
 
   gtk_widget_class_install_action (widget_class, "versions.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "versions.open", "s", action_open);
   gtk_widget_class_install_action (widget_class, "versions.compare", "s", action_compare);
   gtk_widget_class_install_action (widget_class, "versions.restore", "s", action_restore);
   gtk_widget_class_install_action (widget_class, "versions.delete", "s", action_delete);
   gtk_widget_class_install_action (widget_class, "versions.stop-comparing", NULL, action_stop_comparing);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The window opens the version read-only in a window of its own. */
+  signals[OPEN_VERSION] =
+    g_signal_new ("open-version", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, VENTURE_TYPE_VERSION);
 }
 
 static void
@@ -755,6 +730,22 @@ venture_versions_panel_get_comparison (VentureVersionsPanel *self)
   g_return_val_if_fail (VENTURE_IS_VERSIONS_PANEL (self), NULL);
 
   return self->comparison;
+}
+
+char *
+venture_versions_panel_dup_side_name (VentureVersionsPanel  *self,
+                                      VentureComparisonSide  side)
+{
+  g_return_val_if_fail (VENTURE_IS_VERSIONS_PANEL (self), NULL);
+
+  if (self->comparison == NULL)
+    return NULL;
+  if (side == VENTURE_COMPARISON_OLD)
+    return g_strdup (venture_version_get_name (self->compared));
+  if (self->against != NULL)
+    return g_strdup (venture_version_get_name (self->against));
+  /* Translators: the canvas as it is, beside a version */
+  return g_strdup (_("Now"));
 }
 
 const char *

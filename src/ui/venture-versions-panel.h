@@ -20,7 +20,8 @@ G_BEGIN_DECLS
  * (each one undoable step of the history), and compares one with the
  * canvas as it is now: a summary, what changed, the relationship mix of
  * both side by side, and a mark with a symbol on every changed note of
- * the board. */
+ * the board. Signal "open-version" (VentureVersion): the user asked to
+ * see a version on its own, read-only. */
 G_DECLARE_FINAL_TYPE (VentureVersionsPanel, venture_versions_panel, VENTURE, VERSIONS_PANEL, GtkWidget)
 
 GtkWidget         *venture_versions_panel_new        (void);
@@ -44,6 +45,10 @@ void               venture_versions_panel_compare_versions (VentureVersionsPanel
 void               venture_versions_panel_stop_comparing (VentureVersionsPanel *self);
 /* The comparison shown, or NULL. */
 VentureComparison *venture_versions_panel_get_comparison (VentureVersionsPanel *self);
+/* What a side of the comparison shown is called: a version's name, or
+ * "Now" for the canvas; NULL when nothing is compared. */
+char              *venture_versions_panel_dup_side_name (VentureVersionsPanel  *self,
+                                                         VentureComparisonSide  side);
 /* The summary line shown while comparing. */
 const char        *venture_versions_panel_get_summary (VentureVersionsPanel *self);
 

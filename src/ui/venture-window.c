@@ -295,21 +295,26 @@ venture_window_update_actions (VentureWindow *self)
 {
   VentureHistory *history = venture_document_get_history (self->document);
   gboolean busy = venture_document_get_busy (self->document);
+  /* A version shown read-only can only be saved as a canvas of its own. */
+  gboolean read_only = venture_document_get_read_only (self->document);
   const char *undo_label = venture_history_get_undo_label (history);
   const char *redo_label = venture_history_get_redo_label (history);
   g_autofree char *undo_tooltip = NULL;
   g_autofree char *redo_tooltip = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 !busy && venture_history_get_can_undo (history));
+                                 !busy && !read_only && venture_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 !busy && venture_history_get_can_redo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
+                                 !busy && !read_only && venture_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy && !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  !busy && venture_document_get_file (self->document) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-canvas", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-versions", !read_only);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->title_entry), !read_only);
 
   /* Translators: %s is what the step did, e.g. "Move Note". */
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
@@ -353,6 +358,24 @@ venture_window_update_title (VentureWindow *self)
       return;
     }
 
+  if (venture_document_get_read_only (self->document))
+    {
+      const char *version = venture_document_get_version_name (self->document);
+      const char *of = venture_document_get_version_of (self->document);
+
+      g_free (subtitle);
+      /* Translators: under the name of a version shown read-only, %s is
+       * the title of the canvas it is a version of. */
+      subtitle = g_strdup_printf (_("Version of %s, read-only"), of != NULL ? of : title);
+      adw_window_title_set_title (self->window_title, version);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+      /* Translators: the window title of a version shown read-only: the
+       * version's name, then the title of the canvas it is a version of. */
+      window_title = g_strdup_printf (_("%s — version of %s, read-only"), version, of != NULL ? of : title);
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
+      return;
+    }
+
   adw_window_title_set_title (self->window_title, shown);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   /* Translators: the window title, %s is the canvas title. */
@@ -365,6 +388,7 @@ venture_window_bind_contents (VentureWindow *self)
 {
   VentureCanvas *canvas = venture_document_get_canvas (self->document);
   VentureHistory *history = venture_document_get_history (self->document);
+  gboolean read_only = venture_document_get_read_only (self->document);
   g_autoptr(GError) error = NULL;
   VentureTemplate *template = venture_template_get_for_id (venture_canvas_get_template_id (canvas),
                                                            &error);
@@ -375,7 +399,11 @@ venture_window_bind_contents (VentureWindow *self)
   venture_board_set_template (self->board, template);
   venture_board_set_canvas (self->board, canvas);
   venture_board_set_history (self->board, history);
-  venture_versions_panel_bind (self->versions_panel, canvas, history, self->board);
+  venture_board_set_read_only (self->board, read_only);
+  /* A version has no versions of its own to list or save. */
+  venture_versions_panel_bind (self->versions_panel, read_only ? NULL : canvas, history, self->board);
+  if (read_only)
+    gtk_revealer_set_reveal_child (self->versions_revealer, FALSE);
   venture_history_list_set_history (self->history_list, history);
 
   g_signal_connect_object (history, "notify", G_CALLBACK (venture_window_update_actions),
@@ -394,7 +422,7 @@ on_document_notify (VentureWindow *self,
 {
   const char *name = g_param_spec_get_name (pspec);
 
-  if (g_str_equal (name, "canvas"))
+  if (g_str_equal (name, "canvas") || g_str_equal (name, "read-only"))
     venture_window_bind_contents (self);
   else if (g_str_equal (name, "file"))
     {
@@ -805,7 +833,7 @@ on_title_entry_activate (VentureWindow *self)
 {
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry))));
 
-  if (venture_validate_title (title, NULL))
+  if (!venture_document_get_read_only (self->document) && venture_validate_title (title, NULL))
     venture_canvas_set_title (venture_document_get_canvas (self->document), title);
   gtk_popover_popdown (self->title_popover);
 }
@@ -953,6 +981,13 @@ venture_window_set_mix_visible (VentureWindow *self,
   if (!visible)
     venture_mix_panel_clear_highlight (self->mix_panel);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIX_VISIBLE]);
+}
+
+GtkWidget *
+venture_window_get_versions_panel (VentureWindow *self)
+{
+  g_return_val_if_fail (VENTURE_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->versions_panel);
 }
 
 GtkWidget *
@@ -1128,6 +1163,23 @@ action_show_versions (GtkWidget  *widget,
                                  !gtk_revealer_get_reveal_child (self->versions_revealer));
 }
 
+/* A version opens read-only in a window of its own, beside the canvas. */
+static void
+on_open_version (VentureWindow  *self,
+                 VentureVersion *version)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *title = venture_document_dup_title (self->document);
+  g_autoptr(VentureDocument) document = venture_document_new_for_version (version, title);
+  VentureWindow *window;
+
+  if (app == NULL)
+    return;
+
+  window = venture_window_new (VENTURE_APPLICATION (app), document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 venture_window_class_init (VentureWindowClass *klass)
 {
@@ -1177,6 +1229,7 @@ venture_window_class_init (VentureWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, board);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_version);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, versions_revealer);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_revealer);
   gtk_widget_class_bind_template_child (widget_class, VentureWindow, mix_button);

@@ -41,5 +41,7 @@ void             venture_window_add_toast    (VentureWindow      *self,
 void             venture_window_set_mix_visible (VentureWindow   *self,
                                                  gboolean         visible);
 GtkWidget       *venture_window_get_mix_panel (VentureWindow     *self);
+/* The Versions pane, for the comparison it shows. */
+GtkWidget       *venture_window_get_versions_panel (VentureWindow *self);
 
 G_END_DECLS
