@@ -692,6 +692,105 @@ test_board_crowded (Fixture       *fixture,
   tidy_png = venture_test_save_screenshot (GTK_WIDGET (fixture->window), "board-crowded-tidy");
 }
 
+static GBytes *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guchar *data = g_malloc (width * height * 4);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+
+  return g_bytes_new_take (data, width * height * 4);
+}
+
+/* What a crowded block shows after a change is what it shows when drawn
+ * afresh, and differs from what it showed before. */
+static GBytes *
+check_change_shows (Fixture   *fixture,
+                    GtkWidget *view,
+                    GBytes    *before)
+{
+  g_autoptr(GBytes) shown = NULL;
+  GBytes *fresh;
+
+  redraw (fixture);
+  shown = render_widget (view);
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (view));
+  redraw (fixture);
+  fresh = render_widget (view);
+  g_assert_true (g_bytes_equal (shown, fresh));
+  g_assert_false (g_bytes_equal (before, fresh));
+
+  return fresh;
+}
+
+/* A crowded block draws its resting notes from an image: a change to one
+ * of them (colour, a comparison's mark, selection) must still show. */
+static void
+test_board_crowded_changes_show (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-partners");
+  VentureNote *top = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) recoloured = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  g_autoptr(GBytes) selected = NULL;
+  g_autoptr(GBytes) moved = NULL;
+  g_autoptr(GBytes) settled = NULL;
+
+  for (guint i = 0; i < 20; i++)
+    top = add_note (fixture->canvas, "key-partners", "Crowd", (int) (i * 50), (int) (i * 50));
+  /* Let the notes settle into the block's image. */
+  redraw (fixture);
+  venture_test_iterate (2500);
+  redraw (fixture);
+  before = render_widget (view);
+
+  venture_canvas_set_note_color (fixture->canvas, top, "blue");
+  recoloured = check_change_shows (fixture, view, before);
+
+  venture_test_iterate (2500);
+  venture_note_widget_set_mark (VENTURE_NOTE_WIDGET (widget_for (fixture, top)), "+", "Added");
+  marked = check_change_shows (fixture, view, recoloured);
+
+  venture_test_iterate (2500);
+  venture_board_select_note (fixture->board, top, FALSE);
+  selected = check_change_shows (fixture, view, marked);
+
+  /* and a note dropped elsewhere in the crowd: it comes to the front and
+   * stays there once it settles among the others */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    VentureNote *third = venture_canvas_get_note (fixture->canvas, 3);
+    graphene_rect_t area;
+
+    g_value_init (&value, VENTURE_TYPE_NOTE);
+    g_value_set_object (&value, third);
+    venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+    venture_board_select_note (fixture->board, third, FALSE);
+    g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (view), &value,
+                                            area.origin.x + area.size.width - 10, area.origin.y + 10));
+    g_assert_true (venture_canvas_get_note (fixture->canvas, 19) == third);
+    g_assert_true (widget_for (fixture, third) == gtk_widget_get_last_child (view));
+  }
+  moved = check_change_shows (fixture, view, selected);
+  /* Once it settles into the block's image, the block still shows what
+   * it shows when drawn afresh. (Not byte for byte what it showed while
+   * the note was live: text drawn into the image is antialiased in grey.) */
+  venture_test_iterate (2500);
+  settled = check_change_shows (fixture, view, before);
+}
+
 /* The shortcuts window lists the board's shortcuts and loads cleanly
  * (a warning would be fatal here). */
 static void
@@ -748,6 +847,7 @@ main (int   argc,
   ADD ("clipboard", test_board_clipboard);
   ADD ("screenshot-wide", test_board_screenshot_wide);
   ADD ("crowded", test_board_crowded);
+  ADD ("crowded-changes-show", test_board_crowded_changes_show);
 #undef ADD
   g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
   g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);

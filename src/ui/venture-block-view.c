@@ -23,6 +23,9 @@
 #define CACHE_MIN_NOTES 8
 /* Notes stay live until the block has been left alone this long. */
 #define LIVE_TIMEOUT_MS 2000
+/* The image reaches this far past the content box: notes at an edge draw
+ * their outline and shadow into the block's padding. */
+#define CACHE_MARGIN 16
 
 struct _VentureBlockView
 {
@@ -43,6 +46,7 @@ struct _VentureBlockView
   graphene_rect_t  area;
   graphene_rect_t  band;
   gboolean         band_active;
+  gboolean         band_ignored;
 
   cairo_surface_t *cache;        /* the resting notes, at cache_scale */
   double           cache_scale;
@@ -243,12 +247,13 @@ build_cache (VentureBlockView *self,
 
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            MAX (1, (int) ceil (width * scale)),
-                                            MAX (1, (int) ceil (height * scale)));
+                                            MAX (1, (int) ceil ((width + 2 * CACHE_MARGIN) * scale)),
+                                            MAX (1, (int) ceil ((height + 2 * CACHE_MARGIN) * scale)));
   if (node != NULL)
     {
       cr = cairo_create (self->cache);
       cairo_scale (cr, scale, scale);
+      cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
       gsk_render_node_draw (node, cr);
       cairo_destroy (cr);
     }
@@ -277,7 +282,10 @@ venture_block_view_snapshot (GtkWidget   *widget,
         build_cache (self, scale);
 
       cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (0, 0, self->cache_width, self->cache_height));
+                                      &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN,
+                                                           self->cache_width + 2 * CACHE_MARGIN,
+                                                           self->cache_height + 2 * CACHE_MARGIN));
+      cairo_translate (cr, -CACHE_MARGIN, -CACHE_MARGIN);
       cairo_scale (cr, 1 / scale, 1 / scale);
       cairo_set_source_surface (cr, self->cache, 0, 0);
       cairo_paint (cr);
@@ -514,11 +522,10 @@ on_band_begin (GtkGestureDrag   *gesture,
                double            y,
                VentureBlockView *self)
 {
-  if (is_on_item (self, x, y))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
+  /* A press on a note belongs to the note (and its drag source). The
+   * sequence is not denied: on GTK 4.8 a drag gesture that denied a
+   * pointer press no longer starts on the next one. */
+  self->band_ignored = is_on_item (self, x, y);
 }
 
 static void
@@ -531,7 +538,7 @@ on_band_update (GtkGestureDrag   *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   double x, y;
 
-  if (board == NULL || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+  if (board == NULL || self->band_ignored || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
     return;
 
   /* A small wobble of a click is not a band. */
@@ -892,6 +899,26 @@ venture_block_view_remove_note (VentureBlockView *self,
   if (--self->n_notes == 0)
     update_empty (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+venture_block_view_restack_note (VentureBlockView *self,
+                                 GtkWidget        *note,
+                                 GtkWidget        *before)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+  g_return_if_fail (gtk_widget_get_parent (note) == GTK_WIDGET (self));
+
+  if (before == NULL && self->editor != NULL)
+    before = self->editor;
+  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
+
+  /* A live note raised to the top is drawn on top already: the image of
+   * the resting notes stays right. Any other order change redraws it. */
+  if (!(g_hash_table_contains (self->live, note) &&
+        (before == NULL || before == self->editor)))
+    _venture_block_view_invalidate (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void

@@ -55,6 +55,10 @@ void        venture_block_view_add_note     (VentureBlockView       *self,
                                              GtkWidget              *before);
 void        venture_block_view_remove_note  (VentureBlockView       *self,
                                              GtkWidget              *note);
+/* Moves @note (a child) below @before, or to the top when NULL. */
+void        venture_block_view_restack_note (VentureBlockView       *self,
+                                             GtkWidget              *note,
+                                             GtkWidget              *before);
 void        venture_block_view_set_editor   (VentureBlockView       *self,
                                              GtkWidget              *editor,
                                              GtkWidget              *note);

@@ -416,6 +416,79 @@ clear_recycled (gpointer data)
   g_hash_table_remove_all (self->recycled);
 }
 
+/* The note widget after @position in stacking order that shares
+ * @widget's block, or NULL when @widget is the block's top note. */
+static GtkWidget *
+next_in_block (VentureBoard *self,
+               GtkWidget    *widget,
+               guint         position)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  for (guint i = position + 1; i < self->note_widgets->len; i++)
+    {
+      GtkWidget *next = g_ptr_array_index (self->note_widgets, i);
+
+      if (gtk_widget_get_parent (next) == parent)
+        return next;
+    }
+
+  return NULL;
+}
+
+/* A restack reports the range between the old and the new place as
+ * replaced by the same notes in another order: the widgets stay, and
+ * only those whose order in their block changed move, so raising one
+ * note of 10,000 moves one widget. */
+static gboolean
+reorder_range (VentureBoard *self,
+               guint         position,
+               guint         n)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (old, g_ptr_array_index (self->note_widgets, position + i));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->widget_for_note,
+                                               venture_canvas_get_note (self->canvas, position + i));
+
+      if (widget == NULL || !g_hash_table_contains (old, widget))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->widget_for_note,
+                                               venture_canvas_get_note (self->canvas, position + i));
+
+      g_ptr_array_index (self->note_widgets, position + i) = widget;
+    }
+
+  /* From the top down, so that the notes above each one are in place
+   * when it is put below them. */
+  for (guint i = n; i-- > 0;)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->note_widgets, position + i);
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      GtkWidget *next, *sibling;
+
+      if (parent == NULL)
+        continue;
+
+      next = next_in_block (self, widget, position + i);
+      sibling = gtk_widget_get_next_sibling (widget);
+      while (sibling != NULL && !VENTURE_IS_NOTE_WIDGET (sibling))
+        sibling = gtk_widget_get_next_sibling (sibling);
+      if (sibling != next)
+        venture_block_view_restack_note (VENTURE_BLOCK_VIEW (parent), widget, next);
+    }
+
+  return TRUE;
+}
+
 static void
 on_items_changed (VentureBoard *self,
                   guint         position,
@@ -423,6 +496,9 @@ on_items_changed (VentureBoard *self,
                   guint         added,
                   GListModel   *model)
 {
+  if (removed == added && removed > 0 && reorder_range (self, position, removed))
+    return;
+
   for (guint i = 0; i < removed; i++)
     {
       GtkWidget *widget = g_ptr_array_index (self->note_widgets, position + i);
@@ -980,6 +1056,16 @@ _venture_board_duplicate_note (VentureBoard      *self,
   _venture_board_update_actions (self);
 }
 
+/* A note the user moves comes to the front, as a sticky note taken off
+ * the wall and put back; it is also how a crowded block draws it while
+ * it moves. Part of the move's undo step. */
+static void
+bring_to_front (VentureBoard *self,
+                VentureNote  *note)
+{
+  venture_canvas_restack_note (self->canvas, note, venture_canvas_get_n_notes (self->canvas) - 1);
+}
+
 static void
 move_widgets_to (VentureBoard *self,
                  GPtrArray    *targets,
@@ -995,6 +1081,7 @@ move_widgets_to (VentureBoard *self,
 
       venture_canvas_move_note (self->canvas, note, block_id,
                                 venture_note_get_x (note), venture_note_get_y (note));
+      bring_to_front (self, note);
     }
   end_group (self);
 }
@@ -1155,6 +1242,7 @@ _venture_board_drop_note (VentureBoard     *self,
         }
 
       venture_canvas_move_note (self->canvas, target_note, block_id, nx, ny);
+      bring_to_front (self, target_note);
     }
   end_group (self);
 
@@ -1651,6 +1739,7 @@ nudge (VentureBoard *self,
       if (y == venture_note_get_y (note) && dy != 0)
         y = CLAMP (y + (dy > 0 ? 1 : -1), 0, VENTURE_POSITION_MAX);
       venture_canvas_move_note (self->canvas, note, venture_note_get_block (note), x, y);
+      bring_to_front (self, note);
     }
   end_group (self);
 }
@@ -2088,13 +2177,6 @@ venture_board_class_init (VentureBoardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "board.select-none", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "board.toggle-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "board.tidy", "s", "");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "board.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "board.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "board.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "board.zoom-reset", NULL);
   add_arrow_bindings (widget_class, GDK_ALT_MASK, "board.move-to-neighbour");
   add_arrow_bindings (widget_class, GDK_CONTROL_MASK, "board.nudge");
 }
@@ -2102,7 +2184,13 @@ venture_board_class_init (VentureBoardClass *klass)
 static void
 venture_board_init (VentureBoard *self)
 {
+  static const struct { const char *trigger; const char *action; } zoom_keys[] = {
+    { "<Control>plus|<Control>equal|<Control>KP_Add", "board.zoom-in" },
+    { "<Control>minus|<Control>KP_Subtract", "board.zoom-out" },
+    { "<Control>0|<Control>KP_0", "board.zoom-reset" },
+  };
   GtkEventController *scroll;
+  GtkEventController *shortcuts;
   GtkGesture *zoom;
 
   self->block_views = g_ptr_array_new ();
@@ -2120,6 +2208,16 @@ venture_board_init (VentureBoard *self)
                                             GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  /* Zooming works wherever the focus is in the window, not only on the
+   * board: a window just opened has its focus in the header bar. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (zoom_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (zoom_keys[i].trigger),
+                                                            gtk_named_action_new (zoom_keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);

@@ -240,10 +240,13 @@ on_note_notify (VentureNoteWidget *self,
     }
   else
     {
+      /* Tags and segments: the chips, the accessible description, and
+       * the block's image of its resting notes. */
       if (g_str_equal (name, "relationship") || g_str_equal (name, "stage") ||
           g_str_equal (name, "strategy") || g_str_equal (name, "segments"))
         venture_note_widget_sync_tags (self);
       update_accessible (self);
+      invalidate_parent (self);
     }
 }
 
@@ -361,6 +364,8 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A crowded block may draw this note from its image. */
+  invalidate_parent (self);
 }
 
 static void
@@ -805,6 +810,8 @@ venture_note_widget_set_mark (VentureNoteWidget *self,
     }
 
   update_accessible (self);
+  /* The block may draw this note from its image of resting notes. */
+  invalidate_parent (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

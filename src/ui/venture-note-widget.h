@@ -15,7 +15,11 @@ G_BEGIN_DECLS
 /* A light widget (no children) that draws its note's text itself, so a
  * board of 10,000 notes is 10,000 widgets, not 30,000. It follows its
  * VentureNote through GObject::notify; it never changes the note: its
- * actions ("note.*") ask the board, which goes through the canvas. */
+ * actions ("note.*") ask the board, which goes through the canvas.
+ *
+ * A crowded block draws its resting notes from one image (see
+ * venture-block-view.c): whatever changes how a note looks must tell its
+ * block (invalidate_parent() in the .c), a queue_draw alone is not seen. */
 G_DECLARE_FINAL_TYPE (VentureNoteWidget, venture_note_widget, VENTURE, NOTE_WIDGET, GtkWidget)
 
 GtkWidget   *venture_note_widget_new          (VentureNote       *note);
