@@ -14,6 +14,8 @@
  *   xvfb-run -a env GSK_RENDERER=cairo build/benchmark/venture-benchmark board
  * or for one size: venture-benchmark --board-one N
  */
+#define G_LOG_DOMAIN "venture-benchmark"
+
 #include "config.h"
 
 #include <stdio.h>

@@ -10,6 +10,8 @@
  * process that draws N rounded rectangles and N texts to the same
  * format, with nothing else. Every figure is the median of three runs.
  */
+#define G_LOG_DOMAIN "venture-benchmark"
+
 #include "config.h"
 
 #include <cairo-pdf.h>

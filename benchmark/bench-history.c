@@ -7,6 +7,8 @@
  * that history (next to json-glib on the same bytes), and bytes per step
  * in the file.
  */
+#define G_LOG_DOMAIN "venture-benchmark"
+
 #include "config.h"
 
 #include <stdlib.h>

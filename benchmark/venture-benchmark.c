@@ -10,6 +10,8 @@
  * heap, peak memory and timings owe nothing to the sections before it.
  * The sections report their rows on a pipe; this process prints them.
  */
+#define G_LOG_DOMAIN "venture-benchmark"
+
 #include "config.h"
 
 #include <stdio.h>
