@@ -1,4 +1,4 @@
-/* board-bench.c: the board with 100, 1,000 and 10,000 notes
+/* bench-board.c: the board with 100, 1,000 and 10,000 notes (issue 5)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -11,9 +11,11 @@
  * "update" phase to "after-paint" (layout, snapshot and rendering).
  *
  * Run under Xvfb with the cairo renderer, as the tests do:
- *   GSK_RENDERER=cairo xvfb-run -a build/benchmark/board-bench
- * or for one size: board-bench --one N
+ *   xvfb-run -a env GSK_RENDERER=cairo build/benchmark/venture-benchmark board
+ * or for one size: venture-benchmark --board-one N
  */
+#define G_LOG_DOMAIN "venture-benchmark"
+
 #include "config.h"
 
 #include <stdio.h>
@@ -29,6 +31,8 @@
 #include "venture-board.h"
 #include "venture-canvas.h"
 #include "venture-window.h"
+
+#include "bench-table.h"
 
 #define DRAG_FRAMES 180
 
@@ -86,17 +90,6 @@ make_canvas (guint n_notes)
   return canvas;
 }
 
-/* This thread's CPU time: the work itself, whatever else the machine
- * is running meanwhile. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static void
 on_after_paint (GdkFrameClock *clock,
                 Run           *run)
@@ -106,7 +99,7 @@ on_after_paint (GdkFrameClock *clock,
     {
       double ms = (g_get_monotonic_time () - run->frame_start) / 1000.0;
 
-      double cpu = cpu_ms () - run->frame_cpu_start;
+      double cpu = bench_thread_cpu_ms () - run->frame_cpu_start;
 
       g_array_append_val (run->frame_ms, ms);
       g_array_append_val (run->frame_cpu_ms, cpu);
@@ -119,7 +112,7 @@ on_update (GdkFrameClock *clock,
            Run           *run)
 {
   run->frame_start = g_get_monotonic_time ();
-  run->frame_cpu_start = cpu_ms ();
+  run->frame_cpu_start = bench_thread_cpu_ms ();
 }
 
 /* One step of the "drag" per frame: across the top row of blocks, down
@@ -176,7 +169,7 @@ open_window (GApplication  *app,
    * window, not copying the canvas. */
   document = canvas ? venture_document_new_from_canvas (canvas, FALSE) : venture_document_new ();
   start = g_get_monotonic_time ();
-  cpu_start = cpu_ms ();
+  cpu_start = bench_thread_cpu_ms ();
   window = venture_window_new (VENTURE_APPLICATION (app), document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   if (g_getenv ("BOARD_BENCH_VERBOSE") != NULL)
@@ -191,7 +184,7 @@ open_window (GApplication  *app,
   iterate_until (&run->painted);
   g_signal_handler_disconnect (clock, handler);
   *first_frame = (g_get_monotonic_time () - start) / 1e6;
-  *first_frame_cpu = (cpu_ms () - cpu_start) / 1e3;
+  *first_frame_cpu = (bench_thread_cpu_ms () - cpu_start) / 1e3;
 
   return window;
 }
@@ -207,17 +200,8 @@ close_window (VentureWindow *window)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
-static int
-run_one (guint n_notes)
+int
+bench_board_run_one (guint n_notes)
 {
   g_autoptr(GError) error = NULL;
   GApplication *app;
@@ -234,7 +218,11 @@ run_one (guint n_notes)
   g_autofree char *id = NULL;
   g_autoptr(VentureNote) dragged = NULL;
 
-  gtk_init ();
+  if (!gtk_init_check ())
+    {
+      printf ("NODISPLAY\n");
+      return 2;
+    }
   adw_init ();
   app = G_APPLICATION (venture_application_new ());
   g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
@@ -283,10 +271,10 @@ run_one (guint n_notes)
     for (guint i = 0; i < run.frame_ms->len; i++)
       printf ("frame %u: %.2f ms\n", i, g_array_index (run.frame_ms, double, i));
 
-  g_array_sort (run.frame_ms, compare_doubles);
+  g_array_sort (run.frame_ms, bench_compare_doubles);
   median = g_array_index (run.frame_ms, double, run.frame_ms->len / 2);
   worst = g_array_index (run.frame_ms, double, run.frame_ms->len - 1);
-  g_array_sort (run.frame_cpu_ms, compare_doubles);
+  g_array_sort (run.frame_cpu_ms, bench_compare_doubles);
   cpu_median = g_array_index (run.frame_cpu_ms, double, run.frame_cpu_ms->len / 2);
   cpu_worst = g_array_index (run.frame_cpu_ms, double, run.frame_cpu_ms->len - 1);
 
@@ -297,7 +285,7 @@ run_one (guint n_notes)
     GtkWidget *view = venture_board_get_block_view (board, "customer-segments");
     g_auto(GValue) value = G_VALUE_INIT;
     gint64 start = g_get_monotonic_time ();
-    double cpu_start = cpu_ms ();
+    double cpu_start = bench_thread_cpu_ms ();
 
     g_value_init (&value, VENTURE_TYPE_NOTE);
     g_value_set_object (&value, venture_canvas_get_note (canvas, 0));
@@ -307,7 +295,7 @@ run_one (guint n_notes)
     iterate_until (&run.painted);
     g_signal_handler_disconnect (clock, paint_handler);
     drop_ms = (g_get_monotonic_time () - start) / 1000.0;
-    drop_cpu_ms = cpu_ms () - cpu_start;
+    drop_cpu_ms = bench_thread_cpu_ms () - cpu_start;
   }
 
   getrusage (RUSAGE_SELF, &usage);
@@ -334,24 +322,35 @@ typedef struct {
   double drop_cpu_ms;
 } Result;
 
-static gboolean
-run_child (const char *self_path,
-           guint       n_notes,
-           Result     *result)
+typedef enum {
+  CHILD_OK,
+  CHILD_NO_DISPLAY,
+  CHILD_FAILED,
+} ChildStatus;
+
+static ChildStatus
+run_child (guint   n_notes,
+           Result *result)
 {
   g_autofree char *size = g_strdup_printf ("%u", n_notes);
-  const char *argv[] = { self_path, "--one", size, NULL };
+  const char *argv[] = { "/proc/self/exe", "--board-one", size, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   int status;
   const char *line;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     &out, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
+                     &out, NULL, &status, &error))
     {
-      g_printerr ("board-bench --one %u failed: %s\n", n_notes, error->message);
-      return FALSE;
+      g_printerr ("venture-benchmark --board-one %u failed: %s\n", n_notes, error->message);
+      return CHILD_FAILED;
+    }
+  if (out != NULL && strstr (out, "NODISPLAY") != NULL)
+    return CHILD_NO_DISPLAY;
+  if (!g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("venture-benchmark --board-one %u failed: %s\n", n_notes, error->message);
+      return CHILD_FAILED;
     }
 
   line = strstr (out, "RESULT ");
@@ -361,11 +360,11 @@ run_child (const char *self_path,
               &result->first_frame_cpu, &result->drag_cpu_median, &result->drag_cpu_worst,
               &result->drop_ms, &result->drop_cpu_ms) != 10)
     {
-      g_printerr ("board-bench --one %u printed no result\n", n_notes);
-      return FALSE;
+      g_printerr ("venture-benchmark --board-one %u printed no result\n", n_notes);
+      return CHILD_FAILED;
     }
 
-  return TRUE;
+  return CHILD_OK;
 }
 
 /* Machines running other work meanwhile (CI, a shared box) make single
@@ -402,13 +401,13 @@ median_of (Result *runs)
       drop[i] = runs[i].drop_ms;
       drop_cpu[i] = runs[i].drop_cpu_ms;
     }
-  qsort (drop, REPEATS, sizeof (double), compare_doubles);
-  qsort (drop_cpu, REPEATS, sizeof (double), compare_doubles);
-  qsort (first_cpu, REPEATS, sizeof (double), compare_doubles);
-  qsort (cpu_median, REPEATS, sizeof (double), compare_doubles);
-  qsort (cpu_worst, REPEATS, sizeof (double), compare_doubles);
-  qsort (drag_median, REPEATS, sizeof (double), compare_doubles);
-  qsort (drag_worst, REPEATS, sizeof (double), compare_doubles);
+  qsort (drop, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (drop_cpu, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (first_cpu, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (cpu_median, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (cpu_worst, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (drag_median, REPEATS, sizeof (double), bench_compare_doubles);
+  qsort (drag_worst, REPEATS, sizeof (double), bench_compare_doubles);
   sorted[REPEATS / 2].drag_median = drag_median[REPEATS / 2];
   sorted[REPEATS / 2].drag_worst = drag_worst[REPEATS / 2];
   sorted[REPEATS / 2].first_frame_cpu = first_cpu[REPEATS / 2];
@@ -420,76 +419,122 @@ median_of (Result *runs)
   return sorted[REPEATS / 2];
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+board_row (const char *measure,
+           guint       n_notes,
+           double      seconds,
+           double      floor_seconds,
+           long        maxrss_kb)
+{
+  g_autofree char *size = n_notes > 0 ? g_strdup_printf ("%u notes", n_notes) : g_strdup ("empty");
+  g_autofree char *memory = g_strdup_printf ("%.0f MB", maxrss_kb / 1024.0);
+
+  bench_row (measure, size, seconds, floor_seconds, memory);
+}
+
+void
+bench_board_run (gboolean quick)
 {
   static const guint sizes[] = { 100, 1000, 10000 };
+  const guint n_sizes = quick ? 2 : G_N_ELEMENTS (sizes);
   Result floor_runs[REPEATS], runs[G_N_ELEMENTS (sizes)][REPEATS];
   Result floor_result, results[G_N_ELEMENTS (sizes)];
-  double worst_10000 = 0;
-
-  if (argc == 3 && g_str_equal (argv[1], "--one"))
-    return run_one ((guint) g_ascii_strtoull (argv[2], NULL, 10));
+  double worst_10000 = 0, worst_cpu_10000 = 0;
+  const Result *at_1000 = &results[1];
+  const guint biggest = n_sizes - 1;
 
   for (guint r = 0; r < REPEATS; r++)
     {
-      if (!run_child (argv[0], 0, &floor_runs[r]))
-        return 1;
-      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-        if (!run_child (argv[0], sizes[i], &runs[i][r]))
-          return 1;
+      switch (run_child (0, &floor_runs[r]))
+        {
+        case CHILD_OK:
+          break;
+        case CHILD_NO_DISPLAY:
+          bench_note ("board: no display could be opened, so no board rows; run it with "
+                      "`xvfb-run -a env GSK_RENDERER=cairo build/benchmark/venture-benchmark board`.");
+          return;
+        case CHILD_FAILED:
+        default:
+          bench_note ("board: a window process failed (see the errors above), so no board rows.");
+          return;
+        }
+      for (guint i = 0; i < n_sizes; i++)
+        if (run_child (sizes[i], &runs[i][r]) != CHILD_OK)
+          {
+            bench_note ("board: the window process with %u notes failed (see the errors above), "
+                        "so no board rows.", sizes[i]);
+            return;
+          }
     }
 
   floor_result = median_of (floor_runs);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  for (guint i = 0; i < n_sizes; i++)
     results[i] = median_of (runs[i]);
   for (guint r = 0; r < REPEATS; r++)
-    worst_10000 = MAX (worst_10000, runs[G_N_ELEMENTS (sizes) - 1][r].drag_worst);
-
-  printf ("| measure | size | seconds | floor | ratio | peak memory |\n");
-  printf ("|---|---|---|---|---|---|\n");
-  printf ("| first frame | empty | %.3f | %.3f | 1.00 | %.0f MB |\n",
-          floor_result.first_frame, floor_result.first_frame, floor_result.maxrss_kb / 1024.0);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    printf ("| first frame | %u notes | %.3f | %.3f | %.2f | %.0f MB |\n",
-            sizes[i], results[i].first_frame, floor_result.first_frame,
-            results[i].first_frame / floor_result.first_frame, results[i].maxrss_kb / 1024.0);
-  printf ("| first frame, CPU | empty | %.3f | %.3f | 1.00 | %.0f MB |\n",
-          floor_result.first_frame_cpu, floor_result.first_frame_cpu, floor_result.maxrss_kb / 1024.0);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    printf ("| first frame, CPU | %u notes | %.3f | %.3f | %.2f | %.0f MB |\n",
-            sizes[i], results[i].first_frame_cpu, floor_result.first_frame_cpu,
-            results[i].first_frame_cpu / floor_result.first_frame_cpu, results[i].maxrss_kb / 1024.0);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      printf ("| drag frame CPU, median | %u notes | %.4f | %.4f | %.2f | %.0f MB |\n",
-              sizes[i], results[i].drag_cpu_median / 1000, floor_result.drag_cpu_median / 1000,
-              results[i].drag_cpu_median / floor_result.drag_cpu_median, results[i].maxrss_kb / 1024.0);
-      printf ("| drag frame CPU, worst | %u notes | %.4f | %.4f | %.2f | %.0f MB |\n",
-              sizes[i], results[i].drag_cpu_worst / 1000, floor_result.drag_cpu_worst / 1000,
-              results[i].drag_cpu_worst / floor_result.drag_cpu_worst, results[i].maxrss_kb / 1024.0);
+      worst_10000 = MAX (worst_10000, runs[biggest][r].drag_worst);
+      worst_cpu_10000 = MAX (worst_cpu_10000, runs[biggest][r].drag_cpu_worst);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      printf ("| drag frame, median | %u notes | %.4f | %.4f | %.2f | %.0f MB |\n",
-              sizes[i], results[i].drag_median / 1000, floor_result.drag_median / 1000,
-              results[i].drag_median / floor_result.drag_median, results[i].maxrss_kb / 1024.0);
-      printf ("| drag frame, worst | %u notes | %.4f | %.4f | %.2f | %.0f MB |\n",
-              sizes[i], results[i].drag_worst / 1000, floor_result.drag_worst / 1000,
-              results[i].drag_worst / floor_result.drag_worst, results[i].maxrss_kb / 1024.0);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    printf ("| drop bottom note to front, to its frame (CPU) | %u notes | %.4f (%.4f) | %.4f (%.4f) | %.2f | %.0f MB |\n",
-            sizes[i], results[i].drop_ms / 1000, results[i].drop_cpu_ms / 1000,
-            floor_result.drop_ms / 1000, floor_result.drop_cpu_ms / 1000,
-            results[i].drop_ms / floor_result.drop_ms, results[i].maxrss_kb / 1024.0);
-  printf ("\nCPU: this thread's CPU time (the work itself, robust on a busy machine); the\n"
-          "other rows are wall-clock time. Seconds, ");
-  printf ("median of %d runs per size; floor: the same window with an empty canvas\n"
-          "(drag: only the dragged note). Worst drag frame at 10,000 notes over all runs: %.1f ms.\n"
-          "Targets: first frame at 1,000 notes <= 1.5x floor; drag at 1,000 < 8 ms per frame;\n"
-          "no frame over 50 ms at 10,000.\n", REPEATS, worst_10000);
 
-  return 0;
+  board_row ("board: first frame", 0, floor_result.first_frame, floor_result.first_frame,
+             floor_result.maxrss_kb);
+  for (guint i = 0; i < n_sizes; i++)
+    board_row ("board: first frame", sizes[i], results[i].first_frame, floor_result.first_frame,
+               results[i].maxrss_kb);
+  board_row ("board: first frame, CPU", 0, floor_result.first_frame_cpu, floor_result.first_frame_cpu,
+             floor_result.maxrss_kb);
+  for (guint i = 0; i < n_sizes; i++)
+    board_row ("board: first frame, CPU", sizes[i], results[i].first_frame_cpu, floor_result.first_frame_cpu,
+               results[i].maxrss_kb);
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      board_row ("board: drag frame, median", sizes[i], results[i].drag_median / 1000,
+                 floor_result.drag_median / 1000, results[i].maxrss_kb);
+      board_row ("board: drag frame, worst", sizes[i], results[i].drag_worst / 1000,
+                 floor_result.drag_worst / 1000, results[i].maxrss_kb);
+    }
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      board_row ("board: drag frame CPU, median", sizes[i], results[i].drag_cpu_median / 1000,
+                 floor_result.drag_cpu_median / 1000, results[i].maxrss_kb);
+      board_row ("board: drag frame CPU, worst", sizes[i], results[i].drag_cpu_worst / 1000,
+                 floor_result.drag_cpu_worst / 1000, results[i].maxrss_kb);
+    }
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      board_row ("board: drop bottom note to front", sizes[i], results[i].drop_ms / 1000,
+                 floor_result.drop_ms / 1000, results[i].maxrss_kb);
+      board_row ("board: drop bottom note to front, CPU", sizes[i], results[i].drop_cpu_ms / 1000,
+                 floor_result.drop_cpu_ms / 1000, results[i].maxrss_kb);
+    }
+
+  bench_note ("board: a 1280x800 window (renderer %s), each size in a process of its own, %d runs "
+              "interleaved with the floor, medians shown. first frame: from creating the window to its "
+              "first drawn frame. drag: one note moved across every block, one step per frame, %d frames; "
+              "a frame is GdkFrameClock update to after-paint. drop: the bottom-most note dropped, brought "
+              "to the front, to its frame. Floor: the same window with an empty canvas (drag, drop: only "
+              "that note). CPU: this thread's CPU time, robust on a busy machine; other board rows are wall "
+              "clock. Peak memory: the window process's.",
+              g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default", REPEATS, DRAG_FRAMES);
+  bench_target (at_1000->first_frame <= 1.5 * floor_result.first_frame,
+                "first frame with 1,000 notes within 1.5x the empty window, wall clock (%.2fx)",
+                at_1000->first_frame / floor_result.first_frame);
+  bench_target (at_1000->first_frame_cpu <= 1.5 * floor_result.first_frame_cpu,
+                "first frame with 1,000 notes within 1.5x the empty window, CPU time (%.2fx)",
+                at_1000->first_frame_cpu / floor_result.first_frame_cpu);
+  bench_target (at_1000->drag_worst < 8,
+                "drag on 1,000 notes under 8 ms per frame, wall clock (median %.2f ms, worst %.2f ms)",
+                at_1000->drag_median, at_1000->drag_worst);
+  bench_target (at_1000->drag_cpu_worst < 8,
+                "drag on 1,000 notes under 8 ms per frame, CPU time (median %.2f ms, worst %.2f ms)",
+                at_1000->drag_cpu_median, at_1000->drag_cpu_worst);
+  if (!quick)
+    {
+      bench_target (worst_10000 <= 50,
+                    "no drag frame over 50 ms with 10,000 notes, wall clock, over all runs (worst %.1f ms)",
+                    worst_10000);
+      bench_target (worst_cpu_10000 <= 50,
+                    "no drag frame over 50 ms with 10,000 notes, CPU time, over all runs (worst %.1f ms)",
+                    worst_cpu_10000);
+    }
 }
