@@ -339,6 +339,10 @@ static const BadFile bad_files[] = {
   { "newline-in-syntax-error.json", VENTURE_FILE_ERROR_SYNTAX, "line 12, column 7: unexpected string constant" },
   { "not-json.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column" },
   { "nul-byte.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 19" },
+  /* Found by the fuzzer: json-glib takes C's octal escapes, which can
+   * make bytes that are not UTF-8 (here inside a history step). */
+  { "octal-escape-in-history.json", VENTURE_FILE_ERROR_SYNTAX, "line 66, column 25: unexpected character “2”" },
+  { "octal-escape.json", VENTURE_FILE_ERROR_SYNTAX, "line 4, column 22: unexpected character “2”" },
   { "other-format.json", VENTURE_FILE_ERROR_NOT_CANVAS, "no “format”" },
   { "out-of-range.json", VENTURE_FILE_ERROR_INVALID, "from 0 to 1000" },
   { "single-quotes.json", VENTURE_FILE_ERROR_SYNTAX, "line 1, column 2: unexpected character “'”" },

@@ -487,25 +487,36 @@ is_finite_tree (JsonNode *node)
 /* Whether the bytes have an escape in the surrogate range (\\uD800 to
  * \\uDFFF) anywhere: only then can json-glib produce bad UTF-8, and
  * only then is the whole tree checked. Venture writes characters, not
- * escapes, so its own files skip the walk. */
+ * escapes, so its own files skip the walk. json-glib's scanner also
+ * takes C's octal escapes ("\\200"), which are not JSON and can make
+ * any byte (the fuzzer): @octal receives the offset of the first one's
+ * digit, or -1. */
 static gboolean
 has_surrogate_escape (const char *data,
-                      gsize       length)
+                      gsize       length,
+                      gssize     *octal)
 {
   const char *p = data;
   const char *end = data + length;
+  gboolean surrogate = FALSE;
 
+  *octal = -1;
   while ((p = memchr (p, '\\', end - p)) != NULL)
     {
       if (end - p >= 4 && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D')
           && strchr ("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0')
-        return TRUE;
+        surrogate = TRUE;
+      if (end - p >= 2 && p[1] >= '0' && p[1] <= '7')
+        {
+          *octal = p + 1 - data;
+          return surrogate;
+        }
       p += 2;
       if (p >= end)
         break;
     }
 
-  return FALSE;
+  return surrogate;
 }
 
 static gboolean
@@ -1163,6 +1174,8 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   const char *data;
   gssize invalid;
   gssize big_number;
+  gssize octal;
+  gboolean surrogate;
   gsize offset = 0;
   gsize length;
   guint line, column;
@@ -1224,6 +1237,16 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       break;
     }
 
+  surrogate = has_surrogate_escape (data, length, &octal);
+  if (octal >= 0)
+    {
+      locate (data, octal, &line, &column);
+      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_SYNTAX,
+                   _("“%s” is not valid JSON: line %u, column %u: unexpected character “%c”"),
+                   display_name, line, column, data[octal]);
+      return NULL;
+    }
+
   /* Unknown members and the history keep the parser's objects and
    * arrays (json_node_copy() is shallow: a new node without a parent,
    * the same contents). Not an immutable parser: sealing every node
@@ -1252,7 +1275,7 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (has_surrogate_escape (data, length) && !is_utf8_tree (root))
+  if (surrogate && !is_utf8_tree (root))
     {
       g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
                    _("“%s” is damaged: it has a \\u escape that is not a character (a lone surrogate)"),
