@@ -312,6 +312,12 @@ test_board_duplicate_and_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_get_parent (widget) == venture_board_get_tray (fixture->board));
 }
 
+static gboolean
+widget_is_focus (gpointer widget)
+{
+  return gtk_widget_is_focus (widget);
+}
+
 /* Alt+arrows move the focused note to the neighbouring block; Ctrl+arrows
  * nudge it inside its block; the focus follows. */
 static void
@@ -328,20 +334,28 @@ test_board_keyboard_move (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_is_focus (widget));
+  /* The focus follows the note; it settles once the note is laid out
+   * in its new block. */
+  venture_test_wait_until (widget_is_focus, widget);
   redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "down"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "cost-structure");
   redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "up"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
   redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "value-propositions");
   redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
   g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
-  g_assert_true (gtk_widget_is_focus (widget));
+  /* The focus follows the note; it settles once the note is laid out
+   * in its new block. */
+  venture_test_wait_until (widget_is_focus, widget);
   redraw (fixture);
   x = venture_note_get_x (note);
   g_assert_true (gtk_widget_activate_action (widget, "board.nudge", "s", "right"));
