@@ -111,6 +111,29 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+typedef struct {
+  GtkWidget  *widget;
+  const char *text;
+} ShownText;
+
+static gboolean
+text_is_shown (gpointer data)
+{
+  ShownText *shown = data;
+
+  return shows_text (shown->widget, shown->text);
+}
+
+/* A label shows once it is mapped, a frame or so after it was set. */
+static void
+wait_until_shown (GtkWidget  *widget,
+                  const char *text)
+{
+  ShownText shown = { widget, text };
+
+  venture_test_wait_until (text_is_shown, &shown);
+}
+
 static gboolean
 strip_underline_equal (const char *with_underline,
                        const char *plain)
@@ -401,7 +424,7 @@ test_export_pdf (void)
   g_assert_null (find_dialog ());
   g_assert_finalize_object (dialog);
   venture_test_iterate (100);
-  g_assert_true (shows_text (GTK_WIDGET (window), "Exported to “R&D <plan>.pdf”"));
+  wait_until_shown (GTK_WIDGET (window), "Exported to “R&D <plan>.pdf”");
   g_free (venture_test_save_screenshot (GTK_WIDGET (window), "export-dialog-done"));
 
   /* A second dialog remembers the choices. */
@@ -541,7 +564,7 @@ test_export_failure (void)
   g_assert_true (find_dialog () == dialog);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (get_row (dialog, "Format"))));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "canvas.pdf"));
+  wait_until_shown (GTK_WIDGET (dialog), "canvas.pdf");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   venture_test_iterate (400);
   venture_test_wait_for_frame (GTK_WIDGET (dialog));
@@ -638,6 +661,7 @@ test_export_comparison (void)
   g_autoptr(VentureCanvas) before = venture_canvas_file_load (input_file, NULL, NULL, NULL, NULL);
   VentureWindow *window;
   VentureCanvas *shown;
+  g_autofree char *pages = NULL;
   VentureVersionsPanel *panel;
   VentureExportDialog *dialog;
   GtkWidget *group;
@@ -674,7 +698,7 @@ test_export_comparison (void)
   toggle = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), VENTURE_TYPE_EXPORT_DIALOG,
                                                       "comparison_switch"));
   g_assert_true (gtk_widget_get_visible (group));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Comparison of “Before feedback” and “Now”"));
+  wait_until_shown (GTK_WIDGET (dialog), "Comparison of “Before feedback” and “Now”");
   g_assert_false (gtk_switch_get_active (toggle));
   g_free (venture_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog-comparison"));
   gtk_switch_set_active (toggle, TRUE);
@@ -686,7 +710,8 @@ test_export_comparison (void)
   venture_test_iterate (20);
   g_assert_finalize_object (dialog);
 
-  g_assert_cmpstr (pdfinfo_field (path, "Pages"), ==, "3");
+  pages = pdfinfo_field (path, "Pages");
+  g_assert_cmpstr (pages, ==, "3");
   g_assert_true (pdf_contains (path, "Comparison of “Before feedback” and “Now”"));
   g_assert_true (pdf_contains (path, "1 reworded"));
   g_assert_true (pdf_contains (path, "✎ “Travelling van and bike trailer”: Text changed"));
