@@ -19,39 +19,12 @@
 
 /* Helpers */
 
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) first);
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", first, err);
-
-  return out;
-}
-
 /* The value of one "Name: value" line of pdfinfo. */
 static char *
 pdfinfo_field (const char *path,
                const char *field)
 {
-  g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+  g_autofree char *info = venture_test_run_tool ("pdfinfo", path, NULL);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -66,7 +39,7 @@ static gboolean
 pdf_contains (const char *path,
               const char *text)
 {
-  g_autofree char *out = run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_autofree char *out = venture_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
   GString *squeezed_out = g_string_new (NULL);
   GString *squeezed_text = g_string_new (NULL);
   gboolean found;
@@ -718,7 +691,7 @@ test_export_comparison (void)
   g_assert_true (pdf_contains (path, "Relationship mix"));
   g_assert_false (pdf_contains (path, "Changed while exporting"));
   /* The mark on the canvas page. */
-  text = run_tool ("pdftotext", "-f", "1", "-l", "1", path, "-", NULL);
+  text = venture_test_run_tool ("pdftotext", "-f", "1", "-l", "1", path, "-", NULL);
   g_assert_nonnull (strstr (text, "✎"));
 
   close_and_check_finalized (window);

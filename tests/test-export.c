@@ -67,33 +67,6 @@ fixed_date (void)
   return g_date_time_new_utc (2026, 3, 1, 9, 30, 0);
 }
 
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) first);
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", first, err);
-
-  return out;
-}
-
 /* pdftotext wraps, hyphenates and spaces as the page dictates: compare
  * without any white space, in one normal form. */
 static char *
@@ -190,7 +163,7 @@ test_pdf_text (Fixture       *fixture,
 {
   g_autoptr(VentureCanvas) canvas = venture_test_canvas_bike_clinic ();
   g_autofree char *path = write_export (fixture, canvas, "bike.pdf", NULL);
-  g_autofree char *text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+  g_autofree char *text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
   g_autofree char *squeezed = squeeze (text);
 
   assert_canvas_in_text (canvas, text);
@@ -206,7 +179,7 @@ test_pdf_fonts (Fixture       *fixture,
 {
   g_autoptr(VentureCanvas) canvas = venture_test_canvas_productivity ();
   g_autofree char *path = write_export (fixture, canvas, "fonts.pdf", NULL);
-  g_autofree char *fonts = run_tool ("pdffonts", path, NULL);
+  g_autofree char *fonts = venture_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   const char *emb;
   gsize column;
@@ -254,8 +227,8 @@ test_pdf_page_sizes (Fixture       *fixture,
     {
       VentureExportSettings settings = { cases[i].page_size, cases[i].orientation, 1 };
       g_autofree char *path = write_export (fixture, canvas, "page.pdf", &settings);
-      g_autofree char *info = run_tool ("pdfinfo", path, NULL);
-      g_autofree char *text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+      g_autofree char *info = venture_test_run_tool ("pdfinfo", path, NULL);
+      g_autofree char *text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
 
       if (strstr (info, cases[i].expected) == NULL)
         g_error ("expected %s in:\n%s", cases[i].expected, info);
@@ -312,7 +285,7 @@ test_svg_well_formed (Fixture       *fixture,
 {
   g_autoptr(VentureCanvas) canvas = short_canvas ();
   g_autofree char *path = write_export (fixture, canvas, "short.svg", NULL);
-  g_autofree char *out = run_tool ("xmllint", "--noout", path, NULL);
+  g_autofree char *out = venture_test_run_tool ("xmllint", "--noout", path, NULL);
   g_autofree char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -352,14 +325,14 @@ test_overflow_appendix (Fixture       *fixture,
   g_assert_cmpuint (venture_export_get_n_pages (export), ==, 2);
 
   path = write_export (fixture, canvas, "overflow.pdf", NULL);
-  info = run_tool ("pdfinfo", path, NULL);
+  info = venture_test_run_tool ("pdfinfo", path, NULL);
   g_assert_cmpint (pdf_pages (info), ==, 2);
 
   /* The canvas page shows the start and the marker, the appendix it all.
    * (pango hands the elided text to cairo with the ellipsis, so page 1's
    * text layer holds it too: no check that it is missing there.) */
-  first = run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
-  second = run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
+  first = venture_test_run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
+  second = venture_test_run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
   assert_text_contains (first, "Short and sweet");
   assert_text_contains (first, "A note far too long");
   assert_text_contains (second, "Notes in full");
@@ -403,7 +376,7 @@ test_overflow_long_note (Fixture       *fixture,
   canvas = venture_test_canvas_new ("Long", &note, 1);
 
   path = write_export (fixture, canvas, "long.pdf", NULL);
-  appendix = run_tool ("pdftotext", "-raw", "-f", "2", path, "-", NULL);
+  appendix = venture_test_run_tool ("pdftotext", "-raw", "-f", "2", path, "-", NULL);
   squeezed = squeeze (appendix);
   for (guint i = 0; i < 1100; i++)
     {
@@ -446,7 +419,7 @@ test_unsorted_tray (Fixture       *fixture,
   g_assert_cmpuint (venture_export_get_n_markers (export), <, 20);
 
   path = write_export (fixture, canvas, "tray.pdf", NULL);
-  text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+  text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
   assert_text_contains (text, "Unsorted");
   assert_text_contains (text, "more notes, in full in the appendix");
   /* Nothing lost: every idea is on the tray or in the appendix. */
@@ -468,8 +441,8 @@ test_scripts (Fixture       *fixture,
   g_autoptr(VentureCanvas) canvas = venture_test_canvas_new ("多言語 / متعدد اللغات", notes,
                                                               G_N_ELEMENTS (notes));
   g_autofree char *path = write_export (fixture, canvas, "scripts.pdf", NULL);
-  g_autofree char *text = run_tool ("pdftotext", "-raw", path, "-", NULL);
-  g_autofree char *reordered = run_tool ("pdftotext", path, "-", NULL);
+  g_autofree char *text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
+  g_autofree char *reordered = venture_test_run_tool ("pdftotext", path, "-", NULL);
   g_autofree char *svg = NULL;
 
   assert_text_contains (text, "顧客セグメント：毎日通勤する人");
@@ -484,7 +457,7 @@ test_scripts (Fixture       *fixture,
 
   g_unlink (path);
   svg = write_export (fixture, canvas, "scripts.svg", NULL);
-  g_free (run_tool ("xmllint", "--noout", svg, NULL));
+  g_free (venture_test_run_tool ("xmllint", "--noout", svg, NULL));
 }
 
 /* The example files, read as the app reads them. */
@@ -508,7 +481,7 @@ test_good_files (Fixture       *fixture,
 
       g_assert_no_error (error);
       path = write_export (fixture, canvas, "good.pdf", NULL);
-      text = run_tool ("pdftotext", "-raw", path, "-", NULL);
+      text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
       assert_canvas_in_text (canvas, text);
       g_unlink (path);
     }
@@ -708,18 +681,18 @@ test_comparison_pdf (Fixture       *fixture,
   g_assert_true (venture_export_write_comparison (comparison, "Before feedback", "Now", file,
                                                   VENTURE_EXPORT_FORMAT_PDF, NULL, date, &error));
   g_assert_no_error (error);
-  info = run_tool ("pdfinfo", path, NULL);
+  info = venture_test_run_tool ("pdfinfo", path, NULL);
   /* The canvas page, the comparison, then the appendix ("Notes in full"). */
   g_assert_cmpint (pdf_pages (info), ==, 3);
 
-  first = run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
+  first = venture_test_run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
   assert_canvas_in_text (after, first);
   /* Marks: three added notes, two reworded ones. */
   squeezed = squeeze (first);
   g_assert_cmpuint (count_occurrences (squeezed, "✎"), ==, 2);
   g_assert_cmpuint (count_occurrences (squeezed, "+"), >=, 3);
 
-  second = run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
+  second = venture_test_run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
   assert_text_contains (second, "Comparison of “Before feedback” and “Now”");
   assert_text_contains (second, "3 notes added, 2 notes removed, 2 reworded");
   assert_text_contains (second, "+ added");
@@ -732,7 +705,7 @@ test_comparison_pdf (Fixture       *fixture,
   assert_text_contains (second, "Before feedback");
   assert_text_contains (second, "Page 2 of 3");
   g_clear_pointer (&second, g_free);
-  second = run_tool ("pdftotext", "-raw", "-f", "3", "-l", "3", path, "-", NULL);
+  second = venture_test_run_tool ("pdftotext", "-raw", "-f", "3", "-l", "3", path, "-", NULL);
   assert_text_contains (second, "Notes in full");
 }
 
@@ -759,11 +732,11 @@ test_comparison_none (Fixture       *fixture,
     g_assert_true (venture_export_write_comparison (comparison, "Before feedback", "Now", file,
                                                     VENTURE_EXPORT_FORMAT_PDF, NULL, NULL, &error));
     g_assert_no_error (error);
-    text = run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
+    text = venture_test_run_tool ("pdftotext", "-raw", "-f", "2", "-l", "2", path, "-", NULL);
     assert_text_contains (text, "No changes");
     g_clear_pointer (&text, g_free);
     /* No mark on the canvas page. */
-    text = run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
+    text = venture_test_run_tool ("pdftotext", "-raw", "-f", "1", "-l", "1", path, "-", NULL);
     g_assert_null (strstr (text, "✎"));
     g_assert_null (strstr (text, "+"));
   }

@@ -27,4 +27,10 @@ VentureCanvas *venture_test_canvas_bike_clinic  (void);
 /* n_notes spread over every block, with tags and colours. */
 VentureCanvas *venture_test_canvas_generated    (guint                  n_notes);
 
+/* Runs a command-line tool (pdftotext, pdfinfo, xmllint...) on a file the
+ * test wrote and returns what it printed; fails the test if it fails.
+ * The arguments end with NULL. */
+char          *venture_test_run_tool            (const char            *first,
+                                                 ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS
