@@ -88,7 +88,13 @@ with tempfile.TemporaryDirectory() as tmp:
             print("not ok 1 - crash recovery: the user's file changed")
             sys.exit(1)
 
-    app = subprocess.Popen([venture], env=env)
+    # The restart; a start that could not reach the display at all is
+    # tried again (that is the test machine, not Venture).
+    for attempt in range(3):
+        app = subprocess.Popen([venture], env=env)
+        time.sleep(1.0)
+        if app.poll() is None:
+            break
     try:
         # The window and the restore question.
         wait_for("the restore question", lambda: len(window_titles(app.pid)) >= 2)
