@@ -116,34 +116,6 @@ venture_history_file_canvas_digest (VentureCanvas *canvas)
 
 /* Writing */
 
-static void
-text_diff (const char *old,
-           const char *new,
-           gsize      *pos,
-           gsize      *del_len,
-           gsize      *ins_len)
-{
-  gsize old_len = strlen (old);
-  gsize new_len = strlen (new);
-  gsize p = 0;
-  gsize s = 0;
-
-  while (p < old_len && p < new_len && old[p] == new[p])
-    p++;
-  while (p > 0 && (((guchar) old[p] & 0xC0) == 0x80 || ((guchar) new[p] & 0xC0) == 0x80))
-    p--;
-
-  while (s < old_len - p && s < new_len - p && old[old_len - 1 - s] == new[new_len - 1 - s])
-    s++;
-  while (s > 0 && (((guchar) old[old_len - s] & 0xC0) == 0x80 ||
-                   ((guchar) new[new_len - s] & 0xC0) == 0x80))
-    s--;
-
-  *pos = p;
-  *del_len = old_len - s - p;
-  *ins_len = new_len - s - p;
-}
-
 static gboolean
 is_note_member (const char *name)
 {
@@ -318,7 +290,7 @@ change_to_array (const VentureChange *change,
         g_autofree char *inserted = NULL;
         gsize pos, del_len, ins_len;
 
-        text_diff (old, new, &pos, &del_len, &ins_len);
+        _venture_history_text_diff (old, new, &pos, &del_len, &ins_len);
         deleted = g_strndup (old + pos, del_len);
         inserted = g_strndup (new + pos, ins_len);
         json_array_add_string_element (array, "t");

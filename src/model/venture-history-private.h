@@ -40,4 +40,13 @@ void                      venture_history_restore         (VentureHistory      *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VentureHistoryStep, venture_history_step_free)
 
+/* The edit that turns @old into @new: @del_len bytes at @pos replaced by
+ * @ins_len bytes, never splitting a UTF-8 character. Shared by the
+ * typing coalescer and the history file's text steps. */
+void _venture_history_text_diff (const char *old,
+                                 const char *new,
+                                 gsize      *pos,
+                                 gsize      *del_len,
+                                 gsize      *ins_len);
+
 G_END_DECLS

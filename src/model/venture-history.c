@@ -517,12 +517,12 @@ is_space (gunichar c)
 
 /* Where @old and @new differ: bytes [@pos, @pos + @del_len) of @old became
  * bytes [@pos, @pos + @ins_len) of @new. Cuts fall on character bounds. */
-static void
-text_diff (const char *old,
-           const char *new,
-           gsize      *pos,
-           gsize      *del_len,
-           gsize      *ins_len)
+void
+_venture_history_text_diff (const char *old,
+                            const char *new,
+                            gsize      *pos,
+                            gsize      *del_len,
+                            gsize      *ins_len)
 {
   gsize old_len = strlen (old);
   gsize new_len = strlen (new);
@@ -599,7 +599,7 @@ typing_start (VentureHistory      *self,
   if (change->old_string == NULL || change->new_string == NULL)
     return;
 
-  text_diff (change->old_string, change->new_string, &pos, &del_len, &ins_len);
+  _venture_history_text_diff (change->old_string, change->new_string, &pos, &del_len, &ins_len);
 
   if (del_len == 0 && ins_len > 0)
     {
@@ -645,7 +645,7 @@ typing_continue (VentureHistory      *self,
       change->old_string == NULL || change->new_string == NULL)
     return FALSE;
 
-  text_diff (change->old_string, change->new_string, &pos, &del_len, &ins_len);
+  _venture_history_text_diff (change->old_string, change->new_string, &pos, &del_len, &ins_len);
 
   if (del_len == 0 && ins_len > 0)
     {
