@@ -64,6 +64,7 @@ TAXONOMY_SAMPLES = {
 
 C_STRING = r'"((?:[^"\\]|\\.)*)"'
 N_MARKER = re.compile(r'(?<![A-Za-z0-9_])N_\s*\(\s*' + C_STRING + r'\s*\)')
+NC_MARKER = re.compile(r'(?<![A-Za-z0-9_])NC_\s*\(\s*' + C_STRING + r'\s*,\s*' + C_STRING + r'\s*\)')
 
 
 class Tap:
@@ -93,7 +94,7 @@ def c_unescape(text):
 
 def canvas_strings(srcroot):
     """The strings every catalogue must translate: the templates' names,
-    labels and questions, and every N_() string of the taxonomy."""
+    labels and questions, and every N_() and NC_() string of the taxonomy."""
     strings = []
     for path in sorted(glob.glob(os.path.join(srcroot, 'data', 'templates', '*.xml'))):
         root = ET.parse(path).getroot()
@@ -101,7 +102,10 @@ def canvas_strings(srcroot):
             if element.tag in ('name', 'label', 'questions') and element.text:
                 strings.append(' '.join(element.text.split()))
     with open(os.path.join(srcroot, 'src', 'model', 'venture-taxonomy.c'), encoding='utf-8') as f:
-        strings += [c_unescape(s) for s in N_MARKER.findall(f.read())]
+        source = f.read()
+    strings += [c_unescape(s) for s in N_MARKER.findall(source)]
+    # gettext keys a string with a context as "context\x04string".
+    strings += [c_unescape(c) + '\x04' + c_unescape(s) for c, s in NC_MARKER.findall(source)]
     return strings
 
 
@@ -162,7 +166,7 @@ def main():
         # GNUTranslations.gettext returns the msgid when there is no
         # translation, so look at the catalogue itself.
         tap.check('%s: every template and taxonomy string is translated' % lang,
-                  ['no translation for “%s”' % s for s in required
+                  ['no translation for “%s”' % s.replace('\x04', ' | ') for s in required
                    if not catalogue._catalog.get(s)])
 
     return tap.finish()

@@ -9,6 +9,10 @@
 #include <locale.h>
 
 #include "venture-board.h"
+#include "venture-examples.h"
+#include "venture-mix-panel.h"
+#include "venture-note-widget.h"
+#include "venture-taxonomy.h"
 #include "venture-template.h"
 #include "venture-window.h"
 #include "venture-test-ui.h"
@@ -96,6 +100,103 @@ test_i18n_window (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+label_is_cut (GtkLabel *label)
+{
+  return pango_layout_is_ellipsized (gtk_label_get_layout (label));
+}
+
+static void
+assert_chips_whole (VentureNoteWidget *widget)
+{
+  for (guint i = 0; i < venture_note_widget_get_n_chips (widget); i++)
+    {
+      GtkWidget *label = gtk_widget_get_last_child (venture_note_widget_get_chip (widget, i));
+
+      g_assert_true (GTK_IS_LABEL (label));
+      if (label_is_cut (GTK_LABEL (label)))
+        g_error ("The chip “%s” is cut to %d px", gtk_label_get_label (GTK_LABEL (label)),
+                 gtk_widget_get_width (label));
+    }
+}
+
+static guint
+assert_mix_headers_whole (GtkWidget *widget)
+{
+  guint n_headers = 0;
+
+  if (gtk_widget_has_css_class (widget, "mix-header"))
+    {
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (widget));
+      GtkWidget *label = gtk_widget_get_last_child (box);
+
+      g_assert_true (GTK_IS_LABEL (label));
+      if (label_is_cut (GTK_LABEL (label)))
+        g_error ("The mix panel header “%s” is cut to %d px", gtk_label_get_label (GTK_LABEL (label)),
+                 gtk_widget_get_width (label));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_headers += assert_mix_headers_whole (child);
+
+  return n_headers;
+}
+
+/* Short labels are translated on their own, so that chips and the mix
+ * panel's headers show whole words rather than "Kundengewinnu…". */
+static void
+test_i18n_short_labels (void)
+{
+  g_autoptr(VentureCanvas) example = venture_examples_load ("bike-repair", NULL);
+  g_autoptr(VentureDocument) document = venture_document_new_from_canvas (example, TRUE);
+  VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), document);
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  GtkWidget *panel = venture_window_get_mix_panel (window);
+  VentureCanvas *canvas = venture_document_get_canvas (document);
+  VentureNote *note = venture_canvas_lookup_note (canvas, "br-19");
+  VentureNoteWidget *widget;
+  guint n_relationships, n_stages;
+  g_autofree char *name = g_strdup_printf ("i18n-%s-short-labels", expected->language);
+  g_autofree char *png = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  venture_window_set_mix_visible (window, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+  venture_test_wait_for_frame (GTK_WIDGET (window));
+
+  g_assert_nonnull (note);
+  widget = VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, note));
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      const VentureTag *tags;
+      guint n;
+
+      tags = venture_taxonomy_get_tags (kind, &n);
+      for (guint i = 0; i < n; i++)
+        {
+          venture_canvas_set_note_tag (canvas, note, kind, tags[i].id);
+          venture_test_wait_for_frame (GTK_WIDGET (widget));
+          g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, kind + 1);
+          assert_chips_whole (widget);
+        }
+    }
+
+  venture_test_wait_for_frame (panel);
+  venture_taxonomy_get_tags (VENTURE_TAG_RELATIONSHIP, &n_relationships);
+  venture_taxonomy_get_tags (VENTURE_TAG_STAGE, &n_stages);
+  g_assert_cmpuint (assert_mix_headers_whole (panel), ==, n_relationships + n_stages);
+
+  png = venture_test_save_screenshot (GTK_WIDGET (window), name);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  venture_test_iterate (50);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +227,9 @@ main (int   argc,
 
   path = g_strdup_printf ("/venture/i18n/%s/window", expected->language);
   g_test_add_func (path, test_i18n_window);
+  g_free (path);
+  path = g_strdup_printf ("/venture/i18n/%s/short-labels", expected->language);
+  g_test_add_func (path, test_i18n_short_labels);
 
   return g_test_run ();
 }

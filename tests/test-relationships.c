@@ -223,7 +223,7 @@ test_chips (Fixture       *fixture,
           venture_canvas_set_note_tag (fixture->canvas, note, kind, tags[i].id);
           venture_test_wait_for_frame (GTK_WIDGET (widget));
           chip = venture_note_widget_get_chip (widget, venture_note_widget_get_n_chips (widget) - 1);
-          g_assert_cmpstr (chip_text (chip), ==, tags[i].short_label);
+          g_assert_cmpstr (chip_text (chip), ==, venture_tag_get_short_label (&tags[i]));
           tooltip = gtk_widget_get_tooltip_text (chip);
           g_assert_nonnull (strstr (tooltip, tags[i].label));
           image = gtk_widget_get_first_child (chip);

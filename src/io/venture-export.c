@@ -610,7 +610,7 @@ chip_label (NoteBox *box,
             guint    kind)
 {
   if (box->tags[kind] != NULL)
-    return g_dgettext (GETTEXT_PACKAGE, box->tags[kind]->short_label);
+    return venture_tag_get_short_label (box->tags[kind]);
   if (box->unknown_tag[kind])
     /* Translators: a tag from a newer version of Venture, on a note chip */
     return _("unknown");
@@ -1372,10 +1372,10 @@ lay_out_mix (VentureExport *self,
 
           if (stage != NULL)
             /* Translators: a relationship type and a stage, "Self-service, Retention". */
-            label = g_strdup_printf (_("%s, %s"), g_dgettext (GETTEXT_PACKAGE, relationships[i].short_label),
-                                     g_dgettext (GETTEXT_PACKAGE, stages[k].short_label));
+            label = g_strdup_printf (_("%s, %s"), venture_tag_get_short_label (&relationships[i]),
+                                     venture_tag_get_short_label (&stages[k]));
           else
-            label = g_strdup (g_dgettext (GETTEXT_PACKAGE, relationships[i].short_label));
+            label = g_strdup (venture_tag_get_short_label (&relationships[i]));
           old_count = g_strdup_printf ("%u", old_n);
           new_count = g_strdup_printf ("%u", new_n);
           add_mix_row (self, label_width, number_width, label, old_count, new_count, FALSE);

@@ -29,7 +29,7 @@ typedef enum {
 typedef struct {
   const char *id;
   const char *label;        /* untranslated, N_() */
-  const char *short_label;  /* untranslated, for chips where room is scarce */
+  const char *short_label;  /* untranslated, NC_("tag chip"): see venture_tag_get_short_label() */
   const char *description;  /* untranslated, one line of help */
   const char *icon_name;
   VentureStrategyFamily family;
@@ -55,6 +55,11 @@ const VentureTag  *venture_taxonomy_get_tags  (VentureTagKind kind,
                                                guint         *n_tags);
 const VentureTag  *venture_taxonomy_lookup    (VentureTagKind kind,
                                                const char    *id);
+/* The short label for chips, the mix panel's headers and the export,
+ * translated. It has a context of its own ("tag chip") so that a language
+ * whose full label is one long word ("Kundengewinnung") can shorten it
+ * where "Acquisition" serves for both in English. */
+const char        *venture_tag_get_short_label (const VentureTag *tag);
 const VentureColor *venture_taxonomy_get_colors (guint *n_colors);
 const VentureColor *venture_taxonomy_lookup_color (const char *id);
 

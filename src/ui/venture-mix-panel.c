@@ -134,7 +134,7 @@ header_button (const VentureTag *tag,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *image = gtk_image_new_from_icon_name (tag->icon_name);
-  GtkWidget *label = gtk_label_new (_(tag->short_label));
+  GtkWidget *label = gtk_label_new (venture_tag_get_short_label (tag));
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -55,7 +55,7 @@ venture_tag_chip_new (VentureTagKind  kind,
   image = gtk_image_new_from_icon_name (tag != NULL ? tag->icon_name : "dialog-question-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  label = gtk_label_new (tag != NULL ? (compact ? _(tag->short_label) : _(tag->label)) : _("unknown"));
+  label = gtk_label_new (tag != NULL ? (compact ? venture_tag_get_short_label (tag) : _(tag->label)) : _("unknown"));
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (chip), image);
   gtk_box_append (GTK_BOX (chip), label);

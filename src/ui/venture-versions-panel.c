@@ -185,13 +185,14 @@ fill_mix (VentureVersionsPanel *self)
           if (stage != NULL)
             {
               /* Translators: a relationship type and a stage, "Self-service, Retention". */
-              row_label = g_strdup_printf (_("%s, %s"), _(relationships[i].short_label), _(stages[k].short_label));
+              row_label = g_strdup_printf (_("%s, %s"), venture_tag_get_short_label (&relationships[i]),
+                                           venture_tag_get_short_label (&stages[k]));
               /* Translators: a relationship type and a stage, "Self-service, Retention". */
               full_label = g_strdup_printf (_("%s, %s"), _(relationships[i].label), _(stages[k].label));
             }
           else
             {
-              row_label = g_strdup (_(relationships[i].short_label));
+              row_label = g_strdup (venture_tag_get_short_label (&relationships[i]));
               full_label = g_strdup (_(relationships[i].label));
             }
           add_mix_row (self, row_label, full_label, id, stage, row++);
