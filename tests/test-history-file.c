@@ -526,6 +526,53 @@ test_history_file_cases (void)
     }
 }
 
+/* An id is the file's text: whatever it holds (newlines, an escape that
+ * would colour a terminal, a megabyte), the message quotes it on one
+ * short line. */
+static void
+test_history_file_message_quotes_ids (void)
+{
+  g_autoptr(VentureCanvas) base = small_canvas ();
+  g_autofree char *digest = venture_history_file_canvas_digest (base);
+  g_autoptr(GString) long_id = g_string_new ("line\\n");
+  struct {
+    const char *steps;
+    const char *quoted;
+  } quotes[] = {
+    { "[[\"c\",\"first\\nsecond\\r\\tthird\",\"red\",\"yellow\"]]",
+      "(step 1: no note “first second  third”)" },
+    { "[[\"a\",\"bell\\u0007\\u001b[31mred\",5]]",
+      "(step 1: note “bell  [31mred” is not at 5)" },
+    { "[[\"v\",\"Plan\\nB\\u007f\",7]]",
+      "(step 1: version “Plan B ” is not at 7)" },
+    { NULL, "(step 1: no note “line linelinelinelinelinelinelinelinelinelinelinelinelinelinelinelinelinelinelin…”)" },
+  };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (long_id, "line");
+
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      g_autofree char *steps = quotes[i].steps != NULL
+                               ? g_strdup (quotes[i].steps)
+                               : g_strdup_printf ("[[\"g\",\"%s\",\"stage\",null,\"retention\"]]", long_id->str);
+      g_autofree char *json = g_strdup_printf ("{\"version\":1,\"digest\":\"%s\",\"position\":1,\"steps\":%s}",
+                                               digest, steps);
+      g_autoptr(JsonNode) node = from_text (json);
+      g_autoptr(VentureCanvas) canvas = venture_canvas_copy (base);
+      g_autoptr(VentureHistory) history = venture_history_new (canvas);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (venture_history_file_deserialize (history, node, &error));
+      g_assert_error (error, VENTURE_HISTORY_FILE_ERROR, VENTURE_HISTORY_FILE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_suffix (error->message, quotes[i].quoted));
+      for (const char *p = error->message; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
+      g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 200);
+    }
+}
+
 /* Random damage to a valid history: every outcome is a clean load or a
  * clean refusal, never a crash or a warning. */
 
@@ -769,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/venture/history-file/mismatch", test_history_file_mismatch);
   g_test_add_func ("/venture/history-file/digest", test_history_file_digest);
   g_test_add_func ("/venture/history-file/cases", test_history_file_cases);
+  g_test_add_func ("/venture/history-file/message-quotes-ids", test_history_file_message_quotes_ids);
   g_test_add_func ("/venture/history-file/fuzz", test_history_file_fuzz);
   g_test_add_func ("/venture/history-file/size", test_history_file_size);
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "venture-file.h"
 #include "venture-history-private.h"
 #include "venture-validate.h"
 #include "venture-version.h"
@@ -462,6 +463,7 @@ typedef struct {
   GHashTable    *real_of;
   gboolean       backwards;
   guint          step_index;
+  char          *quoted_id;  /* see quote_id() */
 } Replay;
 
 static void
@@ -469,6 +471,7 @@ replay_clear (Replay *replay)
 {
   g_clear_object (&replay->scratch);
   g_clear_pointer (&replay->real_of, g_hash_table_unref);
+  g_clear_pointer (&replay->quoted_id, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Replay, replay_clear)
@@ -494,6 +497,18 @@ replay_init (Replay        *replay,
    * canvas's, and versions are immutable, so they are shared. */
   for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
     venture_canvas_insert_version (replay->scratch, venture_canvas_get_version (canvas, i), i);
+}
+
+/* A note or version id as a message quotes it: it is the file's text,
+ * which may hold newlines and be megabytes long, so it is made one short
+ * line. Kept in @replay for the message being made. */
+static const char *
+quote_id (Replay     *replay,
+          const char *id)
+{
+  g_free (replay->quoted_id);
+  replay->quoted_id = venture_file_one_line (id);
+  return replay->quoted_id;
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -1018,23 +1033,23 @@ read_change (Replay       *replay,
         if (comes_back)
           {
             if (venture_canvas_lookup_note (replay->scratch, id) != NULL || position > n_notes)
-              return (invalid (replay, error, "note %s cannot come back", id), NULL);
+              return (invalid (replay, error, "note “%s” cannot come back", quote_id (replay, id)), NULL);
             scratch = new_note (replay, id, array, 3, &real);
             if (scratch == NULL)
-              return (invalid (replay, error, "note %s has no valid content", id), NULL);
+              return (invalid (replay, error, "note “%s” has no valid content", quote_id (replay, id)), NULL);
           }
         else
           {
             scratch = scratch_note (replay, id, position);
             if (scratch == NULL)
-              return (invalid (replay, error, "note %s is not at %" G_GINT64_FORMAT, id, position), NULL);
+              return (invalid (replay, error, "note “%s” is not at %" G_GINT64_FORMAT, quote_id (replay, id), position), NULL);
             real = g_hash_table_lookup (replay->real_of, scratch);
             if (length == 4)
               {
                 g_autoptr(VentureNote) content = note_from_node (id, json_array_get_element (array, 3));
 
                 if (content == NULL || !venture_note_equal (content, scratch))
-                  return (invalid (replay, error, "note %s is not as recorded", id), NULL);
+                  return (invalid (replay, error, "note “%s” is not as recorded", quote_id (replay, id)), NULL);
               }
           }
 
@@ -1059,12 +1074,12 @@ read_change (Replay       *replay,
             !get_string (array, 4, FALSE, &inserted))
           return (invalid (replay, error, "malformed text change"), NULL);
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
-          return (invalid (replay, error, "no note %s", id), NULL);
+          return (invalid (replay, error, "no note “%s”", quote_id (replay, id)), NULL);
 
         if (!text_apply_delta (venture_note_get_text (scratch), offset,
                                back ? inserted : deleted,
                                back ? deleted : inserted, &other))
-          return (invalid (replay, error, "the text of note %s is not as recorded", id), NULL);
+          return (invalid (replay, error, "the text of note “%s” is not as recorded", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_TEXT, scratch);
         change->old_string = back ? g_steal_pointer (&other) : g_strdup (venture_note_get_text (scratch));
@@ -1079,9 +1094,9 @@ read_change (Replay       *replay,
         if (length != 4 || !get_id (array, 2, &old) || !get_id (array, 3, &new))
           return (invalid (replay, error, "malformed colour change"), NULL);
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
-          return (invalid (replay, error, "no note %s", id), NULL);
+          return (invalid (replay, error, "no note “%s”", quote_id (replay, id)), NULL);
         if (g_strcmp0 (venture_note_get_color (scratch), back ? new : old) != 0)
-          return (invalid (replay, error, "the colour of note %s is not as recorded", id), NULL);
+          return (invalid (replay, error, "the colour of note “%s” is not as recorded", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_COLOR, scratch);
         change->old_string = g_strdup (old);
@@ -1097,7 +1112,7 @@ read_change (Replay       *replay,
         gboolean ok;
 
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
-          return (invalid (replay, error, "no note %s", id), NULL);
+          return (invalid (replay, error, "no note “%s”", quote_id (replay, id)), NULL);
 
         if (op[0] == 'm')
           {
@@ -1119,7 +1134,7 @@ read_change (Replay       *replay,
         if (g_strcmp0 (venture_note_get_block (scratch), back ? new_block : old_block) != 0 ||
             venture_note_get_x (scratch) != (back ? new_x : old_x) ||
             venture_note_get_y (scratch) != (back ? new_y : old_y))
-          return (invalid (replay, error, "note %s is not where recorded", id), NULL);
+          return (invalid (replay, error, "note “%s” is not where recorded", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_MOVE, scratch);
         change->old_string = g_strdup (old_block);
@@ -1146,9 +1161,9 @@ read_change (Replay       *replay,
         if (kind < 0)
           return (invalid (replay, error, "unknown tag kind"), NULL);
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
-          return (invalid (replay, error, "no note %s", id), NULL);
+          return (invalid (replay, error, "no note “%s”", quote_id (replay, id)), NULL);
         if (g_strcmp0 (venture_note_get_tag (scratch, kind), back ? new : old) != 0)
-          return (invalid (replay, error, "the tag of note %s is not as recorded", id), NULL);
+          return (invalid (replay, error, "the tag of note “%s” is not as recorded", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_TAG, scratch);
         change->tag_kind = kind;
@@ -1167,10 +1182,10 @@ read_change (Replay       *replay,
             !array_to_strv (json_array_get_element (array, 3), &new))
           return (invalid (replay, error, "malformed segments change"), NULL);
         if ((scratch = scratch_note (replay, id, G_MAXUINT)) == NULL)
-          return (invalid (replay, error, "no note %s", id), NULL);
+          return (invalid (replay, error, "no note “%s”", quote_id (replay, id)), NULL);
         if (!strv_equal (venture_note_get_segments (scratch),
                          (const char * const *) (back ? new : old)))
-          return (invalid (replay, error, "the segments of note %s are not as recorded", id), NULL);
+          return (invalid (replay, error, "the segments of note “%s” are not as recorded", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_SEGMENTS, scratch);
         change->old_strv = g_steal_pointer (&old);
@@ -1189,7 +1204,7 @@ read_change (Replay       *replay,
           return (invalid (replay, error, "malformed restack"), NULL);
         if (old >= n_notes || new >= n_notes ||
             (scratch = scratch_note (replay, id, back ? new : old)) == NULL)
-          return (invalid (replay, error, "note %s is not at the recorded place", id), NULL);
+          return (invalid (replay, error, "note “%s” is not at the recorded place", quote_id (replay, id)), NULL);
 
         change = venture_change_new (VENTURE_CHANGE_RESTACK, scratch);
         change->old_position = old;
@@ -1232,21 +1247,21 @@ read_change (Replay       *replay,
           return (invalid (replay, error, "a position is out of range"), NULL);
         if (length == 4 &&
             (content = version_from_node (id, json_array_get_element (array, 3), replay->scratch)) == NULL)
-          return (invalid (replay, error, "version %s has no valid content", id), NULL);
+          return (invalid (replay, error, "version “%s” has no valid content", quote_id (replay, id)), NULL);
 
         if (comes_back)
           {
             if (venture_canvas_lookup_version (replay->scratch, id) != NULL || position > n_versions)
-              return (invalid (replay, error, "version %s cannot come back", id), NULL);
+              return (invalid (replay, error, "version “%s” cannot come back", quote_id (replay, id)), NULL);
             version = content;
           }
         else
           {
             version = venture_canvas_get_version (replay->scratch, position);
             if (version == NULL || strcmp (venture_version_get_name (version), id) != 0)
-              return (invalid (replay, error, "version %s is not at %" G_GINT64_FORMAT, id, position), NULL);
+              return (invalid (replay, error, "version “%s” is not at %" G_GINT64_FORMAT, quote_id (replay, id), position), NULL);
             if (content != NULL && !version_equal (content, version))
-              return (invalid (replay, error, "version %s is not as recorded", id), NULL);
+              return (invalid (replay, error, "version “%s” is not as recorded", quote_id (replay, id)), NULL);
           }
 
         /* Versions never change: the scratch canvas and the real history
