@@ -5,10 +5,14 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
+
+#include "venture-cli.h"
 
 typedef struct {
   char *dir;
@@ -561,6 +565,56 @@ test_export_compare (Fixture       *fixture,
   g_assert_nonnull (strstr (alone.err, "--export"));
 }
 
+typedef struct {
+  const char *language;
+  const char *snapshot_line;
+  const char *compare_line;
+} QuotedLines;
+
+static const QuotedLines quoted_lines[] = {
+  { "de",
+    "*„bike-repair.json“ hat keine Version namens „Nope“; vorhandene Versionen: „Before feedback“\n*",
+    "*„bike-repair.json“ hat keine Version namens „Nope“ (geben Sie NAME oder NAME1,NAME2 an); "
+    "vorhandene Versionen: „Before feedback“\n*" },
+  { "es",
+    "*«bike-repair.json» no tiene ninguna versión llamada «Nope»; sus versiones son: «Before feedback»\n*",
+    "*«bike-repair.json» no tiene ninguna versión llamada «Nope» (indique NOMBRE o NOMBRE1,NOMBRE2); "
+    "sus versiones son: «Before feedback»\n*" },
+};
+
+/* The quotes around the names of the versions are the translation's, like
+ * the others of the line, never the English “…”. In
+ * process, with the catalogues of the build dir. */
+static void
+test_translated_quotes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const QuotedLines *lines = data;
+
+  if (g_test_subprocess ())
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+      g_autofree char *input = test_file ("good", "bike-repair.json");
+      g_autofree char *json = g_build_filename (fixture->dir, "out.json", NULL);
+      g_autofree char *pdf = g_build_filename (fixture->dir, "out.pdf", NULL);
+
+      /* Any locale but "C", where gettext ignores LANGUAGE. */
+      g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+      g_setenv ("LANGUAGE", lines->language, TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_assert_cmpint (venture_cli_export_full (json, input, NULL, NULL, NULL, "Nope"), ==, 1);
+      g_assert_cmpint (venture_cli_export_comparison (pdf, input, NULL, NULL, NULL, "Nope"), ==, 1);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr (lines->snapshot_line);
+  g_test_trap_assert_stderr (lines->compare_line);
+  g_test_trap_assert_stderr_unmatched ("*“Before feedback”*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +647,13 @@ main (int   argc,
               fixture_set_up, test_export_snapshot_unknown, fixture_tear_down);
   g_test_add ("/venture/cli/export/compare", Fixture, NULL,
               fixture_set_up, test_export_compare, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (quoted_lines); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/venture/cli/translated-quotes/%s", quoted_lines[i].language);
+
+      g_test_add (path, Fixture, &quoted_lines[i],
+                  fixture_set_up, test_translated_quotes, fixture_tear_down);
+    }
   g_test_add_func ("/venture/cli/snapshot-without-export", test_snapshot_without_export);
   g_test_add_func ("/venture/cli/version", test_version);
   g_test_add_func ("/venture/cli/help", test_help);

@@ -11,6 +11,7 @@
 
 #include "venture-canvas-file.h"
 #include "venture-export.h"
+#include "venture-file.h"
 #include "venture-version.h"
 
 #include "venture-cli.h"
@@ -107,13 +108,15 @@ list_versions (VentureCanvas *canvas)
 
   for (guint i = 0; i < venture_canvas_get_n_versions (canvas); i++)
     {
-      g_autofree char *name = g_strdup (venture_version_get_name (venture_canvas_get_version (canvas, i)));
+      VentureVersion *version = venture_canvas_get_version (canvas, i);
+      /* Whatever the name holds, the message stays one line. */
+      g_autofree char *name = venture_file_one_line (venture_version_get_name (version));
 
       if (i > 0)
         g_string_append (list, ", ");
-      /* Whatever the name holds, the message stays one line. */
-      g_strdelimit (name, "\r\n", ' ');
-      g_string_append_printf (list, "“%s”", name);
+      /* Translators: one name in the list of a file's versions, quoted
+       * the way the other messages quote names: “Plan A”, “Plan B”. */
+      g_string_append_printf (list, C_("version name in a list", "“%s”"), name);
     }
 
   return g_string_free (list, FALSE);
