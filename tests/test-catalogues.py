@@ -19,21 +19,23 @@ import xml.etree.ElementTree as ET
 DOMAIN = 'venture'
 REQUIRED_LANGUAGES = ('de', 'es')
 
+# A soft hyphen (U+00AD) marks where a narrow block's header may break:
+# between the parts of a German compound, between Spanish syllables.
 BLOCK_LABELS = {
     'de': {
-        'Key Partners': 'Schlüsselpartner',
-        'Key Activities': 'Schlüsselaktivitäten',
-        'Key Resources': 'Schlüsselressourcen',
-        'Value Propositions': 'Wertangebote',
-        'Customer Relationships': 'Kundenbeziehungen',
+        'Key Partners': 'Schlüssel\u00adpartner',
+        'Key Activities': 'Schlüssel\u00adaktivitäten',
+        'Key Resources': 'Schlüssel\u00adressourcen',
+        'Value Propositions': 'Wert\u00adangebote',
+        'Customer Relationships': 'Kunden\u00adbeziehungen',
         'Channels': 'Kanäle',
-        'Customer Segments': 'Kundensegmente',
-        'Cost Structure': 'Kostenstruktur',
-        'Revenue Streams': 'Einnahmequellen',
+        'Customer Segments': 'Kunden\u00adsegmente',
+        'Cost Structure': 'Kosten\u00adstruktur',
+        'Revenue Streams': 'Einnahme\u00adquellen',
     },
     'es': {
         'Key Partners': 'Socios clave',
-        'Key Activities': 'Actividades clave',
+        'Key Activities': 'Acti\u00advi\u00adda\u00addes clave',
         'Key Resources': 'Recursos clave',
         'Value Propositions': 'Propuesta de valor',
         'Customer Relationships': 'Relación con clientes',

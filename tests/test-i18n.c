@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "venture-block-view.h"
 #include "venture-board.h"
 #include "venture-examples.h"
 #include "venture-mix-panel.h"
@@ -28,13 +29,16 @@ typedef struct {
 
 static const Expected expectations[] = {
   { "de",
-    { "Schlüsselpartner", "Schlüsselaktivitäten", "Schlüsselressourcen", "Wertangebote",
-      "Kundenbeziehungen", "Kanäle", "Kundensegmente", "Kostenstruktur", "Einnahmequellen" },
+    /* A soft hyphen (U+00AD) between the parts of a compound is where a
+     * narrow block's header may break. */
+    { "Schlüssel\u00ADpartner", "Schlüssel\u00ADaktivitäten", "Schlüssel\u00ADressourcen",
+      "Wert\u00ADangebote", "Kunden\u00ADbeziehungen", "Kanäle", "Kunden\u00ADsegmente",
+      "Kosten\u00ADstruktur", "Einnahme\u00ADquellen" },
     "Wer sind unsere wichtigsten Partner und Lieferanten? Welche Ressourcen beziehen wir "
     "von ihnen, welche Aktivitäten übernehmen sie?",
     "Das Business Model Canvas von Strategyzer AG, CC BY-SA 3.0" },
   { "es",
-    { "Socios clave", "Actividades clave", "Recursos clave", "Propuesta de valor",
+    { "Socios clave", "Acti\u00ADvi\u00ADda\u00ADdes clave", "Recursos clave", "Propuesta de valor",
       "Relación con clientes", "Canales", "Segmentos de clientes", "Estructura de costes",
       "Fuentes de ingresos" },
     "¿Quiénes son nuestros socios y proveedores clave? ¿Qué recursos obtenemos de ellos "
@@ -197,6 +201,75 @@ test_i18n_short_labels (void)
   g_assert_finalize_object (window);
 }
 
+/* Where the title's lines break: only where the text allows it, at a
+ * space, after a hyphen or at a soft hyphen the translation put between
+ * the parts of a compound ("Schlüssel­partner"). Pango breaks a word that
+ * does not fit anywhere else, which read "Schlüsselpartne-r". */
+static void
+assert_title_breaks_between_words (GtkLabel *title,
+                                   int       window_width)
+{
+  PangoLayout *layout = gtk_label_get_layout (title);
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
+
+      if (before != ' ' && before != '-' && before != 0x00AD)
+        g_error ("At %d px, the block header “%s” breaks in a word, after “%.*s”",
+                 window_width, gtk_label_get_label (title), line->start_index, text);
+    }
+}
+
+static guint
+assert_block_titles_break_between_words (GtkWidget *widget,
+                                         int        window_width)
+{
+  guint n_titles = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "block-title"))
+    {
+      assert_title_breaks_between_words (GTK_LABEL (widget), window_width);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_titles += assert_block_titles_break_between_words (child, window_width);
+
+  return n_titles;
+}
+
+static void
+test_i18n_block_headers (void)
+{
+  static const int sizes[][2] = { { 1090, 800 }, { 1280, 800 }, { 1920, 1080 }, { 360, 720 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      VentureWindow *window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), NULL);
+      g_autofree char *name = g_strdup_printf ("i18n-%s-headers-%d", expected->language, sizes[i][0]);
+      g_autofree char *png = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      venture_test_wait_for_frame (GTK_WIDGET (window));
+
+      /* The nine blocks and the tray of unsorted notes. */
+      g_assert_cmpuint (assert_block_titles_break_between_words (GTK_WIDGET (window), sizes[i][0]), ==, 10);
+      png = venture_test_save_screenshot (GTK_WIDGET (window), name);
+
+      g_object_ref (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+      venture_test_iterate (50);
+      g_assert_finalize_object (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +303,9 @@ main (int   argc,
   g_free (path);
   path = g_strdup_printf ("/venture/i18n/%s/short-labels", expected->language);
   g_test_add_func (path, test_i18n_short_labels);
+  g_free (path);
+  path = g_strdup_printf ("/venture/i18n/%s/block-headers", expected->language);
+  g_test_add_func (path, test_i18n_block_headers);
 
   return g_test_run ();
 }
