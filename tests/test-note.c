@@ -120,8 +120,8 @@ test_note_properties (void)
     const char *names[] = { "id", "block", "text", "color", "x", "y", "relationship",
                             "stage", "strategy", "segments" };
     guint n_pspecs;
-    g_autofree GParamSpec **pspecs =
-      g_object_class_list_properties (G_OBJECT_GET_CLASS (note), &n_pspecs);
+
+    g_free (g_object_class_list_properties (G_OBJECT_GET_CLASS (note), &n_pspecs));
 
     g_assert_cmpuint (n_pspecs, ==, G_N_ELEMENTS (names));
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
