@@ -33,6 +33,8 @@ test_template_bmc_blocks (void)
 
       g_assert_cmpstr (block->id, ==, bmc_block_ids[i]);
       g_assert_true (block->label != NULL && *block->label != '\0');
+      /* English labels have no soft hyphens: the header shows the label. */
+      g_assert_cmpstr (block->header_label, ==, block->label);
       g_assert_true (block->questions != NULL && g_str_has_suffix (block->questions, "?"));
       g_assert_true (venture_template_lookup_block (template, bmc_block_ids[i]) == block);
     }

@@ -34,6 +34,7 @@ block_info_clear (gpointer data)
 
   g_free ((char *) block->id);
   g_free ((char *) block->label);
+  g_free ((char *) block->header_label);
   g_free ((char *) block->questions);
 }
 
@@ -167,6 +168,15 @@ start_element (GMarkupParseContext  *context,
   g_string_truncate (state->text, 0);
 }
 
+static char *
+without_soft_hyphens (const char *text)
+{
+  g_autoptr(GString) plain = g_string_new (text);
+
+  g_string_replace (plain, "\u00ad", "", 0);
+  return g_string_free (g_steal_pointer (&plain), FALSE);
+}
+
 static void
 end_element (GMarkupParseContext  *context,
              const char           *element_name,
@@ -191,7 +201,9 @@ end_element (GMarkupParseContext  *context,
       break;
     case TEXT_LABEL:
       g_free ((char *) block->label);
-      block->label = g_strdup (translated);
+      g_free ((char *) block->header_label);
+      block->header_label = g_strdup (translated);
+      block->label = without_soft_hyphens (translated);
       break;
     case TEXT_QUESTIONS:
       g_free ((char *) block->questions);

@@ -17,7 +17,10 @@ typedef enum {
 
 typedef struct {
   const char *id;
-  const char *label;        /* translated */
+  const char *label;        /* translated, for text people read or search */
+  /* The same with the translation's soft hyphens (U+00AD), which mark
+   * where a long compound may break in a narrow header; only for display. */
+  const char *header_label;
   const char *questions;    /* translated */
   guint       column;       /* grid placement, in template cells */
   guint       row;

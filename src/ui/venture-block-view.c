@@ -722,7 +722,7 @@ venture_block_view_new (const VentureBlockInfo *info)
   self = g_object_new (VENTURE_TYPE_BLOCK_VIEW, NULL);
   self->block_id = g_strdup (info->id);
   self->label = g_strdup (info->label);
-  gtk_label_set_label (self->title_label, info->label);
+  gtk_label_set_label (self->title_label, info->header_label);
   gtk_label_set_label (self->questions_label, info->questions);
   gtk_widget_add_css_class (GTK_WIDGET (self), info->id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->add_button), "s", info->id);
