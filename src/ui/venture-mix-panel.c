@@ -272,7 +272,7 @@ update_hints (VentureMixPanel *self)
     {
       VentureMixHint *hint = g_ptr_array_index (hints, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name ("dialog-question-symbolic");
+      GtkWidget *image = gtk_image_new_from_icon_name ("dialog-information-symbolic");
       GtkWidget *label = gtk_label_new (hint->message);
       GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
 
