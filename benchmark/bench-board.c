@@ -269,7 +269,8 @@ bench_board_run_one (guint n_notes)
 
   if (g_getenv ("BOARD_BENCH_VERBOSE") != NULL)
     for (guint i = 0; i < run.frame_ms->len; i++)
-      printf ("frame %u: %.2f ms\n", i, g_array_index (run.frame_ms, double, i));
+      printf ("frame %u: %.2f ms, CPU %.2f ms\n", i, g_array_index (run.frame_ms, double, i),
+              g_array_index (run.frame_cpu_ms, double, i));
 
   g_array_sort (run.frame_ms, bench_compare_doubles);
   median = g_array_index (run.frame_ms, double, run.frame_ms->len / 2);

@@ -634,23 +634,6 @@ note_size (GtkWidget *widget,
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
 }
 
-/* Where a note is in its view, from the model (the allocation may not be
- * there yet for a note added a moment ago). */
-static void
-note_rect (VentureBlockView *view,
-           GtkWidget        *widget,
-           graphene_rect_t  *rect)
-{
-  VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
-  int width, height;
-  double left, top;
-
-  note_size (widget, &width, &height);
-  venture_block_view_position_to_point (view, venture_note_get_x (note), venture_note_get_y (note),
-                                        width, height, &left, &top);
-  graphene_rect_init (rect, left, top, width, height);
-}
-
 static gboolean
 overlaps_any (GArray                *rects,
               const graphene_rect_t *rect)
@@ -698,7 +681,7 @@ find_free_spot (VentureBoard     *self,
 
       if (ignore != NULL && g_hash_table_contains (ignore, g_ptr_array_index (notes, i)))
         continue;
-      note_rect (view, g_ptr_array_index (notes, i), &rect);
+      _venture_block_view_note_rect (view, g_ptr_array_index (notes, i), &rect);
       g_array_append_val (rects, rect);
     }
 
@@ -1052,7 +1035,7 @@ _venture_board_duplicate_note (VentureBoard      *self,
       graphene_rect_t rect;
       int x, y;
 
-      note_rect (view, source, &rect);
+      _venture_block_view_note_rect (view, source, &rect);
       find_free_spot (self, view, NULL,
                       rect.origin.x + 2 * FREE_SPOT_STEP, rect.origin.y + 2 * FREE_SPOT_STEP,
                       rect.size.width, rect.size.height, &x, &y);
@@ -1228,7 +1211,7 @@ _venture_board_drop_note (VentureBoard     *self,
 
   targets = targets_for (self, VENTURE_NOTE_WIDGET (widget));
   source_view = gtk_widget_get_parent (widget);
-  note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
   for (guint i = 0; i < targets->len; i++)
@@ -1247,7 +1230,7 @@ _venture_board_drop_note (VentureBoard     *self,
           graphene_rect_t rect;
 
           /* The selection keeps its shape around the dragged note. */
-          note_rect (VENTURE_BLOCK_VIEW (source_view), target, &rect);
+          _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), target, &rect);
           venture_block_view_point_to_position (view,
                                                 left + rect.origin.x - source_rect.origin.x,
                                                 top + rect.origin.y - source_rect.origin.y,
@@ -1281,7 +1264,7 @@ _venture_board_select_in_rect (VentureBoard          *self,
     {
       graphene_rect_t bounds, intersection;
 
-      note_rect (view, g_ptr_array_index (notes, i), &bounds);
+      _venture_block_view_note_rect (view, g_ptr_array_index (notes, i), &bounds);
       if (graphene_rect_intersection (rect, &bounds, &intersection))
         set_selected (self, g_ptr_array_index (notes, i), TRUE);
     }
@@ -1753,7 +1736,7 @@ nudge (VentureBoard *self,
       graphene_rect_t rect;
       int x, y;
 
-      note_rect (view, target, &rect);
+      _venture_block_view_note_rect (view, target, &rect);
       venture_block_view_point_to_position (view, rect.origin.x + dx, rect.origin.y + dy,
                                             rect.size.width, rect.size.height, &x, &y);
       /* A step always shows, however large the block. */
@@ -1904,7 +1887,7 @@ board_action (GtkWidget  *widget,
         {
           graphene_rect_t rect;
 
-          note_rect (view, GTK_WIDGET (focus), &rect);
+          _venture_block_view_note_rect (view, GTK_WIDGET (focus), &rect);
           left = rect.origin.x + rect.size.width + TIDY_GAP;
           top = rect.origin.y;
         }

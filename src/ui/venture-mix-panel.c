@@ -31,9 +31,12 @@ struct _VentureMixPanel
   char           *filter_strategy;
   char           *filter_segment;
   gboolean        highlighting;
+  /* Some note widgets may carry the highlight's classes. */
+  gboolean        highlight_shown;
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
+  char           *hints_signature;
   gboolean        updating;
   guint           markers_source;
 
@@ -65,6 +68,11 @@ apply_highlight (VentureMixPanel *self)
 
   if (self->board == NULL || self->canvas == NULL)
     return;
+  /* Every change of the counts comes here: with no highlight, now or
+   * before, there is nothing to take off 10,000 notes. */
+  if (!self->highlighting && !self->highlight_shown)
+    return;
+  self->highlight_shown = self->highlighting;
 
   n = venture_canvas_get_n_notes (self->canvas);
   for (guint i = 0; i < n; i++)
@@ -262,7 +270,21 @@ static void
 update_hints (VentureMixPanel *self)
 {
   g_autoptr(GPtrArray) hints = venture_mix_get_hints (self->mix);
+  g_autoptr(GString) signature = g_string_new (NULL);
   GtkWidget *child;
+
+  /* The cards are made again only when the hints change, not on each
+   * move of a note. */
+  for (guint i = 0; i < hints->len; i++)
+    {
+      VentureMixHint *hint = g_ptr_array_index (hints, i);
+
+      g_string_append_printf (signature, "%s\n%s\n", hint->id, hint->message);
+    }
+  if (g_strcmp0 (signature->str, self->hints_signature) == 0)
+    return;
+  g_free (self->hints_signature);
+  self->hints_signature = g_strdup (signature->str);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box))) != NULL)
     gtk_box_remove (self->hints_box, child);
@@ -390,7 +412,8 @@ update (VentureMixPanel *self)
         g_autofree char *name = NULL;
         const char *stage = s < VENTURE_MIX_NO_STAGE ? _(stages[s].label) : _("No stage");
 
-        gtk_button_set_label (cell, count > 0 ? text : "·");
+        if (g_strcmp0 (gtk_button_get_label (cell), count > 0 ? text : "·") != 0)
+          gtk_button_set_label (cell, count > 0 ? text : "·");
         if (count > 0)
           gtk_widget_remove_css_class (GTK_WIDGET (cell), "empty");
         else
@@ -399,10 +422,13 @@ update (VentureMixPanel *self)
          * stage and how many notes have both. */
         name = g_strdup_printf (ngettext ("%s, %s: %u note", "%s, %s: %u notes", count),
                                 _(types[t].label), stage, count);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (cell), name);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                        -1);
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), name) != 0)
+          {
+            gtk_widget_set_tooltip_text (GTK_WIDGET (cell), name);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                            -1);
+          }
         if (filter_is (self, types[t].id, s < VENTURE_MIX_NO_STAGE ? stages[s].id : NULL, NULL))
           gtk_widget_add_css_class (GTK_WIDGET (cell), "chosen");
         else
@@ -475,6 +501,9 @@ on_canvas_changed (VentureMixPanel     *self,
   if (!segment || change->kind == VENTURE_CHANGE_SEGMENTS || change->kind == VENTURE_CHANGE_TAG ||
       change->kind == VENTURE_CHANGE_COLOR)
     return;
+  /* A move within the block changes no marker; a drag is made of them. */
+  if (change->kind == VENTURE_CHANGE_MOVE && g_strcmp0 (change->old_string, change->new_string) == 0)
+    return;
 
   if (self->markers_source == 0)
     self->markers_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_markers, self, NULL);
@@ -495,6 +524,7 @@ on_board_canvas (VentureMixPanel *self)
   g_clear_object (&self->mix);
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->segment_signature, g_free);
+  g_clear_pointer (&self->hints_signature, g_free);
   g_clear_handle_id (&self->markers_source, g_source_remove);
   self->highlighting = FALSE;
 
@@ -540,6 +570,7 @@ venture_mix_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->segment_ids, g_ptr_array_unref);
   g_clear_pointer (&self->segment_signature, g_free);
+  g_clear_pointer (&self->hints_signature, g_free);
   g_clear_pointer (&self->filter_relationship, g_free);
   g_clear_pointer (&self->filter_stage, g_free);
   g_clear_pointer (&self->filter_strategy, g_free);

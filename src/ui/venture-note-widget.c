@@ -29,6 +29,7 @@ struct _VentureNoteWidget
   /* Tag chips and segment markers below the text (issue 6); children
    * only while the note has any, so plain notes stay childless. */
   GPtrArray   *chips;
+  char        *chips_signature; /* what the chips show, to skip making them again */
   int          chips_height;
   gint64       moved_time;
   /* A comparison's mark, or NULL. */
@@ -330,6 +331,36 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
 
   g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
 
+  /* A segment coming or going asks every note with a marker again: most
+   * show the same, and making their chips anew would redraw a crowded
+   * block note by note. */
+  {
+    g_autoptr(GString) signature = g_string_new (NULL);
+
+    for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+      g_string_append_printf (signature, "%s\n", venture_note_get_tag (self->note, kind) ?: "");
+    if (canvas != NULL)
+      {
+        if (venture_segments_is_segment (self->note))
+          g_string_append_printf (signature, "%d %s\n",
+                                  venture_segments_get_index (canvas, venture_note_get_id (self->note)),
+                                  venture_note_get_text (self->note));
+        for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+          {
+            VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
+
+            if (segment != NULL && venture_segments_is_segment (segment))
+              g_string_append_printf (signature, "%d %s\n",
+                                      venture_segments_get_index (canvas, segments[i]),
+                                      venture_note_get_text (segment));
+          }
+      }
+    if (g_strcmp0 (signature->str, self->chips_signature) == 0)
+      return;
+    g_free (self->chips_signature);
+    self->chips_signature = g_string_free (g_steal_pointer (&signature), FALSE);
+  }
+
   clear_chips (self);
 
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -623,6 +654,7 @@ venture_note_widget_finalize (GObject *object)
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->color_class, g_free);
   g_clear_pointer (&self->block_label, g_free);
+  g_clear_pointer (&self->chips_signature, g_free);
   g_clear_pointer (&self->mark, g_free);
   g_clear_pointer (&self->mark_description, g_free);
   g_clear_object (&self->mark_layout);
