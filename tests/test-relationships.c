@@ -436,6 +436,20 @@ test_panel_live (Fixture       *fixture,
   }
   WAIT_FOR (n_children (hints) == 1);
 
+  /* Another one adds its card; the first stays as it is. */
+  {
+    GtkWidget *card = gtk_widget_get_first_child (hints);
+    g_autoptr(VentureNote) segment = venture_note_new ("br-new-2", "customer-segments");
+
+    venture_note_set_text (segment, "Tourists");
+    venture_canvas_append_note (fixture->canvas, segment);
+    WAIT_FOR (n_children (hints) == 2);
+    g_assert_true (gtk_widget_get_first_child (hints) == card);
+    venture_canvas_remove_note (fixture->canvas, segment);
+    WAIT_FOR (n_children (hints) == 1);
+    g_assert_true (gtk_widget_get_first_child (hints) == card);
+  }
+
   /* The panel's counts follow a segment. */
   venture_mix_set_segment (venture_mix_panel_get_mix (fixture->panel), "br-02");
   WAIT_FOR (g_strcmp0 (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), "1") == 0);

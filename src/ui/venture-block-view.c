@@ -1047,18 +1047,15 @@ venture_block_view_add_note (VentureBlockView *self,
   /* The editor stays on top of every note. */
   if (before == NULL && self->editor != NULL)
     before = self->editor;
-  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
-  _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
-  if (self->n_notes++ == 0)
-    update_empty (self);
+
   /* A note arriving in the middle of a drag stays live, out of the
-   * image of the resting notes, which stays as it is. */
+   * image of the resting notes, which stays as it is; and so does a note
+   * added on top of the others. Decided before the note is in the block,
+   * where its chips may already tell the block it changed. */
   if (self->cache != NULL &&
       (_venture_note_widget_is_moving (VENTURE_NOTE_WIDGET (note)) ||
-       gtk_widget_get_next_sibling (note) == NULL ||
-       gtk_widget_get_next_sibling (note) == self->editor))
+       before == NULL || before == self->editor))
     {
-      /* ...and so does a note added on top of the others. */
       g_hash_table_add (self->live, note);
       restart_live_timeout (self);
     }
@@ -1066,6 +1063,11 @@ venture_block_view_add_note (VentureBlockView *self,
     {
       _venture_block_view_invalidate (self);
     }
+
+  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
+  _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
+  if (self->n_notes++ == 0)
+    update_empty (self);
 }
 
 void

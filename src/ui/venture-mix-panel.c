@@ -36,7 +36,6 @@ struct _VentureMixPanel
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
-  char           *hints_signature;
   gboolean        updating;
   guint           markers_source;
 
@@ -266,59 +265,89 @@ on_hint_dismissed (GtkButton       *button,
   venture_mix_dismiss_hint (self->mix, g_object_get_data (G_OBJECT (button), "venture-hint-id"));
 }
 
+static GtkWidget *
+make_hint_card (VentureMixPanel      *self,
+                const VentureMixHint *hint)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name ("dialog-question-symbolic");
+  GtkWidget *label = gtk_label_new (hint->message);
+  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  gtk_widget_set_valign (image, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_add_css_class (dismiss, "circular");
+  gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (dismiss), "venture-hint-id", g_strdup (hint->id), g_free);
+  g_signal_connect (dismiss, "clicked", G_CALLBACK (on_hint_dismissed), self);
+  gtk_box_append (GTK_BOX (card), image);
+  gtk_box_append (GTK_BOX (card), label);
+  gtk_box_append (GTK_BOX (card), dismiss);
+  gtk_widget_add_css_class (card, "mix-hint");
+  gtk_widget_add_css_class (card, "card");
+  g_object_set_data_full (G_OBJECT (card), "venture-hint-id", g_strdup (hint->id), g_free);
+  g_object_set_data_full (G_OBJECT (card), "venture-hint-message", g_strdup (hint->message), g_free);
+
+  return card;
+}
+
+static char *
+hint_key (const char *id,
+          const char *message)
+{
+  return g_strdup_printf ("%s\n%s", id, message);
+}
+
+/* A card stays as long as its hint does: a canvas with a thousand
+ * segments has a thousand hints, and one more must not make them all
+ * anew. */
 static void
 update_hints (VentureMixPanel *self)
 {
   g_autoptr(GPtrArray) hints = venture_mix_get_hints (self->mix);
-  g_autoptr(GString) signature = g_string_new (NULL);
-  GtkWidget *child;
+  g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *previous = NULL;
+  GtkWidget *child, *next;
 
-  /* The cards are made again only when the hints change, not on each
-   * move of a note. */
   for (guint i = 0; i < hints->len; i++)
     {
       VentureMixHint *hint = g_ptr_array_index (hints, i);
 
-      g_string_append_printf (signature, "%s\n%s\n", hint->id, hint->message);
+      g_hash_table_add (wanted, hint_key (hint->id, hint->message));
     }
-  if (g_strcmp0 (signature->str, self->hints_signature) == 0)
-    return;
-  g_free (self->hints_signature);
-  self->hints_signature = g_strdup (signature->str);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box)); child != NULL; child = next)
+    {
+      g_autofree char *key = hint_key (g_object_get_data (G_OBJECT (child), "venture-hint-id"),
+                                       g_object_get_data (G_OBJECT (child), "venture-hint-message"));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box))) != NULL)
-    gtk_box_remove (self->hints_box, child);
+      next = gtk_widget_get_next_sibling (child);
+      if (g_hash_table_contains (wanted, key))
+        g_hash_table_replace (cards, g_steal_pointer (&key), child);
+      else
+        gtk_box_remove (self->hints_box, child);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->hints_heading), hints->len > 0);
   for (guint i = 0; i < hints->len; i++)
     {
       VentureMixHint *hint = g_ptr_array_index (hints, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name ("dialog-question-symbolic");
-      GtkWidget *label = gtk_label_new (hint->message);
-      GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+      g_autofree char *key = hint_key (hint->id, hint->message);
+      GtkWidget *card = g_hash_table_lookup (cards, key);
 
-      gtk_widget_set_valign (image, GTK_ALIGN_START);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
-      gtk_widget_add_css_class (dismiss, "flat");
-      gtk_widget_add_css_class (dismiss, "circular");
-      gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (dismiss), "venture-hint-id", g_strdup (hint->id), g_free);
-      g_signal_connect (dismiss, "clicked", G_CALLBACK (on_hint_dismissed), self);
-      gtk_box_append (GTK_BOX (card), image);
-      gtk_box_append (GTK_BOX (card), label);
-      gtk_box_append (GTK_BOX (card), dismiss);
-      gtk_widget_add_css_class (card, "mix-hint");
-      gtk_widget_add_css_class (card, "card");
-      g_object_set_data_full (G_OBJECT (card), "venture-hint-id", g_strdup (hint->id), g_free);
-      gtk_box_append (self->hints_box, card);
+      if (card == NULL)
+        gtk_box_insert_child_after (self->hints_box, card = make_hint_card (self, hint), previous);
+      else if (gtk_widget_get_prev_sibling (card) != previous)
+        gtk_box_reorder_child_after (self->hints_box, card, previous);
+      previous = card;
     }
 }
 
@@ -524,7 +553,6 @@ on_board_canvas (VentureMixPanel *self)
   g_clear_object (&self->mix);
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->segment_signature, g_free);
-  g_clear_pointer (&self->hints_signature, g_free);
   g_clear_handle_id (&self->markers_source, g_source_remove);
   self->highlighting = FALSE;
 
@@ -570,7 +598,6 @@ venture_mix_panel_finalize (GObject *object)
 
   g_clear_pointer (&self->segment_ids, g_ptr_array_unref);
   g_clear_pointer (&self->segment_signature, g_free);
-  g_clear_pointer (&self->hints_signature, g_free);
   g_clear_pointer (&self->filter_relationship, g_free);
   g_clear_pointer (&self->filter_stage, g_free);
   g_clear_pointer (&self->filter_strategy, g_free);
