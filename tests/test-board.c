@@ -535,6 +535,48 @@ test_board_zoom (Fixture       *fixture,
   g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
 }
 
+/* Zoomed at a point (Ctrl+scroll at the pointer, a pinch between the
+ * fingers), the canvas keeps that point where it was in the window. */
+static void
+test_board_zoom_at (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *board = GTK_WIDGET (fixture->board);
+  GtkWidget *viewport = gtk_widget_get_ancestor (board, GTK_TYPE_VIEWPORT);
+  VentureNote *note = add_note (fixture->canvas, "customer-segments", "Commuters", 1000, 1000);
+  graphene_point_t center, on_board, before, after;
+  GtkWidget *widget;
+
+  g_assert_nonnull (viewport);
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  graphene_point_init (&center, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  g_assert_true (gtk_widget_compute_point (widget, board, &center, &on_board));
+  g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &before));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      venture_board_zoom_at (fixture->board, venture_board_get_zoom (fixture->board) * 1.5,
+                             on_board.x, on_board.y);
+      redraw (fixture);
+      redraw (fixture);
+      g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &after));
+      /* within what laying the blocks out in whole pixels moves them */
+      g_assert_cmpfloat_with_epsilon (after.x, before.x, 4);
+      g_assert_cmpfloat_with_epsilon (after.y, before.y, 4);
+      g_assert_true (gtk_widget_compute_point (widget, board, &center, &on_board));
+    }
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), >, 2.0);
+
+  /* and back to the fitted canvas, which does not scroll */
+  venture_board_zoom_at (fixture->board, 1.0, on_board.x, on_board.y);
+  redraw (fixture);
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
+  g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &after));
+  g_assert_cmpfloat_with_epsilon (after.x, before.x, 2);
+  g_assert_cmpfloat_with_epsilon (after.y, before.y, 2);
+}
+
 typedef struct {
   Fixture *fixture;
   guint    n;
@@ -928,6 +970,7 @@ main (int   argc,
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);
   ADD ("zoom", test_board_zoom);
+  ADD ("zoom-at", test_board_zoom_at);
   ADD ("clipboard", test_board_clipboard);
   ADD ("screenshot-wide", test_board_screenshot_wide);
   ADD ("crowded", test_board_crowded);
