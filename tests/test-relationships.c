@@ -410,6 +410,8 @@ test_panel_live (Fixture       *fixture,
   VentureNote *note;
   GtkWidget *dismiss;
 
+  /* The cards are made when the panel first shows, not with the window. */
+  g_assert_cmpuint (n_children (hints), ==, 0);
   venture_window_set_mix_visible (fixture->window, TRUE);
   venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
 

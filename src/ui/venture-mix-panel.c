@@ -33,6 +33,8 @@ struct _VentureMixPanel
   gboolean        highlighting;
   /* Some note widgets may carry the highlight's classes. */
   gboolean        highlight_shown;
+  /* The hint cards wait for the panel to be shown. */
+  gboolean        hints_stale;
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
@@ -318,6 +320,10 @@ update_hints (VentureMixPanel *self)
   GtkWidget *previous = NULL;
   GtkWidget *child, *next;
 
+  self->hints_stale = !gtk_widget_get_visible (GTK_WIDGET (self));
+  if (self->hints_stale)
+    return;
+
   for (guint i = 0; i < hints->len; i++)
     {
       VentureMixHint *hint = g_ptr_array_index (hints, i);
@@ -349,6 +355,13 @@ update_hints (VentureMixPanel *self)
         gtk_box_reorder_child_after (self->hints_box, card, previous);
       previous = card;
     }
+}
+
+static void
+on_visible (VentureMixPanel *self)
+{
+  if (self->hints_stale && self->mix != NULL)
+    update_hints (self);
 }
 
 static void
@@ -643,6 +656,7 @@ venture_mix_panel_init (VentureMixPanel *self)
                             G_CALLBACK (on_segment_selected), self);
   g_signal_connect_swapped (self->clear_button, "clicked",
                             G_CALLBACK (venture_mix_panel_clear_highlight), self);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship Mix"),
                                   -1);

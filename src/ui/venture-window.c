@@ -980,6 +980,10 @@ venture_window_set_mix_visible (VentureWindow *self,
     return;
 
   self->mix_visible = visible;
+  /* Hidden until first asked for, the panel makes no card for its hints
+   * (a thousand on a large canvas) while the window opens. */
+  if (visible)
+    gtk_widget_set_visible (GTK_WIDGET (self->mix_panel), TRUE);
   gtk_revealer_set_reveal_child (self->mix_revealer, visible);
   /* A highlight nobody can see explained is confusing: it goes too. */
   if (!visible)
