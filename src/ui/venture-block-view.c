@@ -409,7 +409,7 @@ _venture_block_view_note_changed (VentureBlockView *self,
 
 /* Only the resting notes that can show are drawn: from the top down, a
  * note whose whole drawing lies under the paper of those above it is
- * left out. In a crowded block that is most of them. */
+ * left out: in a crowded block, a fifth to a half of them. */
 static void
 build_cache (VentureBlockView *self,
              double            scale)
