@@ -1064,8 +1064,10 @@ venture_block_view_add_note (VentureBlockView *self,
       _venture_block_view_invalidate (self);
     }
 
-  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
+  /* The label first: the note tells a screen reader its block as it
+   * comes into the window. */
   _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
+  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
   if (self->n_notes++ == 0)
     update_empty (self);
 }

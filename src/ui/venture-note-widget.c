@@ -53,6 +53,9 @@ static GParamSpec *properties[N_PROPS];
  * of truth the exporters also draw with, and swapped with the style. */
 static GtkCssProvider *color_provider;
 
+/* One cursor for every note, not one object each. */
+static GdkCursor *grab_cursor;
+
 static void
 load_color_css (AdwStyleManager *manager)
 {
@@ -406,6 +409,7 @@ venture_note_widget_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (venture_note_widget_parent_class)->root (widget);
 
+  update_accessible (self);
   if (self->chips != NULL || venture_note_get_segments (self->note) != NULL ||
       venture_segments_is_segment (self->note) ||
       venture_note_get_relationship (self->note) != NULL ||
@@ -710,7 +714,8 @@ venture_note_widget_constructed (GObject *object)
   g_signal_connect_object (self->note, "notify", G_CALLBACK (on_note_notify), self,
                            G_CONNECT_SWAPPED);
   sync_color (self);
-  update_accessible (self);
+  /* The accessible name and description come when the note is in its
+   * block, in a window (see root): not twice for each of 10,000 notes. */
 }
 
 static void
@@ -762,6 +767,7 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
 
   ensure_color_css ();
+  grab_cursor = gdk_cursor_new_from_name ("grab", NULL);
 }
 
 /* The pointer gestures (click, long press, drag) live on the block: one
@@ -773,7 +779,7 @@ venture_note_widget_init (VentureNoteWidget *self)
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
-  gtk_widget_set_cursor_from_name (widget, "grab");
+  gtk_widget_set_cursor (widget, grab_cursor);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
@@ -867,7 +873,8 @@ _venture_note_widget_set_block_label (VentureNoteWidget *self,
 
   g_free (self->block_label);
   self->block_label = g_strdup (label);
-  update_accessible (self);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    update_accessible (self);
 }
 
 static void
