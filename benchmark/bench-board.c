@@ -55,6 +55,7 @@ typedef struct {
   double  frame_cpu_start;
   GArray *frame_cpu_ms;
   GArray *frame_ms;
+  GArray *frame_starts;   /* monotonic µs, for matching with a profile */
   gboolean painted;
   guint   step;
   VentureCanvas *canvas;
@@ -103,6 +104,7 @@ on_after_paint (GdkFrameClock *clock,
 
       g_array_append_val (run->frame_ms, ms);
       g_array_append_val (run->frame_cpu_ms, cpu);
+      g_array_append_val (run->frame_starts, run->frame_start);
       run->frame_start = 0;
     }
 }
@@ -254,6 +256,7 @@ bench_board_run_one (guint n_notes)
   run.note = dragged;
   run.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   run.frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  run.frame_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   update_handler = g_signal_connect (clock, "update", G_CALLBACK (on_update), &run);
@@ -269,7 +272,9 @@ bench_board_run_one (guint n_notes)
 
   if (g_getenv ("BOARD_BENCH_VERBOSE") != NULL)
     for (guint i = 0; i < run.frame_ms->len; i++)
-      printf ("frame %u: %.2f ms\n", i, g_array_index (run.frame_ms, double, i));
+      printf ("frame %u: %.2f ms, CPU %.2f ms, from %" G_GINT64_FORMAT " µs\n", i,
+              g_array_index (run.frame_ms, double, i), g_array_index (run.frame_cpu_ms, double, i),
+              g_array_index (run.frame_starts, gint64, i));
 
   g_array_sort (run.frame_ms, bench_compare_doubles);
   median = g_array_index (run.frame_ms, double, run.frame_ms->len / 2);
@@ -295,6 +300,8 @@ bench_board_run_one (guint n_notes)
     iterate_until (&run.painted);
     g_signal_handler_disconnect (clock, paint_handler);
     drop_ms = (g_get_monotonic_time () - start) / 1000.0;
+    if (g_getenv ("BOARD_BENCH_VERBOSE") != NULL)
+      printf ("drop: from %" G_GINT64_FORMAT " µs\n", start);
     drop_cpu_ms = bench_thread_cpu_ms () - cpu_start;
   }
 
@@ -305,6 +312,7 @@ bench_board_run_one (guint n_notes)
   close_window (window);
   g_array_unref (run.frame_ms);
   g_array_unref (run.frame_cpu_ms);
+  g_array_unref (run.frame_starts);
   g_object_unref (app);
   return 0;
 }

@@ -535,6 +535,48 @@ test_board_zoom (Fixture       *fixture,
   g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
 }
 
+/* Zoomed at a point (Ctrl+scroll at the pointer, a pinch between the
+ * fingers), the canvas keeps that point where it was in the window. */
+static void
+test_board_zoom_at (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *board = GTK_WIDGET (fixture->board);
+  GtkWidget *viewport = gtk_widget_get_ancestor (board, GTK_TYPE_VIEWPORT);
+  VentureNote *note = add_note (fixture->canvas, "customer-segments", "Commuters", 1000, 1000);
+  graphene_point_t center, on_board, before, after;
+  GtkWidget *widget;
+
+  g_assert_nonnull (viewport);
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  graphene_point_init (&center, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+  g_assert_true (gtk_widget_compute_point (widget, board, &center, &on_board));
+  g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &before));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      venture_board_zoom_at (fixture->board, venture_board_get_zoom (fixture->board) * 1.5,
+                             on_board.x, on_board.y);
+      redraw (fixture);
+      redraw (fixture);
+      g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &after));
+      /* within what laying the blocks out in whole pixels moves them */
+      g_assert_cmpfloat_with_epsilon (after.x, before.x, 4);
+      g_assert_cmpfloat_with_epsilon (after.y, before.y, 4);
+      g_assert_true (gtk_widget_compute_point (widget, board, &center, &on_board));
+    }
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), >, 2.0);
+
+  /* and back to the fitted canvas, which does not scroll */
+  venture_board_zoom_at (fixture->board, 1.0, on_board.x, on_board.y);
+  redraw (fixture);
+  g_assert_cmpfloat (venture_board_get_zoom (fixture->board), ==, 1.0);
+  g_assert_true (gtk_widget_compute_point (widget, viewport, &center, &after));
+  g_assert_cmpfloat_with_epsilon (after.x, before.x, 2);
+  g_assert_cmpfloat_with_epsilon (after.y, before.y, 2);
+}
+
 typedef struct {
   Fixture *fixture;
   guint    n;
@@ -805,6 +847,76 @@ test_board_crowded_changes_show (Fixture       *fixture,
   settled = check_change_shows (fixture, view, before);
 }
 
+/* What a crowded block shows is what it shows when drawn afresh. */
+static GBytes *
+check_shows_fresh (Fixture   *fixture,
+                   GtkWidget *view)
+{
+  g_autoptr(GBytes) shown = NULL;
+  GBytes *fresh;
+
+  redraw (fixture);
+  shown = render_widget (view);
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (view));
+  redraw (fixture);
+  fresh = render_widget (view);
+  g_assert_true (g_bytes_equal (shown, fresh));
+
+  return fresh;
+}
+
+/* A crowded block leaves out of its image the notes wholly hidden under
+ * others: what changes on such a note shows once it comes out, and not
+ * before; one that goes away, hidden, leaves the block as it was. */
+static void
+test_board_crowded_hidden (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-partners");
+  VentureNote *bottom, *second;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) recoloured = NULL;
+  g_autoptr(GBytes) removed = NULL;
+  g_autoptr(GBytes) out = NULL;
+
+  bottom = add_note (fixture->canvas, "key-partners", "Under", 500, 500);
+  second = add_note (fixture->canvas, "key-partners", "Under too", 500, 500);
+  redraw (fixture);
+  /* nine notes over them, overlapping each other, hide them wholly */
+  {
+    graphene_rect_t rect;
+
+    _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (view), widget_for (fixture, bottom), &rect);
+    for (int row = -1; row <= 1; row++)
+      for (int column = -1; column <= 1; column++)
+        {
+          int x, y;
+
+          venture_block_view_point_to_position (VENTURE_BLOCK_VIEW (view),
+                                                rect.origin.x + column * rect.size.width / 3,
+                                                rect.origin.y + row * rect.size.height / 2.5,
+                                                rect.size.width, rect.size.height, &x, &y);
+          add_note (fixture->canvas, "key-partners", "Over", x, y);
+        }
+  }
+  redraw (fixture);
+  venture_test_iterate (2500);
+  before = check_shows_fresh (fixture, view);
+
+  venture_canvas_set_note_color (fixture->canvas, bottom, "blue");
+  venture_canvas_set_note_text (fixture->canvas, second, "Under, and changed");
+  recoloured = check_shows_fresh (fixture, view);
+  g_assert_true (g_bytes_equal (before, recoloured));
+
+  venture_canvas_remove_note (fixture->canvas, second);
+  removed = check_shows_fresh (fixture, view);
+  g_assert_true (g_bytes_equal (before, removed));
+
+  venture_canvas_move_note (fixture->canvas, bottom, "key-partners", 1000, 1000);
+  out = check_shows_fresh (fixture, view);
+  g_assert_false (g_bytes_equal (before, out));
+}
+
 /* The shortcuts window lists the board's shortcuts and loads cleanly
  * (a warning would be fatal here). */
 static void
@@ -858,10 +970,12 @@ main (int   argc,
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);
   ADD ("zoom", test_board_zoom);
+  ADD ("zoom-at", test_board_zoom_at);
   ADD ("clipboard", test_board_clipboard);
   ADD ("screenshot-wide", test_board_screenshot_wide);
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
+  ADD ("crowded-hidden", test_board_crowded_hidden);
 #undef ADD
   g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
   g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);

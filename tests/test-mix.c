@@ -285,6 +285,52 @@ test_hints_follow_canvas (void)
   g_free (hints);
 }
 
+/* A drag moves a note many times a second: moves within a block and
+ * restacks of notes other than segments change no count and no hint,
+ * and tell no view to update; a move to another block does. */
+static void
+test_moves (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+  g_autoptr(VentureMix) mix = venture_mix_new (canvas);
+  VentureNote *channel = add_note (canvas, "channels", "Web site");
+  VentureNote *segment = add_note (canvas, "customer-segments", "Students");
+  VentureNote *other = add_note (canvas, "customer-segments", "Parents");
+  g_autofree char *unserved = g_strconcat ("unserved-segment:", venture_note_get_id (segment), NULL);
+  g_autofree char *both = NULL;
+  char *hints;
+  guint n_changed = 0;
+
+  g_signal_connect (mix, "changed", G_CALLBACK (on_mix_changed), &n_changed);
+  hints = hint_ids (mix);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_free (hints);
+  n_changed = 0;
+
+  venture_canvas_move_note (canvas, channel, "channels", 500, 700);
+  venture_canvas_move_note (canvas, segment, "customer-segments", 900, 100);
+  venture_canvas_restack_note (canvas, channel, 2);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  /* The hints list segments in stacking order. */
+  both = g_strdup_printf ("unserved-segment:%s,unserved-segment:%s",
+                          venture_note_get_id (other), venture_note_get_id (segment));
+  venture_canvas_restack_note (canvas, segment, 2);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n_changed, ==, 1);
+  hints = hint_ids (mix);
+  g_assert_cmpstr (hints, ==, both);
+  g_free (hints);
+
+  venture_canvas_move_note (canvas, other, "channels", 0, 0);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (n_changed, ==, 2);
+  hints = hint_ids (mix);
+  g_assert_cmpstr (hints, ==, unserved);
+  g_free (hints);
+}
+
 static void
 test_filter (void)
 {
@@ -492,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/venture/mix/bike-repair", test_bike_repair);
   g_test_add_func ("/venture/mix/productivity-service", test_productivity_service);
   g_test_add_func ("/venture/mix/hints", test_hints_follow_canvas);
+  g_test_add_func ("/venture/mix/moves", test_moves);
   g_test_add_func ("/venture/mix/filter", test_filter);
   g_test_add_func ("/venture/mix/segments", test_segments);
   g_test_add_func ("/venture/mix/example-strings", test_example_strings);

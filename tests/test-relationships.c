@@ -410,6 +410,8 @@ test_panel_live (Fixture       *fixture,
   VentureNote *note;
   GtkWidget *dismiss;
 
+  /* The cards are made when the panel first shows, not with the window. */
+  g_assert_cmpuint (n_children (hints), ==, 0);
   venture_window_set_mix_visible (fixture->window, TRUE);
   venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
@@ -435,6 +437,20 @@ test_panel_live (Fixture       *fixture,
     venture_canvas_append_note (fixture->canvas, segment);
   }
   WAIT_FOR (n_children (hints) == 1);
+
+  /* Another one adds its card; the first stays as it is. */
+  {
+    GtkWidget *card = gtk_widget_get_first_child (hints);
+    g_autoptr(VentureNote) segment = venture_note_new ("br-new-2", "customer-segments");
+
+    venture_note_set_text (segment, "Tourists");
+    venture_canvas_append_note (fixture->canvas, segment);
+    WAIT_FOR (n_children (hints) == 2);
+    g_assert_true (gtk_widget_get_first_child (hints) == card);
+    venture_canvas_remove_note (fixture->canvas, segment);
+    WAIT_FOR (n_children (hints) == 1);
+    g_assert_true (gtk_widget_get_first_child (hints) == card);
+  }
 
   /* The panel's counts follow a segment. */
   venture_mix_set_segment (venture_mix_panel_get_mix (fixture->panel), "br-02");

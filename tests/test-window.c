@@ -8,6 +8,9 @@
 
 #include "venture-block-view.h"
 #include "venture-board.h"
+#include "venture-canvas.h"
+#include "venture-history.h"
+#include "venture-history-list.h"
 #include "venture-template.h"
 #include "venture-window.h"
 #include "venture-test-ui.h"
@@ -171,6 +174,80 @@ test_window_accessible_block_labels (void)
   close_and_check_finalized (window);
 }
 
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  *changed = (ItemsChanged) { position, removed, added };
+}
+
+static char *
+item_label (GListModel *model,
+            guint       index)
+{
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, index);
+
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+/* The history list replaces only the rows that show something new: a
+ * step more on a long history (each step of a drag) does not make the
+ * list view build every row again. */
+static void
+test_window_history_list_changes (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  g_autoptr(VentureHistoryList) list = venture_history_list_new (history);
+  GListModel *model = G_LIST_MODEL (list);
+  g_autoptr(VentureNote) note = venture_note_new ("n-1", "channels");
+  ItemsChanged changed = { 0 };
+  g_autofree char *top = NULL;
+  g_autofree char *bottom = NULL;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  venture_canvas_append_note (canvas, note);
+  for (int i = 1; i <= 5; i++)
+    venture_canvas_move_note (canvas, note, i % 2 ? "key-partners" : "channels", i * 100, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+
+  /* a new step: the new top row, and the one that was current */
+  venture_canvas_move_note (canvas, note, "channels", 900, 900);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 2);
+  g_assert_true (venture_history_list_is_current (list, 0));
+  g_assert_false (venture_history_list_is_current (list, 1));
+
+  /* an undo: the rows of the undone step and of the new current one */
+  g_assert_true (venture_history_undo (history));
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 2);
+  g_assert_cmpuint (changed.added, ==, 2);
+  g_assert_true (venture_history_list_is_undone (list, 0));
+  g_assert_true (venture_history_list_is_current (list, 1));
+
+  /* a new step drops the undone one: the top two rows again */
+  venture_canvas_set_note_text (canvas, note, "Fairs");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 8);
+  g_assert_cmpuint (changed.removed, ==, 2);
+  g_assert_cmpuint (changed.added, ==, 2);
+  top = item_label (model, 0);
+  bottom = item_label (model, 7);
+  g_assert_cmpstr (top, ==, venture_history_get_step_label (history, 6));
+  g_assert_cmpstr (bottom, ==, "Opened");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +258,7 @@ main (int   argc,
   g_test_add_func ("/venture/window/narrow", test_window_narrow_no_overlap);
   g_test_add_func ("/venture/window/dark", test_window_dark);
   g_test_add_func ("/venture/window/accessible-labels", test_window_accessible_block_labels);
+  g_test_add_func ("/venture/window/history-list-changes", test_window_history_list_changes);
 
   return g_test_run ();
 }

@@ -277,6 +277,13 @@ on_canvas_changed (VentureMix          *self,
 {
   if (change->kind == VENTURE_CHANGE_COLOR || change->kind == VENTURE_CHANGE_TITLE)
     return;
+  /* Nothing counted depends on where a note sits in its block, nor on
+   * the stacking order but that of the segments (the hints' order): a
+   * drag on a crowded board changes neither, frame after frame. */
+  if (change->kind == VENTURE_CHANGE_MOVE && g_strcmp0 (change->old_string, change->new_string) == 0)
+    return;
+  if (change->kind == VENTURE_CHANGE_RESTACK && !venture_segments_is_segment (change->note))
+    return;
 
   mark_dirty (self);
 }

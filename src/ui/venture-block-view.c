@@ -26,6 +26,13 @@
 /* The image reaches this far past the content box: notes at an edge draw
  * their outline and shadow into the block's padding. */
 #define CACHE_MARGIN 16
+/* How far a note's drawing reaches past its allocation: the shadow and
+ * the selection and focus outlines, and further the highlight's glow
+ * (see style.css). Its paper is opaque but for the rounded corners. */
+#define NOTE_INK_REACH             8
+#define NOTE_HIGHLIGHT_REACH       14
+#define NOTE_CORNER_RADIUS         2
+#define NOTE_FOLDED_CORNER_RADIUS  10
 
 struct _VentureBlockView
 {
@@ -49,9 +56,12 @@ struct _VentureBlockView
   gboolean         band_ignored;
 
   cairo_surface_t *cache;        /* the resting notes, at cache_scale */
+  GskRenderNode   *cache_node;   /* the same image, one node for every frame */
   double           cache_scale;
   int              cache_width;
   int              cache_height;
+  GHashTable      *painted;      /* resting notes in the image; the others lie hidden */
+  cairo_region_t  *covered;      /* where the painted notes hide what is below them */
   GHashTable      *live;         /* notes drawn on their own, not cached */
   guint            live_timeout_id;
 
@@ -172,23 +182,193 @@ venture_block_view_size_allocate (GtkWidget *widget,
     }
 }
 
+static void
+drop_cache (VentureBlockView *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
+  g_clear_pointer (&self->covered, cairo_region_destroy);
+  g_hash_table_remove_all (self->painted);
+}
+
 void
 _venture_block_view_invalidate (VentureBlockView *self)
 {
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  drop_cache (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+cache_scale (VentureBlockView *self)
+{
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+
+  return gtk_widget_get_scale_factor (GTK_WIDGET (self)) *
+         (board != NULL ? venture_board_get_zoom (board) : 1.0);
+}
+
+void
+_venture_block_view_note_rect (VentureBlockView *self,
+                               GtkWidget        *note,
+                               graphene_rect_t  *rect)
+{
+  VentureNote *model = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (note));
+  int width, height;
+  double left, top;
+
+  measure_note (note, &width, &height);
+  venture_block_view_position_to_point (self, venture_note_get_x (model), venture_note_get_y (model),
+                                        width, height, &left, &top);
+  graphene_rect_init (rect, left, top, width, height);
+}
+
+/* TRUE when nothing @note draws can show: the paper of the painted
+ * notes above it covers all of it. */
+static gboolean
+is_hidden (VentureBlockView *self,
+           GtkWidget        *note)
+{
+  graphene_rect_t bounds;
+  int reach = gtk_widget_has_css_class (note, "highlighted") ? NOTE_HIGHLIGHT_REACH : NOTE_INK_REACH;
+
+  if (self->covered == NULL)
+    return FALSE;
+
+  _venture_block_view_note_rect (self, note, &bounds);
+  return cairo_region_contains_rectangle (self->covered,
+                                          &(cairo_rectangle_int_t) {
+                                            (int) floorf (bounds.origin.x) - reach,
+                                            (int) floorf (bounds.origin.y) - reach,
+                                            (int) ceilf (bounds.size.width) + 2 * reach + 1,
+                                            (int) ceilf (bounds.size.height) + 2 * reach + 1,
+                                          }) == CAIRO_REGION_OVERLAP_IN;
+}
+
+/* A note hides what lies below it where its paper is opaque: not while
+ * it is dimmed or dragged (see style.css). */
+static void
+add_cover (VentureBlockView *self,
+           GtkWidget        *note)
+{
+  graphene_rect_t bounds;
+  int left, top, right, bottom;
+
+  if (!gtk_widget_get_visible (note) || gtk_widget_get_opacity (note) < 1.0 ||
+      gtk_widget_has_css_class (note, "dragging") || gtk_widget_has_css_class (note, "dimmed"))
+    return;
+
+  /* The allocation is at the whole pixel below the rect's origin. */
+  _venture_block_view_note_rect (self, note, &bounds);
+  left = (int) ceilf (bounds.origin.x) + NOTE_CORNER_RADIUS;
+  top = (int) ceilf (bounds.origin.y) + NOTE_CORNER_RADIUS;
+  right = (int) floorf (bounds.origin.x) + (int) bounds.size.width - NOTE_CORNER_RADIUS;
+  bottom = (int) floorf (bounds.origin.y) + (int) bounds.size.height - NOTE_CORNER_RADIUS;
+  if (right - left <= NOTE_FOLDED_CORNER_RADIUS || bottom - top <= NOTE_FOLDED_CORNER_RADIUS)
+    return;
+  /* all but the bottom right corner */
+  cairo_region_union_rectangle (self->covered,
+                                &(cairo_rectangle_int_t) { left, top, right - left,
+                                                           bottom - top - NOTE_FOLDED_CORNER_RADIUS });
+  cairo_region_union_rectangle (self->covered,
+                                &(cairo_rectangle_int_t) { left, top, right - left - NOTE_FOLDED_CORNER_RADIUS,
+                                                           bottom - top });
+}
+
+/* Draws @notes, from the bottom up, onto the image and makes the node
+ * every frame shows until the image changes again. */
+static void
+paint_into_cache (VentureBlockView *self,
+                  GPtrArray        *notes)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = cairo_image_surface_get_width (self->cache);
+  int height = cairo_image_surface_get_height (self->cache);
+  cairo_t *cr;
+
+  for (guint i = 0; i < notes->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (notes, i), snapshot);
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    {
+      cr = cairo_create (self->cache);
+      cairo_scale (cr, self->cache_scale, self->cache_scale);
+      cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+
+  /* The node is kept: the renderer sees the same node frame after frame
+   * and draws only where the live notes changed, not the whole block.
+   * (A texture node would do as well, but on GTK 4.8 the cairo renderer
+   * converts a texture's every pixel on each frame.) */
+  g_clear_pointer (&self->cache_node, gsk_render_node_unref);
+  self->cache_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN,
+                                                              width / self->cache_scale,
+                                                              height / self->cache_scale));
+  cr = gsk_cairo_node_get_draw_context (self->cache_node);
+  cairo_translate (cr, -CACHE_MARGIN, -CACHE_MARGIN);
+  cairo_scale (cr, 1 / self->cache_scale, 1 / self->cache_scale);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+/* TRUE when every live note is above every resting one. */
+static gboolean
+live_on_top (VentureBlockView *self)
+{
+  guint n_live = 0;
+
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self));
+       child != NULL && n_live < g_hash_table_size (self->live);
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      if (!VENTURE_IS_NOTE_WIDGET (child))
+        continue;
+      if (!g_hash_table_contains (self->live, child))
+        return FALSE;
+      n_live++;
+    }
+
+  return TRUE;
 }
 
 static void
 end_live (gpointer data)
 {
   VentureBlockView *self = data;
+  g_autoptr(GPtrArray) notes = NULL;
 
   self->live_timeout_id = 0;
   if (g_hash_table_size (self->live) == 0)
     return;
+
+  /* Notes at rest on top of the others go onto the image as they are;
+   * drawing the whole block again, a crowded one, takes many frames. */
+  if (self->cache == NULL || !live_on_top (self))
+    {
+      g_hash_table_remove_all (self->live);
+      _venture_block_view_invalidate (self);
+      return;
+    }
+
+  notes = g_ptr_array_new ();
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_hash_table_contains (self->live, child))
+      g_ptr_array_add (notes, child);
   g_hash_table_remove_all (self->live);
-  _venture_block_view_invalidate (self);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_hash_table_add (self->painted, g_ptr_array_index (notes, i));
+      add_cover (self, g_ptr_array_index (notes, i));
+    }
+  paint_into_cache (self, notes);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -202,61 +382,72 @@ void
 _venture_block_view_note_changed (VentureBlockView *self,
                                   GtkWidget        *note)
 {
+  /* Before the block is first shown there is no image to keep: the
+   * notes getting their chips as the window opens all go onto it. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      _venture_block_view_invalidate (self);
+      return;
+    }
+
+  /* A note hidden under others, and staying so, changes nothing shown. */
+  if (self->cache != NULL && !g_hash_table_contains (self->live, note) &&
+      !g_hash_table_contains (self->painted, note) && is_hidden (self, note))
+    return;
+
   /* The resting notes are drawn again once, without this one; from then
    * on each frame of a drag, or of a note being selected and edited,
    * draws only the notes that change. */
   if (!g_hash_table_contains (self->live, note))
     {
       g_hash_table_add (self->live, note);
-      g_clear_pointer (&self->cache, cairo_surface_destroy);
+      drop_cache (self);
     }
   restart_live_timeout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static double
-cache_scale (VentureBlockView *self)
-{
-  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
-
-  return gtk_widget_get_scale_factor (GTK_WIDGET (self)) *
-         (board != NULL ? venture_board_get_zoom (board) : 1.0);
-}
-
+/* Only the resting notes that can show are drawn: from the top down, a
+ * note whose whole drawing lies under the paper of those above it is
+ * left out: in a crowded block, a fifth to a half of them. */
 static void
 build_cache (VentureBlockView *self,
              double            scale)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
 
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  drop_cache (self);
   self->cache_width = width;
   self->cache_height = height;
   self->cache_scale = scale;
+  self->covered = cairo_region_create ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+  for (GtkWidget *child = gtk_widget_get_last_child (widget);
        child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child))
-      gtk_widget_snapshot_child (widget, child, snapshot);
+       child = gtk_widget_get_prev_sibling (child))
+    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child) &&
+        gtk_widget_get_visible (child) && !is_hidden (self, child))
+      {
+        g_ptr_array_add (notes, child);
+        g_hash_table_add (self->painted, child);
+        add_cover (self, child);
+      }
+  /* bottom up */
+  for (guint i = 0; i < notes->len / 2; i++)
+    {
+      gpointer swap = notes->pdata[i];
 
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
+      notes->pdata[notes->len - 1 - i] = swap;
+    }
+
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             MAX (1, (int) ceil ((width + 2 * CACHE_MARGIN) * scale)),
                                             MAX (1, (int) ceil ((height + 2 * CACHE_MARGIN) * scale)));
-  if (node != NULL)
-    {
-      cr = cairo_create (self->cache);
-      cairo_scale (cr, scale, scale);
-      cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
-      gsk_render_node_draw (node, cr);
-      cairo_destroy (cr);
-    }
+  paint_into_cache (self, notes);
 }
 
 /* Drawing 10,000 notes through cairo takes far longer than a frame, even
@@ -274,22 +465,13 @@ venture_block_view_snapshot (GtkWidget   *widget,
   if (cached)
     {
       double scale = cache_scale (self);
-      cairo_t *cr;
 
       if (self->cache == NULL || scale != self->cache_scale ||
           self->cache_width != gtk_widget_get_width (widget) ||
           self->cache_height != gtk_widget_get_height (widget))
         build_cache (self, scale);
 
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN,
-                                                           self->cache_width + 2 * CACHE_MARGIN,
-                                                           self->cache_height + 2 * CACHE_MARGIN));
-      cairo_translate (cr, -CACHE_MARGIN, -CACHE_MARGIN);
-      cairo_scale (cr, 1 / scale, 1 / scale);
-      cairo_set_source_surface (cr, self->cache, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      gtk_snapshot_append_node (snapshot, self->cache_node);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -619,9 +801,8 @@ venture_block_view_dispose (GObject *object)
   self->editor = NULL;
   self->edited_note = NULL;
   g_clear_handle_id (&self->live_timeout_id, g_source_remove);
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
-  if (self->live != NULL)
-    g_hash_table_remove_all (self->live);
+  drop_cache (self);
+  g_hash_table_remove_all (self->live);
   gtk_widget_dispose_template (GTK_WIDGET (object), VENTURE_TYPE_BLOCK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -637,6 +818,7 @@ venture_block_view_finalize (GObject *object)
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->painted, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -681,6 +863,7 @@ venture_block_view_init (VentureBlockView *self)
 
   gtk_widget_init_template (widget);
   self->live = g_hash_table_new (NULL, NULL);
+  self->painted = g_hash_table_new (NULL, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
@@ -864,18 +1047,15 @@ venture_block_view_add_note (VentureBlockView *self,
   /* The editor stays on top of every note. */
   if (before == NULL && self->editor != NULL)
     before = self->editor;
-  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
-  _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
-  if (self->n_notes++ == 0)
-    update_empty (self);
+
   /* A note arriving in the middle of a drag stays live, out of the
-   * image of the resting notes, which stays as it is. */
+   * image of the resting notes, which stays as it is; and so does a note
+   * added on top of the others. Decided before the note is in the block,
+   * where its chips may already tell the block it changed. */
   if (self->cache != NULL &&
       (_venture_note_widget_is_moving (VENTURE_NOTE_WIDGET (note)) ||
-       gtk_widget_get_next_sibling (note) == NULL ||
-       gtk_widget_get_next_sibling (note) == self->editor))
+       before == NULL || before == self->editor))
     {
-      /* ...and so does a note added on top of the others. */
       g_hash_table_add (self->live, note);
       restart_live_timeout (self);
     }
@@ -883,6 +1063,13 @@ venture_block_view_add_note (VentureBlockView *self,
     {
       _venture_block_view_invalidate (self);
     }
+
+  /* The label first: the note tells a screen reader its block as it
+   * comes into the window. */
+  _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
+  gtk_widget_insert_before (note, GTK_WIDGET (self), before);
+  if (self->n_notes++ == 0)
+    update_empty (self);
 }
 
 void
@@ -902,8 +1089,9 @@ venture_block_view_remove_note (VentureBlockView *self,
       _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (note), FALSE);
       self->drag_note = NULL;
     }
-  if (!g_hash_table_remove (self->live, note))
-    g_clear_pointer (&self->cache, cairo_surface_destroy);
+  /* A live note or one hidden under others is not on the image. */
+  if (!g_hash_table_remove (self->live, note) && g_hash_table_remove (self->painted, note))
+    drop_cache (self);
   gtk_widget_unparent (note);
   if (--self->n_notes == 0)
     update_empty (self);

@@ -76,6 +76,12 @@ void     _venture_note_widget_set_block_label (VentureNoteWidget *self,
 void     _venture_block_view_set_editable     (VentureBlockView  *self,
                                                gboolean           editable);
 
+/* Where a note is in its block, from the model: the allocation may not
+ * be there yet for a note added or moved a moment ago. */
+void     _venture_block_view_note_rect        (VentureBlockView  *self,
+                                               GtkWidget         *note,
+                                               graphene_rect_t   *rect);
+
 /* Between a note and its block's drawing cache. */
 void     _venture_block_view_invalidate       (VentureBlockView  *self);
 void     _venture_block_view_note_changed     (VentureBlockView  *self,

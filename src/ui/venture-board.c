@@ -74,6 +74,12 @@ struct _VentureBoard
 
   double            zoom;
   double            zoom_gesture_start;
+  /* A zoom at the pointer: the canvas point (unzoomed) to keep at a
+   * place of the scrolled view, once the board has its new size. */
+  guint             anchored;     /* frames left to try it in */
+  guint             anchor_tick_id;
+  graphene_point_t  anchor;
+  graphene_point_t  anchor_in_view;
   gboolean          read_only;
   int               fit_width;
   int               fit_height;
@@ -253,6 +259,64 @@ allocate_view (VentureBoard        *self,
   gtk_widget_allocate (view, logical->width, logical->height, -1, transform);
 }
 
+static GtkWidget *
+scrolled_view (VentureBoard *self)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+}
+
+static gboolean
+scroll_adjustment (GtkAdjustment *adjustment,
+                   double         value)
+{
+  double reachable = CLAMP (value, gtk_adjustment_get_lower (adjustment),
+                            MAX (gtk_adjustment_get_lower (adjustment),
+                                 gtk_adjustment_get_upper (adjustment) -
+                                 gtk_adjustment_get_page_size (adjustment)));
+
+  gtk_adjustment_set_value (adjustment, reachable);
+  return reachable == value;
+}
+
+/* Scrolls so that the anchor shows where it did before the zoom (the
+ * board sits in the view's content at its margins); FALSE while the
+ * view cannot scroll that far yet. */
+static gboolean
+scroll_to_anchor (VentureBoard *self)
+{
+  GtkWidget *view = scrolled_view (self);
+  gboolean reached;
+
+  if (view == NULL)
+    return TRUE;
+
+  reached = scroll_adjustment (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view)),
+                               gtk_widget_get_margin_start (GTK_WIDGET (self)) +
+                               self->anchor.x * self->zoom - self->anchor_in_view.x);
+  reached &= scroll_adjustment (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)),
+                                gtk_widget_get_margin_top (GTK_WIDGET (self)) +
+                                self->anchor.y * self->zoom - self->anchor_in_view.y);
+  return reached;
+}
+
+static gboolean
+scroll_to_anchor_tick (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  VentureBoard *self = VENTURE_BOARD (widget);
+
+  if (self->anchored > 0 && !scroll_to_anchor (self))
+    self->anchored--;
+  else
+    self->anchored = 0;
+  if (self->anchored > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->anchor_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 venture_board_size_allocate (GtkWidget *widget,
                              int        width,
@@ -273,6 +337,10 @@ venture_board_size_allocate (GtkWidget *widget,
       self->fit_width = width;
       self->fit_height = height;
     }
+  /* The view scrolls once it knows the board's new size: on the next
+   * frame, as a scroll during the allocation would not move the board. */
+  if (self->anchored > 0 && self->anchor_tick_id == 0)
+    self->anchor_tick_id = gtk_widget_add_tick_callback (widget, scroll_to_anchor_tick, NULL, NULL);
 
   columns = venture_template_get_columns (self->template);
   rows = venture_template_get_rows (self->template);
@@ -634,23 +702,6 @@ note_size (GtkWidget *widget,
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
 }
 
-/* Where a note is in its view, from the model (the allocation may not be
- * there yet for a note added a moment ago). */
-static void
-note_rect (VentureBlockView *view,
-           GtkWidget        *widget,
-           graphene_rect_t  *rect)
-{
-  VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
-  int width, height;
-  double left, top;
-
-  note_size (widget, &width, &height);
-  venture_block_view_position_to_point (view, venture_note_get_x (note), venture_note_get_y (note),
-                                        width, height, &left, &top);
-  graphene_rect_init (rect, left, top, width, height);
-}
-
 static gboolean
 overlaps_any (GArray                *rects,
               const graphene_rect_t *rect)
@@ -698,7 +749,7 @@ find_free_spot (VentureBoard     *self,
 
       if (ignore != NULL && g_hash_table_contains (ignore, g_ptr_array_index (notes, i)))
         continue;
-      note_rect (view, g_ptr_array_index (notes, i), &rect);
+      _venture_block_view_note_rect (view, g_ptr_array_index (notes, i), &rect);
       g_array_append_val (rects, rect);
     }
 
@@ -1052,7 +1103,7 @@ _venture_board_duplicate_note (VentureBoard      *self,
       graphene_rect_t rect;
       int x, y;
 
-      note_rect (view, source, &rect);
+      _venture_block_view_note_rect (view, source, &rect);
       find_free_spot (self, view, NULL,
                       rect.origin.x + 2 * FREE_SPOT_STEP, rect.origin.y + 2 * FREE_SPOT_STEP,
                       rect.size.width, rect.size.height, &x, &y);
@@ -1228,7 +1279,7 @@ _venture_board_drop_note (VentureBoard     *self,
 
   targets = targets_for (self, VENTURE_NOTE_WIDGET (widget));
   source_view = gtk_widget_get_parent (widget);
-  note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
   for (guint i = 0; i < targets->len; i++)
@@ -1247,7 +1298,7 @@ _venture_board_drop_note (VentureBoard     *self,
           graphene_rect_t rect;
 
           /* The selection keeps its shape around the dragged note. */
-          note_rect (VENTURE_BLOCK_VIEW (source_view), target, &rect);
+          _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), target, &rect);
           venture_block_view_point_to_position (view,
                                                 left + rect.origin.x - source_rect.origin.x,
                                                 top + rect.origin.y - source_rect.origin.y,
@@ -1281,7 +1332,7 @@ _venture_board_select_in_rect (VentureBoard          *self,
     {
       graphene_rect_t bounds, intersection;
 
-      note_rect (view, g_ptr_array_index (notes, i), &bounds);
+      _venture_block_view_note_rect (view, g_ptr_array_index (notes, i), &bounds);
       if (graphene_rect_intersection (rect, &bounds, &intersection))
         set_selected (self, g_ptr_array_index (notes, i), TRUE);
     }
@@ -1753,7 +1804,7 @@ nudge (VentureBoard *self,
       graphene_rect_t rect;
       int x, y;
 
-      note_rect (view, target, &rect);
+      _venture_block_view_note_rect (view, target, &rect);
       venture_block_view_point_to_position (view, rect.origin.x + dx, rect.origin.y + dy,
                                             rect.size.width, rect.size.height, &x, &y);
       /* A step always shows, however large the block. */
@@ -1904,7 +1955,7 @@ board_action (GtkWidget  *widget,
         {
           graphene_rect_t rect;
 
-          note_rect (view, GTK_WIDGET (focus), &rect);
+          _venture_block_view_note_rect (view, GTK_WIDGET (focus), &rect);
           left = rect.origin.x + rect.size.width + TIDY_GAP;
           top = rect.origin.y;
         }
@@ -1993,10 +2044,30 @@ on_scroll (GtkEventControllerScroll *controller,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  double zoom = dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP;
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  graphene_point_t pointer;
+  double event_x, event_y, surface_x, surface_y;
+
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
 
-  venture_board_set_zoom (self, dy < 0 ? self->zoom * ZOOM_STEP : self->zoom / ZOOM_STEP);
+  /* The point under the pointer stays there. Scroll events carry the
+   * pointer's place in the surface only. */
+  if (event != NULL && native != NULL && gdk_event_get_position (event, &event_x, &event_y))
+    {
+      gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+      if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                    &GRAPHENE_POINT_INIT (event_x - surface_x, event_y - surface_y),
+                                    &pointer))
+        {
+          venture_board_zoom_at (self, zoom, pointer.x, pointer.y);
+          return TRUE;
+        }
+    }
+
+  venture_board_set_zoom (self, zoom);
   return TRUE;
 }
 
@@ -2013,7 +2084,13 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
                        double          scale,
                        VentureBoard   *self)
 {
-  venture_board_set_zoom (self, self->zoom_gesture_start * scale);
+  double x, y;
+
+  /* The point between the fingers stays between them. */
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    venture_board_zoom_at (self, self->zoom_gesture_start * scale, x, y);
+  else
+    venture_board_set_zoom (self, self->zoom_gesture_start * scale);
 }
 
 /* Object */
@@ -2035,6 +2112,9 @@ venture_board_dispose (GObject *object)
 
   g_clear_handle_id (&self->detach_editor_id, g_source_remove);
   g_clear_handle_id (&self->recycle_id, g_source_remove);
+  if (self->anchor_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick_id);
+  self->anchor_tick_id = 0;
   if (self->recycled != NULL)
     g_hash_table_remove_all (self->recycled);
   if (self->canvas != NULL)
@@ -2429,6 +2509,38 @@ venture_board_get_zoom (VentureBoard *self)
 {
   g_return_val_if_fail (VENTURE_IS_BOARD (self), 1.0);
   return self->zoom;
+}
+
+/**
+ * venture_board_zoom_at:
+ * @x: (in board coordinates) the point that stays in place, under the
+ *   pointer or between the fingers
+ *
+ * Zooms as venture_board_set_zoom() does, keeping what is at (@x, @y)
+ * where it is in the window; the view scrolls as far as it can.
+ */
+void
+venture_board_zoom_at (VentureBoard *self,
+                       double        zoom,
+                       double        x,
+                       double        y)
+{
+  GtkWidget *view;
+  double before;
+  graphene_point_t in_view;
+
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  before = self->zoom;
+  view = scrolled_view (self);
+  venture_board_set_zoom (self, zoom);
+  if (self->zoom == before || view == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), view, &GRAPHENE_POINT_INIT (x, y), &in_view))
+    return;
+
+  graphene_point_init (&self->anchor, x / before, y / before);
+  self->anchor_in_view = in_view;
+  self->anchored = 3;
 }
 
 void

@@ -53,6 +53,10 @@ void             venture_board_select_note    (VentureBoard    *self,
 double           venture_board_get_zoom       (VentureBoard    *self);
 void             venture_board_set_zoom       (VentureBoard    *self,
                                                double           zoom);
+void             venture_board_zoom_at        (VentureBoard    *self,
+                                               double           zoom,
+                                               double           x,
+                                               double           y);
 /* A read-only board shows its canvas and lets notes be selected, copied
  * and dragged out (another board copies them), but refuses every change:
  * its editing actions are disabled and a gesture, key or drop that

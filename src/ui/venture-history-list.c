@@ -17,6 +17,10 @@ struct _VentureHistoryList
 
   VentureHistory *history;
   guint           n_items;
+  /* What the rows show, by position (0 is "Opened"), and the current
+   * position: a new step then replaces two rows, not the whole list. */
+  GPtrArray      *labels;
+  guint           position;
 };
 
 static void venture_history_list_model_init (GListModelInterface *iface);
@@ -62,13 +66,40 @@ venture_history_list_model_init (GListModelInterface *iface)
   iface->get_item = venture_history_list_get_item;
 }
 
+static int
+row_state (guint position,
+           guint current)
+{
+  return position == current ? 1 : position > current ? 2 : 0;
+}
+
 static void
 on_steps_changed (VentureHistoryList *self)
 {
   guint removed = self->n_items;
+  guint n = self->history ? venture_history_get_n_steps (self->history) + 1 : 0;
+  guint position = self->history ? venture_history_get_position (self->history) : 0;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_full (n, g_free);
+  guint same = 0;
 
-  self->n_items = self->history ? venture_history_get_n_steps (self->history) + 1 : 0;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  for (guint i = 1; i < n; i++)
+    g_ptr_array_add (labels, g_strdup (venture_history_get_step_label (self->history, i - 1)));
+  if (n > 0)
+    g_ptr_array_insert (labels, 0, NULL);
+
+  /* The oldest rows are at the bottom of the list: those that show the
+   * same as before stay. */
+  while (same < MIN (n, removed) &&
+         g_strcmp0 (g_ptr_array_index (labels, same), g_ptr_array_index (self->labels, same)) == 0 &&
+         row_state (same, position) == row_state (same, self->position))
+    same++;
+
+  g_ptr_array_unref (self->labels);
+  self->labels = g_steal_pointer (&labels);
+  self->position = position;
+  self->n_items = n;
+  if (removed - same > 0 || n - same > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed - same, n - same);
 }
 
 static void
@@ -82,14 +113,24 @@ venture_history_list_dispose (GObject *object)
 }
 
 static void
+venture_history_list_finalize (GObject *object)
+{
+  g_clear_pointer (&VENTURE_HISTORY_LIST (object)->labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (venture_history_list_parent_class)->finalize (object);
+}
+
+static void
 venture_history_list_class_init (VentureHistoryListClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = venture_history_list_dispose;
+  G_OBJECT_CLASS (klass)->finalize = venture_history_list_finalize;
 }
 
 static void
 venture_history_list_init (VentureHistoryList *self)
 {
+  self->labels = g_ptr_array_new_with_free_func (g_free);
 }
 
 VentureHistoryList *

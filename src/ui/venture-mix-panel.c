@@ -31,6 +31,10 @@ struct _VentureMixPanel
   char           *filter_strategy;
   char           *filter_segment;
   gboolean        highlighting;
+  /* Some note widgets may carry the highlight's classes. */
+  gboolean        highlight_shown;
+  /* The hint cards wait for the panel to be shown. */
+  gboolean        hints_stale;
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
@@ -65,6 +69,11 @@ apply_highlight (VentureMixPanel *self)
 
   if (self->board == NULL || self->canvas == NULL)
     return;
+  /* Every change of the counts comes here: with no highlight, now or
+   * before, there is nothing to take off 10,000 notes. */
+  if (!self->highlighting && !self->highlight_shown)
+    return;
+  self->highlight_shown = self->highlighting;
 
   n = venture_canvas_get_n_notes (self->canvas);
   for (guint i = 0; i < n; i++)
@@ -258,46 +267,101 @@ on_hint_dismissed (GtkButton       *button,
   venture_mix_dismiss_hint (self->mix, g_object_get_data (G_OBJECT (button), "venture-hint-id"));
 }
 
+static GtkWidget *
+make_hint_card (VentureMixPanel      *self,
+                const VentureMixHint *hint)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *image = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  GtkWidget *label = gtk_label_new (hint->message);
+  GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  gtk_widget_set_valign (image, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
+  gtk_widget_add_css_class (dismiss, "flat");
+  gtk_widget_add_css_class (dismiss, "circular");
+  gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (dismiss), "venture-hint-id", g_strdup (hint->id), g_free);
+  g_signal_connect (dismiss, "clicked", G_CALLBACK (on_hint_dismissed), self);
+  gtk_box_append (GTK_BOX (card), image);
+  gtk_box_append (GTK_BOX (card), label);
+  gtk_box_append (GTK_BOX (card), dismiss);
+  gtk_widget_add_css_class (card, "mix-hint");
+  gtk_widget_add_css_class (card, "card");
+  g_object_set_data_full (G_OBJECT (card), "venture-hint-id", g_strdup (hint->id), g_free);
+  g_object_set_data_full (G_OBJECT (card), "venture-hint-message", g_strdup (hint->message), g_free);
+
+  return card;
+}
+
+static char *
+hint_key (const char *id,
+          const char *message)
+{
+  return g_strdup_printf ("%s\n%s", id, message);
+}
+
+/* A card stays as long as its hint does: a canvas with a thousand
+ * segments has a thousand hints, and one more must not make them all
+ * anew. */
 static void
 update_hints (VentureMixPanel *self)
 {
   g_autoptr(GPtrArray) hints = venture_mix_get_hints (self->mix);
-  GtkWidget *child;
+  g_autoptr(GHashTable) cards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *previous = NULL;
+  GtkWidget *child, *next;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box))) != NULL)
-    gtk_box_remove (self->hints_box, child);
+  self->hints_stale = !gtk_widget_get_visible (GTK_WIDGET (self));
+  if (self->hints_stale)
+    return;
+
+  for (guint i = 0; i < hints->len; i++)
+    {
+      VentureMixHint *hint = g_ptr_array_index (hints, i);
+
+      g_hash_table_add (wanted, hint_key (hint->id, hint->message));
+    }
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->hints_box)); child != NULL; child = next)
+    {
+      g_autofree char *key = hint_key (g_object_get_data (G_OBJECT (child), "venture-hint-id"),
+                                       g_object_get_data (G_OBJECT (child), "venture-hint-message"));
+
+      next = gtk_widget_get_next_sibling (child);
+      if (g_hash_table_contains (wanted, key))
+        g_hash_table_replace (cards, g_steal_pointer (&key), child);
+      else
+        gtk_box_remove (self->hints_box, child);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->hints_heading), hints->len > 0);
   for (guint i = 0; i < hints->len; i++)
     {
       VentureMixHint *hint = g_ptr_array_index (hints, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name ("dialog-information-symbolic");
-      GtkWidget *label = gtk_label_new (hint->message);
-      GtkWidget *dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+      g_autofree char *key = hint_key (hint->id, hint->message);
+      GtkWidget *card = g_hash_table_lookup (cards, key);
 
-      gtk_widget_set_valign (image, GTK_ALIGN_START);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (dismiss, GTK_ALIGN_START);
-      gtk_widget_add_css_class (dismiss, "flat");
-      gtk_widget_add_css_class (dismiss, "circular");
-      gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
-                                      -1);
-      g_object_set_data_full (G_OBJECT (dismiss), "venture-hint-id", g_strdup (hint->id), g_free);
-      g_signal_connect (dismiss, "clicked", G_CALLBACK (on_hint_dismissed), self);
-      gtk_box_append (GTK_BOX (card), image);
-      gtk_box_append (GTK_BOX (card), label);
-      gtk_box_append (GTK_BOX (card), dismiss);
-      gtk_widget_add_css_class (card, "mix-hint");
-      gtk_widget_add_css_class (card, "card");
-      g_object_set_data_full (G_OBJECT (card), "venture-hint-id", g_strdup (hint->id), g_free);
-      gtk_box_append (self->hints_box, card);
+      if (card == NULL)
+        gtk_box_insert_child_after (self->hints_box, card = make_hint_card (self, hint), previous);
+      else if (gtk_widget_get_prev_sibling (card) != previous)
+        gtk_box_reorder_child_after (self->hints_box, card, previous);
+      previous = card;
     }
+}
+
+static void
+on_visible (VentureMixPanel *self)
+{
+  if (self->hints_stale && self->mix != NULL)
+    update_hints (self);
 }
 
 static void
@@ -390,7 +454,8 @@ update (VentureMixPanel *self)
         g_autofree char *name = NULL;
         const char *stage = s < VENTURE_MIX_NO_STAGE ? _(stages[s].label) : _("No stage");
 
-        gtk_button_set_label (cell, count > 0 ? text : "·");
+        if (g_strcmp0 (gtk_button_get_label (cell), count > 0 ? text : "·") != 0)
+          gtk_button_set_label (cell, count > 0 ? text : "·");
         if (count > 0)
           gtk_widget_remove_css_class (GTK_WIDGET (cell), "empty");
         else
@@ -399,10 +464,13 @@ update (VentureMixPanel *self)
          * stage and how many notes have both. */
         name = g_strdup_printf (ngettext ("%s, %s: %u note", "%s, %s: %u notes", count),
                                 _(types[t].label), stage, count);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (cell), name);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                        -1);
+        if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), name) != 0)
+          {
+            gtk_widget_set_tooltip_text (GTK_WIDGET (cell), name);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                            -1);
+          }
         if (filter_is (self, types[t].id, s < VENTURE_MIX_NO_STAGE ? stages[s].id : NULL, NULL))
           gtk_widget_add_css_class (GTK_WIDGET (cell), "chosen");
         else
@@ -474,6 +542,9 @@ on_canvas_changed (VentureMixPanel     *self,
 
   if (!segment || change->kind == VENTURE_CHANGE_SEGMENTS || change->kind == VENTURE_CHANGE_TAG ||
       change->kind == VENTURE_CHANGE_COLOR)
+    return;
+  /* A move within the block changes no marker; a drag is made of them. */
+  if (change->kind == VENTURE_CHANGE_MOVE && g_strcmp0 (change->old_string, change->new_string) == 0)
     return;
 
   if (self->markers_source == 0)
@@ -585,6 +656,7 @@ venture_mix_panel_init (VentureMixPanel *self)
                             G_CALLBACK (on_segment_selected), self);
   g_signal_connect_swapped (self->clear_button, "clicked",
                             G_CALLBACK (venture_mix_panel_clear_highlight), self);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (on_visible), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship Mix"),
                                   -1);

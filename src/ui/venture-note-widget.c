@@ -29,6 +29,7 @@ struct _VentureNoteWidget
   /* Tag chips and segment markers below the text (issue 6); children
    * only while the note has any, so plain notes stay childless. */
   GPtrArray   *chips;
+  char        *chips_signature; /* what the chips show, to skip making them again */
   int          chips_height;
   gint64       moved_time;
   /* A comparison's mark, or NULL. */
@@ -51,6 +52,9 @@ static GParamSpec *properties[N_PROPS];
 /* The note colours are generated from the taxonomy table, the one source
  * of truth the exporters also draw with, and swapped with the style. */
 static GtkCssProvider *color_provider;
+
+/* One cursor for every note, not one object each. */
+static GdkCursor *grab_cursor;
 
 static void
 load_color_css (AdwStyleManager *manager)
@@ -330,6 +334,36 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
 
   g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
 
+  /* A segment coming or going asks every note with a marker again: most
+   * show the same, and making their chips anew would redraw a crowded
+   * block note by note. */
+  {
+    g_autoptr(GString) signature = g_string_new (NULL);
+
+    for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+      g_string_append_printf (signature, "%s\n", venture_note_get_tag (self->note, kind) ?: "");
+    if (canvas != NULL)
+      {
+        if (venture_segments_is_segment (self->note))
+          g_string_append_printf (signature, "%d %s\n",
+                                  venture_segments_get_index (canvas, venture_note_get_id (self->note)),
+                                  venture_note_get_text (self->note));
+        for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+          {
+            VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
+
+            if (segment != NULL && venture_segments_is_segment (segment))
+              g_string_append_printf (signature, "%d %s\n",
+                                      venture_segments_get_index (canvas, segments[i]),
+                                      venture_note_get_text (segment));
+          }
+      }
+    if (g_strcmp0 (signature->str, self->chips_signature) == 0)
+      return;
+    g_free (self->chips_signature);
+    self->chips_signature = g_string_free (g_steal_pointer (&signature), FALSE);
+  }
+
   clear_chips (self);
 
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -375,6 +409,7 @@ venture_note_widget_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (venture_note_widget_parent_class)->root (widget);
 
+  update_accessible (self);
   if (self->chips != NULL || venture_note_get_segments (self->note) != NULL ||
       venture_segments_is_segment (self->note) ||
       venture_note_get_relationship (self->note) != NULL ||
@@ -623,6 +658,7 @@ venture_note_widget_finalize (GObject *object)
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->color_class, g_free);
   g_clear_pointer (&self->block_label, g_free);
+  g_clear_pointer (&self->chips_signature, g_free);
   g_clear_pointer (&self->mark, g_free);
   g_clear_pointer (&self->mark_description, g_free);
   g_clear_object (&self->mark_layout);
@@ -678,7 +714,8 @@ venture_note_widget_constructed (GObject *object)
   g_signal_connect_object (self->note, "notify", G_CALLBACK (on_note_notify), self,
                            G_CONNECT_SWAPPED);
   sync_color (self);
-  update_accessible (self);
+  /* The accessible name and description come when the note is in its
+   * block, in a window (see root): not twice for each of 10,000 notes. */
 }
 
 static void
@@ -730,6 +767,7 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
 
   ensure_color_css ();
+  grab_cursor = gdk_cursor_new_from_name ("grab", NULL);
 }
 
 /* The pointer gestures (click, long press, drag) live on the block: one
@@ -741,7 +779,7 @@ venture_note_widget_init (VentureNoteWidget *self)
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
-  gtk_widget_set_cursor_from_name (widget, "grab");
+  gtk_widget_set_cursor (widget, grab_cursor);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
@@ -835,7 +873,8 @@ _venture_note_widget_set_block_label (VentureNoteWidget *self,
 
   g_free (self->block_label);
   self->block_label = g_strdup (label);
-  update_accessible (self);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    update_accessible (self);
 }
 
 static void

@@ -320,8 +320,12 @@ venture_window_update_actions (VentureWindow *self)
   undo_tooltip = undo_label ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
   /* Translators: %s is what the step did, e.g. "Move Note". */
   redo_tooltip = redo_label ? g_strdup_printf (_("Redo %s"), redo_label) : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+  /* Setting a tooltip, even the same, updates the accessible
+   * description: not on every step of a drag. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->undo_button)), undo_tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->redo_button)), redo_tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
 }
 
 static void
@@ -976,6 +980,10 @@ venture_window_set_mix_visible (VentureWindow *self,
     return;
 
   self->mix_visible = visible;
+  /* Hidden until first asked for, the panel makes no card for its hints
+   * (a thousand on a large canvas) while the window opens. */
+  if (visible)
+    gtk_widget_set_visible (GTK_WIDGET (self->mix_panel), TRUE);
   gtk_revealer_set_reveal_child (self->mix_revealer, visible);
   /* A highlight nobody can see explained is confusing: it goes too. */
   if (!visible)
