@@ -34,6 +34,13 @@
 #define NOTE_HEIGHT        54.0
 #define NOTE_PAD           3.5
 #define NOTE_RADIUS        1.5
+#define NOTE_LINE          0.35
+#define SHADOW_DX          0.5
+#define SHADOW_DY          0.9
+/* Around what a note draws: its hairline, and a pixel to spare. */
+#define REACH_MARGIN       1.0
+/* cairo regions count in integers: sixteenths of a point. */
+#define REGION_SCALE       16.0
 #define CHIP_HEIGHT        7.6
 #define CHIP_GAP           1.2
 #define MARKER_RADIUS      4.4
@@ -91,6 +98,10 @@ typedef struct {
   guint               marker;             /* 0: fits, no marker */
   guint               marker_corner;      /* 0 top right, 1 top left, 2 bottom right, 3 bottom left */
   gboolean            hidden;             /* no room in the tray */
+  gboolean            buried;             /* out of sight under later notes: only its marker shows */
+  gboolean            spills;             /* may draw beyond its reach, see measure_reach() */
+  cairo_rectangle_t   reach;              /* what drawing the note touches */
+  guint               chip_rows;          /* place_chips() */
 } NoteBox;
 
 /* One piece of an appendix entry in one column: a long note continues in
@@ -677,7 +688,7 @@ lay_out_note_text (VentureExport *self,
                    NoteBox       *box)
 {
   double u = self->unit;
-  guint rows = place_chips (self, box, NULL);
+  guint rows = box->chip_rows;
   double text_width = box->width - 2 * NOTE_PAD * u;
   double text_height = box->height - 2 * NOTE_PAD * u - chips_height (self, MIN (rows, MAX_CHIP_ROWS));
   const char *text = venture_note_get_text (box->note);
@@ -692,6 +703,60 @@ lay_out_note_text (VentureExport *self,
       pango_layout_set_width (box->text,
                               (int) ((text_width - MARKER_RADIUS * u) * PANGO_SCALE));
     }
+}
+
+/* Where drawing a placed note reaches: its paper, with the hairline and
+ * the shadow. Text of plain ASCII and chips that fit stay on the paper;
+ * any other text might not (accents stacked high, scripts with tall
+ * marks, emoji pictures), nor might chips taller than the note: such a
+ * note "spills", and is never taken for out of sight. */
+static void
+measure_reach (VentureExport *self,
+               NoteBox       *box)
+{
+  double u = self->unit;
+  const char *text = venture_note_get_text (box->note);
+
+  box->chip_rows = place_chips (self, box, NULL);
+  box->spills = chips_height (self, MIN (box->chip_rows, MAX_CHIP_ROWS)) + 2 * NOTE_PAD * u > box->height;
+  for (const guchar *p = (const guchar *) (text ? text : ""); *p && !box->spills; p++)
+    box->spills = *p >= 0x80;
+
+  box->reach.x = box->x - REACH_MARGIN * u;
+  box->reach.y = box->y - REACH_MARGIN * u;
+  box->reach.width = box->width + (SHADOW_DX + 2 * REACH_MARGIN) * u;
+  box->reach.height = box->height + (SHADOW_DY + 2 * REACH_MARGIN) * u;
+}
+
+/* The whole points of the grid inside the rectangle. */
+static void
+cover_rectangle (cairo_region_t *cover,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          height)
+{
+  cairo_rectangle_int_t inside;
+
+  inside.x = (int) ceil (x * REGION_SCALE);
+  inside.y = (int) ceil (y * REGION_SCALE);
+  inside.width = (int) floor ((x + width) * REGION_SCALE) - inside.x;
+  inside.height = (int) floor ((y + height) * REGION_SCALE) - inside.y;
+  if (inside.width > 0 && inside.height > 0)
+    cairo_region_union_rectangle (cover, &inside);
+}
+
+static gboolean
+is_covered (cairo_region_t          *cover,
+            const cairo_rectangle_t *rect)
+{
+  cairo_rectangle_int_t around;
+
+  around.x = (int) floor (rect->x * REGION_SCALE);
+  around.y = (int) floor (rect->y * REGION_SCALE);
+  around.width = (int) ceil ((rect->x + rect->width) * REGION_SCALE) - around.x;
+  around.height = (int) ceil ((rect->y + rect->height) * REGION_SCALE) - around.y;
+  return cairo_region_contains_rectangle (cover, &around) == CAIRO_REGION_OVERLAP_IN;
 }
 
 static int
@@ -782,6 +847,30 @@ mark_covered_notes (VentureExport *self)
                 break;
               }
         }
+
+      /* From the top of the pile down: a note whose whole reach lies
+       * under the papers and shadows above it is out of sight, so the
+       * page skips it (its marker stays on top, its text is in the
+       * appendix). Piles of hundreds of notes then cost what shows. */
+      {
+        cairo_region_t *cover = cairo_region_create ();
+
+        for (guint i = boxes->len; i-- > 0;)
+          {
+            NoteBox *box = g_ptr_array_index (boxes, i);
+
+            if (!box->spills && is_covered (cover, &box->reach))
+              {
+                box->buried = TRUE;
+                box->marker = G_MAXUINT;
+                continue;
+              }
+            cover_rectangle (cover, box->x, box->y, box->width, box->height);
+            cover_rectangle (cover, box->x + SHADOW_DX * self->unit, box->y + SHADOW_DY * self->unit,
+                             box->width, box->height);
+          }
+        cairo_region_destroy (cover);
+      }
     }
 }
 
@@ -938,10 +1027,19 @@ lay_out_canvas_page (VentureExport *self,
       y = CLAMP (venture_note_get_y (box->note), 0, VENTURE_POSITION_MAX);
       box->x = block->room_x + (block->room_width - box->width) * x / VENTURE_POSITION_MAX;
       box->y = block->room_y + (block->room_height - box->height) * y / VENTURE_POSITION_MAX;
-      lay_out_note_text (self, box);
+      measure_reach (self, box);
     }
 
   mark_covered_notes (self);
+
+  /* Text only for the notes in sight. */
+  for (guint i = 0; i < n_notes; i++)
+    {
+      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+
+      if (box->block != NULL && !box->buried)
+        lay_out_note_text (self, box);
+    }
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -983,6 +1081,7 @@ lay_out_canvas_page (VentureExport *self,
               box->y = self->tray_y + BLOCK_PAD * u;
               x += box->width + GAP * u;
               placed++;
+              measure_reach (self, box);
               lay_out_note_text (self, box);
             }
           else
@@ -2007,7 +2106,7 @@ draw_note (VentureExport *self,
   /* A shadow lifts the note off the block, and a hairline in its own
    * ink keeps pale papers visible on white in a greyscale print. Square
    * corners: at this size rounding shows less than it costs. */
-  cairo_rectangle (cr, box->x + 0.5 * u, box->y + 0.9 * u, box->width, box->height);
+  cairo_rectangle (cr, box->x + SHADOW_DX * u, box->y + SHADOW_DY * u, box->width, box->height);
   set_rgb (cr, RGB_SHADOW);
   cairo_fill (cr);
 
@@ -2015,7 +2114,7 @@ draw_note (VentureExport *self,
   set_rgb (cr, fill);
   cairo_fill_preserve (cr);
   set_rgb (cr, mix_rgb (fill, ink, 0.35));
-  cairo_set_line_width (cr, 0.35 * u);
+  cairo_set_line_width (cr, NOTE_LINE * u);
   cairo_stroke (cr);
 
   draw_color_band (self, cr, box, mix_rgb (fill, ink, 0.6));
@@ -2151,7 +2250,7 @@ draw_canvas_page (VentureExport *self,
     {
       NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
-      if (!box->hidden)
+      if (!box->hidden && !box->buried)
         draw_note (self, cr, box);
     }
 
