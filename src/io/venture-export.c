@@ -171,6 +171,7 @@ struct _VentureExport
   GArray               *pieces;           /* EntryPiece */
   guint                 n_markers;
   guint                 n_pages;
+  gboolean              notes_let_go;     /* see let_go_of_notes() */
 
   /* A comparison page after the canvas page (venture_export_add_comparison()). */
   VentureComparison    *comparison;
@@ -2465,6 +2466,7 @@ venture_export_draw_page (VentureExport *self,
   g_return_if_fail (VENTURE_IS_EXPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->n_pages);
+  g_return_if_fail (page > 0 || !self->notes_let_go);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
@@ -2492,6 +2494,18 @@ append_to_buffer (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* Once the canvas page is drawn into a PDF, cairo holds its own copy of
+ * every glyph until the page is written out, the moment memory peaks:
+ * the notes' text layouts are not needed any more. The canvas page can
+ * no longer be drawn after this. */
+static void
+let_go_of_notes (VentureExport *self)
+{
+  for (guint i = 0; i < self->notes->len; i++)
+    g_clear_object (&g_array_index (self->notes, NoteBox, i).text);
+  self->notes_let_go = TRUE;
 }
 
 static cairo_status_t
@@ -2536,6 +2550,8 @@ render (VentureExport       *self,
       if (format == VENTURE_EXPORT_FORMAT_PDF)
         {
           venture_export_draw_page (self, cr, page);
+          if (page == 0)
+            let_go_of_notes (self);
           cairo_show_page (cr);
         }
       else
