@@ -47,6 +47,7 @@
 /* A marker sits on its note's corner, like a badge, off the text. */
 #define MARKER_INSET       1.0
 #define MAX_CHIP_ROWS      3
+#define PILLS_PER_STROKE   64
 #define MAX_IMAGE_SIDE     32767
 #define MAX_IMAGE_PIXELS   (64.0 * 1024 * 1024)
 #define COLUMN_GAP         18.0
@@ -1931,15 +1932,16 @@ place_chips (VentureExport *self,
   return n_chips == 0 ? 0 : row + 1;
 }
 
-/* Markers are drawn in batches: every pill in one path filled once,
- * then every number in one run of text. Digits need no shaping, so they
- * come straight from the font's character map. An export can have
- * thousands of markers; one by one, with a PangoLayout each, they cost
- * as much as the notes. */
+/* Markers are drawn in batches: every round marker in one path filled
+ * once, every pill in one stroke, then every number in one run of text.
+ * Digits need no shaping, so they come straight from the font's
+ * character map. An export can have thousands of markers; one by one,
+ * with a PangoLayout each, they cost as much as the notes. */
 typedef struct {
   GArray  *glyphs;    /* cairo_glyph_t */
   GArray  *clusters;  /* cairo_text_cluster_t, one per digit */
   GString *text;
+  GArray  *pills;     /* double: left, right, middle; see marker_batch_add() */
 } MarkerBatch;
 
 static void
@@ -1948,6 +1950,7 @@ marker_batch_init (MarkerBatch *batch)
   batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   batch->text = g_string_new (NULL);
+  batch->pills = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
@@ -1956,6 +1959,7 @@ marker_batch_clear (MarkerBatch *batch)
   g_array_unref (batch->glyphs);
   g_array_unref (batch->clusters);
   g_string_free (batch->text, TRUE);
+  g_array_unref (batch->pills);
 }
 
 static cairo_scaled_font_t *
@@ -1966,7 +1970,8 @@ get_marker_font (VentureExport *self)
   return pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
 }
 
-/* Adds the marker's pill to the current path and its number to batch. */
+/* Adds the marker's shape to the current path, or to the batch's pills,
+ * and its number to the batch. */
 static void
 marker_batch_add (VentureExport *self,
                   cairo_t       *cr,
@@ -1991,7 +1996,19 @@ marker_batch_add (VentureExport *self,
   length = g_snprintf (text, sizeof text, "%u", marker);
   cairo_scaled_font_text_extents (font, text, &extents);
   width = MAX (2 * r, extents.x_advance + 2.6 * self->unit);
-  rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
+  if (width > 2 * r)
+    {
+      /* A pill is the stroke of its middle line, as wide as the pill,
+       * with round caps: four numbers in the PDF where its outline of
+       * arcs takes thirty, and there may be thousands of them. A round
+       * marker keeps its circle: a stroke of no length is a dot by the
+       * PDF standard, but some viewers drop it. */
+      double ends[] = { cx - width / 2 + r, cx + width / 2 - r, cy };
+
+      g_array_append_vals (batch->pills, ends, G_N_ELEMENTS (ends));
+    }
+  else
+    rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
 
   if (cairo_scaled_font_text_to_glyphs (font, cx - extents.x_advance / 2,
                                         cy - extents.y_bearing - extents.height / 2,
@@ -2015,6 +2032,23 @@ marker_batch_draw (VentureExport *self,
 
   set_rgb (cr, RGB_MARKER);
   cairo_fill (cr);
+  if (batch->pills->len > 0)
+    {
+      cairo_set_line_width (cr, 2 * MARKER_RADIUS * self->unit);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      for (guint i = 0; i + 2 < batch->pills->len; i += 3)
+        {
+          double y = g_array_index (batch->pills, double, i + 2);
+
+          cairo_move_to (cr, g_array_index (batch->pills, double, i), y);
+          cairo_line_to (cr, g_array_index (batch->pills, double, i + 1), y);
+          /* cairo works out a stroke's outline while writing the page:
+           * a few dozen pills at a time keep that small. */
+          if ((i / 3) % PILLS_PER_STROKE == PILLS_PER_STROKE - 1 || i + 3 >= batch->pills->len)
+            cairo_stroke (cr);
+        }
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 
   if (font == NULL || batch->glyphs->len == 0)
     return;
