@@ -172,7 +172,8 @@ struct _VentureExport
   GArray               *pieces;           /* EntryPiece */
   guint                 n_markers;
   guint                 n_pages;
-  gboolean              notes_let_go;     /* see let_go_of_notes() */
+  gboolean              one_pass;         /* render(): each page drawn once, see draw_note() */
+  gboolean              notes_let_go;     /* the canvas page cannot be drawn again */
 
   /* A comparison page after the canvas page (venture_export_add_comparison()). */
   VentureComparison    *comparison;
@@ -2156,6 +2157,14 @@ draw_note (VentureExport *self,
 
   set_rgb (cr, ink);
   show_layout (cr, box->text, box->x + NOTE_PAD * u, box->y + NOTE_PAD * u);
+  /* Drawn once into a file: cairo holds its own copy of the glyphs until
+   * the page is written out, and memory peaks while a thousand notes are
+   * drawn; the layout is dead weight. */
+  if (self->one_pass)
+    {
+      g_clear_object (&box->text);
+      self->notes_let_go = TRUE;
+    }
   place_chips (self, box, cr);
 }
 
@@ -2530,18 +2539,6 @@ append_to_buffer (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Once the canvas page is drawn into a PDF, cairo holds its own copy of
- * every glyph until the page is written out, the moment memory peaks:
- * the notes' text layouts are not needed any more. The canvas page can
- * no longer be drawn after this. */
-static void
-let_go_of_notes (VentureExport *self)
-{
-  for (guint i = 0; i < self->notes->len; i++)
-    g_clear_object (&g_array_index (self->notes, NoteBox, i).text);
-  self->notes_let_go = TRUE;
-}
-
 static cairo_status_t
 render (VentureExport       *self,
         VentureExportFormat  format,
@@ -2578,14 +2575,14 @@ render (VentureExport       *self,
   cr = cairo_create (surface);
   if (format == VENTURE_EXPORT_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
+  /* write_export()'s own VentureExport: nothing draws it again. */
+  self->one_pass = TRUE;
 
   for (guint page = 0; page < self->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
     {
       if (format == VENTURE_EXPORT_FORMAT_PDF)
         {
           venture_export_draw_page (self, cr, page);
-          if (page == 0)
-            let_go_of_notes (self);
           cairo_show_page (cr);
         }
       else
