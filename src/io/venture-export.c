@@ -120,7 +120,8 @@ typedef struct {
   NoteBox     *box;
   PangoLayout *group;                     /* the block's label, in head_layouts */
   PangoLayout *head;                      /* the tags, shared; NULL without tags */
-  PangoLayout *body;
+  PangoLayout *body;                      /* NULL between paginating and drawing in one pass */
+  double       body_height;
   GArray      *line_ends;                 /* double, body line bottoms */
 } Entry;
 
@@ -172,7 +173,7 @@ struct _VentureExport
   GArray               *pieces;           /* EntryPiece */
   guint                 n_markers;
   guint                 n_pages;
-  gboolean              one_pass;         /* render(): each page drawn once, see draw_note() */
+  gboolean              one_pass;         /* each page drawn once, in order: see draw_note() */
   gboolean              notes_let_go;     /* the canvas page cannot be drawn again */
 
   /* A comparison page after the canvas page (venture_export_add_comparison()). */
@@ -1112,6 +1113,17 @@ lay_out_canvas_page (VentureExport *self,
 }
 
 static void
+lay_out_entry_body (VentureExport *self,
+                    Entry         *entry)
+{
+  const char *text = venture_note_get_text (entry->box->note);
+  g_autofree char *printable = printable_text (text ? text : "", FALSE);
+
+  entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
+                             self->entry_width, 0);
+}
+
+static void
 number_markers (VentureExport *self)
 {
   g_autoptr(GPtrArray) marked = g_ptr_array_new ();
@@ -1141,8 +1153,6 @@ number_markers (VentureExport *self)
       /* Group headings and tag lines have a font of their own: a prefix
        * keeps them apart in the one cache. */
       g_autofree char *group = g_strconcat ("G", box->block ? box->block->info->label : _("Unsorted"), NULL);
-      const char *text = venture_note_get_text (box->note);
-      g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
       entry->box = box;
       for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -1172,8 +1182,7 @@ number_markers (VentureExport *self)
               g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
             }
         }
-      entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
-                                 self->entry_width, 0);
+      lay_out_entry_body (self, entry);
       g_ptr_array_add (self->entries, entry);
     }
 }
@@ -1224,7 +1233,7 @@ paginate_appendix (VentureExport *self)
       gboolean with_head = TRUE;
 
       head_height = entry->head ? layout_height (entry->head) + 1 * u : 0;
-      body_height = layout_height (entry->body);
+      body_height = entry->body_height = layout_height (entry->body);
       need_group = need_group || entry->group != previous_group;
       previous_group = entry->group;
 
@@ -1240,6 +1249,16 @@ paginate_appendix (VentureExport *self)
           g_array_append_val (entry->line_ends, end);
         }
       while (pango_layout_iter_next_line (iter));
+
+      /* Drawn in one pass, the canvas page is written out while all of
+       * the appendix waits: a thousand laid out entries are the largest
+       * thing in memory then, after cairo's copy of the page. Laid out
+       * again when their page is drawn. */
+      if (self->one_pass)
+        {
+          g_clear_pointer (&iter, pango_layout_iter_free);
+          g_clear_object (&entry->body);
+        }
 
       while (TRUE)
         {
@@ -1333,13 +1352,14 @@ make_context (void)
   return context;
 }
 
-VentureExport *
-venture_export_new (VentureCanvas  *canvas,
-                    double          page_width,
-                    double          page_height,
-                    PangoContext   *context,
-                    GDateTime      *date,
-                    GError        **error)
+static VentureExport *
+export_new (VentureCanvas  *canvas,
+            double          page_width,
+            double          page_height,
+            PangoContext   *context,
+            GDateTime      *date,
+            gboolean        one_pass,
+            GError        **error)
 {
   g_autoptr(VentureExport) self = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -1362,6 +1382,7 @@ venture_export_new (VentureCanvas  *canvas,
     date = now = g_date_time_new_now_local ();
 
   self = g_object_new (VENTURE_TYPE_EXPORT, NULL);
+  self->one_pass = one_pass;
   self->template = g_object_ref (template);
   self->context = context ? g_object_ref (context) : make_context ();
   self->page_width = page_width;
@@ -1392,6 +1413,17 @@ venture_export_new (VentureCanvas  *canvas,
   paginate_appendix (self);
 
   return g_steal_pointer (&self);
+}
+
+VentureExport *
+venture_export_new (VentureCanvas  *canvas,
+                    double          page_width,
+                    double          page_height,
+                    PangoContext   *context,
+                    GDateTime      *date,
+                    GError        **error)
+{
+  return export_new (canvas, page_width, page_height, context, date, FALSE, error);
 }
 
 guint
@@ -2436,7 +2468,9 @@ draw_appendix_page (VentureExport *self,
         continue;
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
       y = piece_body_y (self, piece, entry);
-      if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
+      if (entry->body == NULL)
+        lay_out_entry_body (self, entry);
+      if (piece->body_from > 0 || piece->body_to < entry->body_height)
         /* A piece of a note continued over columns: its lines only. */
         show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
       else
@@ -2575,8 +2609,6 @@ render (VentureExport       *self,
   cr = cairo_create (surface);
   if (format == VENTURE_EXPORT_FORMAT_PNG)
     cairo_scale (cr, scale, scale);
-  /* write_export()'s own VentureExport: nothing draws it again. */
-  self->one_pass = TRUE;
 
   for (guint page = 0; page < self->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
     {
@@ -2651,7 +2683,8 @@ write_export (VentureCanvas                *canvas,
     }
 
   venture_page_size_get_points (settings->page_size, settings->orientation, &width, &height);
-  export = venture_export_new (canvas, width, height, NULL, date, error);
+  /* Its own: every page is drawn once, in order. */
+  export = export_new (canvas, width, height, NULL, date, TRUE, error);
   if (export == NULL)
     {
       g_prefix_error (error, _("Cannot export to “%s”: "), name);
