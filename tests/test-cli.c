@@ -62,8 +62,24 @@ fixture_tear_down (Fixture       *fixture,
 /* Runs venture with no X and no Wayland: anything that tried to open a
  * display would fail or warn on stderr. */
 static void
+run_with_env (Result             *result,
+              const char * const *args,
+              const char         *variable,
+              const char         *value);
+
+static void
 run (Result             *result,
      const char * const *args)
+{
+  run_with_env (result, args, NULL, NULL);
+}
+
+/* Same, with one more variable in the environment (NULL: none). */
+static void
+run_with_env (Result             *result,
+              const char * const *args,
+              const char         *variable,
+              const char         *value)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
@@ -82,6 +98,8 @@ run (Result             *result,
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "GDK_BACKEND");
   g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  if (variable != NULL)
+    g_subprocess_launcher_setenv (launcher, variable, value, TRUE);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -380,6 +398,43 @@ test_export_pictures_refused (Fixture       *fixture,
   g_assert_nonnull (strstr (stray.err, "--export"));
 }
 
+/* `venture` runs an export without loading GTK at all (the app proper,
+ * venture-app, has it): glibc's loader lists what it loads. */
+static void
+test_export_without_gtk (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "light.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run_with_env (&result, (const char *[]) { option, input, NULL }, "LD_DEBUG", "files");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  /* The loader did report: cairo, which the export needs, is there. */
+  g_assert_nonnull (strstr (result.err, "libcairo.so"));
+  g_assert_null (strstr (result.err, "libgtk-4.so"));
+  g_assert_null (strstr (result.err, "libadwaita-1.so"));
+}
+
+/* A command line `venture` does not take for an export goes to the app,
+ * which explains it as ever. */
+static void
+test_export_unknown_option (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *input = test_file ("good", "bike-repair.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "never.pdf", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  g_auto(Result) result = { 0, };
+
+  run (&result, (const char *[]) { option, "--no-such-option", input, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_nonnull (strstr (result.err, "Unknown option --no-such-option"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_version (void)
 {
@@ -654,6 +709,10 @@ main (int   argc,
       g_test_add (path, Fixture, &quoted_lines[i],
                   fixture_set_up, test_translated_quotes, fixture_tear_down);
     }
+  g_test_add ("/venture/cli/export/without-gtk", Fixture, NULL,
+              fixture_set_up, test_export_without_gtk, fixture_tear_down);
+  g_test_add ("/venture/cli/export/unknown-option", Fixture, NULL,
+              fixture_set_up, test_export_unknown_option, fixture_tear_down);
   g_test_add_func ("/venture/cli/snapshot-without-export", test_snapshot_without_export);
   g_test_add_func ("/venture/cli/version", test_version);
   g_test_add_func ("/venture/cli/help", test_help);

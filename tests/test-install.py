@@ -2,7 +2,7 @@
 # test-install.py: `meson install` into a DESTDIR lays out a GNOME app.
 # TAP output.
 #
-# Usage: test-install.py BUILDDIR APP_ID PREFIX BINDIR DATADIR LOCALEDIR SRCROOT
+# Usage: test-install.py BUILDDIR APP_ID PREFIX BINDIR DATADIR LOCALEDIR SRCROOT LIBEXECDIR
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -58,8 +58,9 @@ def read_desktop_entry(path, group):
 
 
 def main():
-    builddir, app_id, prefix, bindir, datadir, localedir, srcroot = sys.argv[1:8]
+    builddir, app_id, prefix, bindir, datadir, localedir, srcroot, libexecdir = sys.argv[1:9]
     bindir = under(prefix, bindir)
+    libexecdir = under(prefix, libexecdir)
     datadir = under(prefix, datadir)
     localedir = under(prefix, localedir)
     tap = Tap()
@@ -78,6 +79,8 @@ def main():
             return tap.finish()
 
         binary = in_destdir(destdir, os.path.join(bindir, 'venture'))
+        # `venture` exports by itself and hands the rest to the app proper.
+        app_binary = in_destdir(destdir, os.path.join(libexecdir, 'venture-app'))
         desktop = in_destdir(destdir, os.path.join(datadir, 'applications', app_id + '.desktop'))
         metainfo = in_destdir(destdir, os.path.join(datadir, 'metainfo', app_id + '.metainfo.xml'))
         icon = in_destdir(destdir, os.path.join(datadir, 'icons', 'hicolor', 'scalable', 'apps',
@@ -92,15 +95,16 @@ def main():
                                                        'venture.mo'))
                       for lang in ('de', 'es')]
 
-        expected = [binary, desktop, metainfo, icon, symbolic, schema, service] + catalogues
+        expected = [binary, app_binary, desktop, metainfo, icon, symbolic, schema, service] + catalogues
         tap.check('every file is where GNOME expects it',
                   ['missing: ' + os.path.relpath(p, destdir) for p in expected
                    if not os.path.isfile(p) or os.path.getsize(p) == 0])
         if not all(os.path.isfile(p) for p in expected):
             return tap.finish()
 
-        tap.check('the binary is executable',
-                  [] if os.access(binary, os.X_OK) else ['%s is not executable' % binary])
+        tap.check('the binaries are executable',
+                  ['%s is not executable' % path for path in (binary, app_binary)
+                   if not os.access(path, os.X_OK)])
 
         outside = []
         for dirpath, _, filenames in os.walk(destdir):

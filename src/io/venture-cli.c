@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "venture-canvas-file.h"
 #include "venture-export.h"
@@ -340,4 +342,121 @@ export_common (const char *out,
     return fail (error);
 
   return 0;
+}
+
+GOptionEntry *
+venture_cli_option_entries (VentureCliOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, options ? &options->version : NULL,
+      N_("Show the version and exit"), NULL },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, options ? &options->export_path : NULL,
+      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json, .pdf, .png, .svg"),
+      N_("OUT") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING, options ? &options->snapshot : NULL,
+      N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
+      N_("NAME") },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, options ? &options->compare : NULL,
+      N_("With --export to PDF, PNG or SVG: add a page comparing the stored version NAME1 with NAME2, or with the canvas itself"),
+      N_("NAME1[,NAME2]") },
+    { "page-size", 0, 0, G_OPTION_ARG_STRING, options ? &options->page_size : NULL,
+      N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, options ? &options->orientation : NULL,
+      N_("Page orientation: landscape (the default) or portrait"), N_("ORIENTATION") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, options ? &options->scale : NULL,
+      /* Translators: keep "1x" meaning: a pixel per point, 842 x 595 for A4 */
+      N_("PNG pixels per point: 1 (A4 is 842 × 595 pixels), 2 or 4"), N_("SCALE") },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+void
+venture_cli_options_clear (VentureCliOptions *options)
+{
+  g_clear_pointer (&options->export_path, g_free);
+  g_clear_pointer (&options->snapshot, g_free);
+  g_clear_pointer (&options->compare, g_free);
+  g_clear_pointer (&options->page_size, g_free);
+  g_clear_pointer (&options->orientation, g_free);
+  g_clear_pointer (&options->scale, g_free);
+}
+
+int
+venture_cli_run_export (const VentureCliOptions *options,
+                        const char              *input)
+{
+  g_return_val_if_fail (options != NULL && options->export_path != NULL, 1);
+
+  if (options->snapshot != NULL && options->compare != NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
+                  _("--snapshot and --compare cannot be used together"));
+      return 1;
+    }
+  if (options->compare != NULL)
+    return venture_cli_export_comparison (options->export_path, input, options->page_size,
+                                          options->orientation, options->scale, options->compare);
+  return venture_cli_export_full (options->export_path, input, options->page_size,
+                                  options->orientation, options->scale, options->snapshot);
+}
+
+int
+venture_cli_run (int    argc,
+                 char **argv)
+{
+  VentureCliOptions options = { 0 };
+  g_autofree GOptionEntry *entries = venture_cli_option_entries (&options);
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) arguments = g_new0 (char *, argc + 1);
+  int status = -1;
+
+  for (int i = 0; i < argc; i++)
+    arguments[i] = g_strdup (argv[i]);
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  /* The same parser and options as GApplication's: what it does not take
+   * here (--help, GApplication's own options, a mistake) is the app's to
+   * explain, as ever. */
+  if (g_option_context_parse_strv (context, &arguments, NULL) &&
+      options.export_path != NULL && !options.version)
+    {
+      /* What is left after the options: the program name, then files. */
+      guint n_arguments = g_strv_length (arguments);
+
+      status = venture_cli_run_export (&options, n_arguments == 2 ? arguments[1] : NULL);
+    }
+
+  venture_cli_options_clear (&options);
+  return status;
+}
+
+int
+venture_cli_exec_app (char **argv)
+{
+  g_autofree char *installed = g_build_filename (LIBEXECDIR, "venture-app", NULL);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *beside = NULL;
+  const char *app = installed;
+  int saved_errno;
+
+  g_return_val_if_fail (argv != NULL && argv[0] != NULL, 1);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+
+      beside = g_build_filename (dir, "venture-app", NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        app = beside;
+    }
+
+  execv (app, argv);
+  saved_errno = errno;
+  g_printerr ("%s: %s: %s\n", g_get_prgname () ? g_get_prgname () : "venture", app,
+              g_strerror (saved_errno));
+  return 1;
 }

@@ -42,4 +42,42 @@ int   venture_cli_export_comparison     (const char *out,
 /* The extensions --export knows, for messages and --help: ".json, …". */
 char *venture_cli_export_extensions     (void);
 
+/* The values of `venture`'s own options (venture_cli_option_entries()). */
+typedef struct {
+  gboolean  version;
+  char     *export_path;        /* in the file system's encoding */
+  char     *snapshot;
+  char     *compare;
+  char     *page_size;
+  char     *orientation;
+  char     *scale;
+} VentureCliOptions;
+
+/* `venture`'s options besides GApplication's own, NULL-terminated; free
+ * with g_free(). With @options NULL, for
+ * g_application_add_main_option_entries() (the values go to its
+ * GVariantDict); otherwise each stores its value into @options, for a
+ * GOptionContext. */
+GOptionEntry *venture_cli_option_entries (VentureCliOptions       *options);
+
+/* The command line with --export: @input is the only file left after the
+ * options, NULL when there is none or more than one. Returns the exit
+ * status, as venture_cli_export_full() does. */
+int   venture_cli_run_export            (const VentureCliOptions *options,
+                                         const char              *input);
+
+/* What `venture` does first, before any GTK library is loaded: a command
+ * line that exports is run here and its exit status returned; any other
+ * returns -1, for the app proper (venture_cli_exec_app()). */
+int   venture_cli_run                   (int                      argc,
+                                         char                   **argv);
+
+/* Replaces the process with the app proper, `venture-app` (beside this
+ * program in a build tree, else in LIBEXECDIR), with the same arguments:
+ * the same process for whoever started it. Returns only when that fails,
+ * after one line on stderr; the exit status to use. */
+int   venture_cli_exec_app              (char                   **argv);
+
+void  venture_cli_options_clear         (VentureCliOptions       *options);
+
 G_END_DECLS

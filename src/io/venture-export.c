@@ -34,12 +34,20 @@
 #define NOTE_HEIGHT        54.0
 #define NOTE_PAD           3.5
 #define NOTE_RADIUS        1.5
+#define NOTE_LINE          0.35
+#define SHADOW_DX          0.5
+#define SHADOW_DY          0.9
+/* Around what a note draws: its hairline, and a pixel to spare. */
+#define REACH_MARGIN       1.0
+/* cairo regions count in integers: sixteenths of a point. */
+#define REGION_SCALE       16.0
 #define CHIP_HEIGHT        7.6
 #define CHIP_GAP           1.2
 #define MARKER_RADIUS      4.4
 /* A marker sits on its note's corner, like a badge, off the text. */
 #define MARKER_INSET       1.0
 #define MAX_CHIP_ROWS      3
+#define PILLS_PER_STROKE   64
 #define MAX_IMAGE_SIDE     32767
 #define MAX_IMAGE_PIXELS   (64.0 * 1024 * 1024)
 #define COLUMN_GAP         18.0
@@ -91,6 +99,10 @@ typedef struct {
   guint               marker;             /* 0: fits, no marker */
   guint               marker_corner;      /* 0 top right, 1 top left, 2 bottom right, 3 bottom left */
   gboolean            hidden;             /* no room in the tray */
+  gboolean            buried;             /* out of sight under later notes: only its marker shows */
+  gboolean            spills;             /* may draw beyond its reach, see measure_reach() */
+  cairo_rectangle_t   reach;              /* what drawing the note touches */
+  guint               chip_rows;          /* place_chips() */
 } NoteBox;
 
 /* One piece of an appendix entry in one column: a long note continues in
@@ -108,7 +120,8 @@ typedef struct {
   NoteBox     *box;
   PangoLayout *group;                     /* the block's label, in head_layouts */
   PangoLayout *head;                      /* the tags, shared; NULL without tags */
-  PangoLayout *body;
+  PangoLayout *body;                      /* NULL between paginating and drawing in one pass */
+  double       body_height;
   GArray      *line_ends;                 /* double, body line bottoms */
 } Entry;
 
@@ -160,6 +173,8 @@ struct _VentureExport
   GArray               *pieces;           /* EntryPiece */
   guint                 n_markers;
   guint                 n_pages;
+  gboolean              one_pass;         /* each page drawn once, in order: see draw_note() */
+  gboolean              notes_let_go;     /* the canvas page cannot be drawn again */
 
   /* A comparison page after the canvas page (venture_export_add_comparison()). */
   VentureComparison    *comparison;
@@ -677,7 +692,7 @@ lay_out_note_text (VentureExport *self,
                    NoteBox       *box)
 {
   double u = self->unit;
-  guint rows = place_chips (self, box, NULL);
+  guint rows = box->chip_rows;
   double text_width = box->width - 2 * NOTE_PAD * u;
   double text_height = box->height - 2 * NOTE_PAD * u - chips_height (self, MIN (rows, MAX_CHIP_ROWS));
   const char *text = venture_note_get_text (box->note);
@@ -692,6 +707,60 @@ lay_out_note_text (VentureExport *self,
       pango_layout_set_width (box->text,
                               (int) ((text_width - MARKER_RADIUS * u) * PANGO_SCALE));
     }
+}
+
+/* Where drawing a placed note reaches: its paper, with the hairline and
+ * the shadow. Text of plain ASCII and chips that fit stay on the paper;
+ * any other text might not (accents stacked high, scripts with tall
+ * marks, emoji pictures), nor might chips taller than the note: such a
+ * note "spills", and is never taken for out of sight. */
+static void
+measure_reach (VentureExport *self,
+               NoteBox       *box)
+{
+  double u = self->unit;
+  const char *text = venture_note_get_text (box->note);
+
+  box->chip_rows = place_chips (self, box, NULL);
+  box->spills = chips_height (self, MIN (box->chip_rows, MAX_CHIP_ROWS)) + 2 * NOTE_PAD * u > box->height;
+  for (const guchar *p = (const guchar *) (text ? text : ""); *p && !box->spills; p++)
+    box->spills = *p >= 0x80;
+
+  box->reach.x = box->x - REACH_MARGIN * u;
+  box->reach.y = box->y - REACH_MARGIN * u;
+  box->reach.width = box->width + (SHADOW_DX + 2 * REACH_MARGIN) * u;
+  box->reach.height = box->height + (SHADOW_DY + 2 * REACH_MARGIN) * u;
+}
+
+/* The whole points of the grid inside the rectangle. */
+static void
+cover_rectangle (cairo_region_t *cover,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          height)
+{
+  cairo_rectangle_int_t inside;
+
+  inside.x = (int) ceil (x * REGION_SCALE);
+  inside.y = (int) ceil (y * REGION_SCALE);
+  inside.width = (int) floor ((x + width) * REGION_SCALE) - inside.x;
+  inside.height = (int) floor ((y + height) * REGION_SCALE) - inside.y;
+  if (inside.width > 0 && inside.height > 0)
+    cairo_region_union_rectangle (cover, &inside);
+}
+
+static gboolean
+is_covered (cairo_region_t          *cover,
+            const cairo_rectangle_t *rect)
+{
+  cairo_rectangle_int_t around;
+
+  around.x = (int) floor (rect->x * REGION_SCALE);
+  around.y = (int) floor (rect->y * REGION_SCALE);
+  around.width = (int) ceil ((rect->x + rect->width) * REGION_SCALE) - around.x;
+  around.height = (int) ceil ((rect->y + rect->height) * REGION_SCALE) - around.y;
+  return cairo_region_contains_rectangle (cover, &around) == CAIRO_REGION_OVERLAP_IN;
 }
 
 static int
@@ -782,6 +851,30 @@ mark_covered_notes (VentureExport *self)
                 break;
               }
         }
+
+      /* From the top of the pile down: a note whose whole reach lies
+       * under the papers and shadows above it is out of sight, so the
+       * page skips it (its marker stays on top, its text is in the
+       * appendix). Piles of hundreds of notes then cost what shows. */
+      {
+        cairo_region_t *cover = cairo_region_create ();
+
+        for (guint i = boxes->len; i-- > 0;)
+          {
+            NoteBox *box = g_ptr_array_index (boxes, i);
+
+            if (!box->spills && is_covered (cover, &box->reach))
+              {
+                box->buried = TRUE;
+                box->marker = G_MAXUINT;
+                continue;
+              }
+            cover_rectangle (cover, box->x, box->y, box->width, box->height);
+            cover_rectangle (cover, box->x + SHADOW_DX * self->unit, box->y + SHADOW_DY * self->unit,
+                             box->width, box->height);
+          }
+        cairo_region_destroy (cover);
+      }
     }
 }
 
@@ -938,10 +1031,19 @@ lay_out_canvas_page (VentureExport *self,
       y = CLAMP (venture_note_get_y (box->note), 0, VENTURE_POSITION_MAX);
       box->x = block->room_x + (block->room_width - box->width) * x / VENTURE_POSITION_MAX;
       box->y = block->room_y + (block->room_height - box->height) * y / VENTURE_POSITION_MAX;
-      lay_out_note_text (self, box);
+      measure_reach (self, box);
     }
 
   mark_covered_notes (self);
+
+  /* Text only for the notes in sight. */
+  for (guint i = 0; i < n_notes; i++)
+    {
+      NoteBox *box = &g_array_index (self->notes, NoteBox, i);
+
+      if (box->block != NULL && !box->buried)
+        lay_out_note_text (self, box);
+    }
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -983,6 +1085,7 @@ lay_out_canvas_page (VentureExport *self,
               box->y = self->tray_y + BLOCK_PAD * u;
               x += box->width + GAP * u;
               placed++;
+              measure_reach (self, box);
               lay_out_note_text (self, box);
             }
           else
@@ -1007,6 +1110,17 @@ lay_out_canvas_page (VentureExport *self,
           self->tray_more = make_layout (self, self->font_questions, more, 66 * u, 0);
         }
     }
+}
+
+static void
+lay_out_entry_body (VentureExport *self,
+                    Entry         *entry)
+{
+  const char *text = venture_note_get_text (entry->box->note);
+  g_autofree char *printable = printable_text (text ? text : "", FALSE);
+
+  entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
+                             self->entry_width, 0);
 }
 
 static void
@@ -1039,8 +1153,6 @@ number_markers (VentureExport *self)
       /* Group headings and tag lines have a font of their own: a prefix
        * keeps them apart in the one cache. */
       g_autofree char *group = g_strconcat ("G", box->block ? box->block->info->label : _("Unsorted"), NULL);
-      const char *text = venture_note_get_text (box->note);
-      g_autofree char *printable = printable_text (text ? text : "", FALSE);
 
       entry->box = box;
       for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -1070,8 +1182,7 @@ number_markers (VentureExport *self)
               g_hash_table_insert (self->head_layouts, g_strdup (head->str), entry->head);
             }
         }
-      entry->body = make_layout (self, self->font_entry_body, printable ? printable : text ? text : "",
-                                 self->entry_width, 0);
+      lay_out_entry_body (self, entry);
       g_ptr_array_add (self->entries, entry);
     }
 }
@@ -1122,7 +1233,7 @@ paginate_appendix (VentureExport *self)
       gboolean with_head = TRUE;
 
       head_height = entry->head ? layout_height (entry->head) + 1 * u : 0;
-      body_height = layout_height (entry->body);
+      body_height = entry->body_height = layout_height (entry->body);
       need_group = need_group || entry->group != previous_group;
       previous_group = entry->group;
 
@@ -1138,6 +1249,16 @@ paginate_appendix (VentureExport *self)
           g_array_append_val (entry->line_ends, end);
         }
       while (pango_layout_iter_next_line (iter));
+
+      /* Drawn in one pass, the canvas page is written out while all of
+       * the appendix waits: a thousand laid out entries are the largest
+       * thing in memory then, after cairo's copy of the page. Laid out
+       * again when their page is drawn. */
+      if (self->one_pass)
+        {
+          g_clear_pointer (&iter, pango_layout_iter_free);
+          g_clear_object (&entry->body);
+        }
 
       while (TRUE)
         {
@@ -1231,13 +1352,14 @@ make_context (void)
   return context;
 }
 
-VentureExport *
-venture_export_new (VentureCanvas  *canvas,
-                    double          page_width,
-                    double          page_height,
-                    PangoContext   *context,
-                    GDateTime      *date,
-                    GError        **error)
+static VentureExport *
+export_new (VentureCanvas  *canvas,
+            double          page_width,
+            double          page_height,
+            PangoContext   *context,
+            GDateTime      *date,
+            gboolean        one_pass,
+            GError        **error)
 {
   g_autoptr(VentureExport) self = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -1260,6 +1382,7 @@ venture_export_new (VentureCanvas  *canvas,
     date = now = g_date_time_new_now_local ();
 
   self = g_object_new (VENTURE_TYPE_EXPORT, NULL);
+  self->one_pass = one_pass;
   self->template = g_object_ref (template);
   self->context = context ? g_object_ref (context) : make_context ();
   self->page_width = page_width;
@@ -1290,6 +1413,17 @@ venture_export_new (VentureCanvas  *canvas,
   paginate_appendix (self);
 
   return g_steal_pointer (&self);
+}
+
+VentureExport *
+venture_export_new (VentureCanvas  *canvas,
+                    double          page_width,
+                    double          page_height,
+                    PangoContext   *context,
+                    GDateTime      *date,
+                    GError        **error)
+{
+  return export_new (canvas, page_width, page_height, context, date, FALSE, error);
 }
 
 guint
@@ -1831,15 +1965,16 @@ place_chips (VentureExport *self,
   return n_chips == 0 ? 0 : row + 1;
 }
 
-/* Markers are drawn in batches: every pill in one path filled once,
- * then every number in one run of text. Digits need no shaping, so they
- * come straight from the font's character map. An export can have
- * thousands of markers; one by one, with a PangoLayout each, they cost
- * as much as the notes. */
+/* Markers are drawn in batches: every round marker in one path filled
+ * once, every pill in one stroke, then every number in one run of text.
+ * Digits need no shaping, so they come straight from the font's
+ * character map. An export can have thousands of markers; one by one,
+ * with a PangoLayout each, they cost as much as the notes. */
 typedef struct {
   GArray  *glyphs;    /* cairo_glyph_t */
   GArray  *clusters;  /* cairo_text_cluster_t, one per digit */
   GString *text;
+  GArray  *pills;     /* double: left, right, middle; see marker_batch_add() */
 } MarkerBatch;
 
 static void
@@ -1848,6 +1983,7 @@ marker_batch_init (MarkerBatch *batch)
   batch->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   batch->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
   batch->text = g_string_new (NULL);
+  batch->pills = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
@@ -1856,6 +1992,7 @@ marker_batch_clear (MarkerBatch *batch)
   g_array_unref (batch->glyphs);
   g_array_unref (batch->clusters);
   g_string_free (batch->text, TRUE);
+  g_array_unref (batch->pills);
 }
 
 static cairo_scaled_font_t *
@@ -1866,7 +2003,8 @@ get_marker_font (VentureExport *self)
   return pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (self->marker_font));
 }
 
-/* Adds the marker's pill to the current path and its number to batch. */
+/* Adds the marker's shape to the current path, or to the batch's pills,
+ * and its number to the batch. */
 static void
 marker_batch_add (VentureExport *self,
                   cairo_t       *cr,
@@ -1891,7 +2029,19 @@ marker_batch_add (VentureExport *self,
   length = g_snprintf (text, sizeof text, "%u", marker);
   cairo_scaled_font_text_extents (font, text, &extents);
   width = MAX (2 * r, extents.x_advance + 2.6 * self->unit);
-  rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
+  if (width > 2 * r)
+    {
+      /* A pill is the stroke of its middle line, as wide as the pill,
+       * with round caps: four numbers in the PDF where its outline of
+       * arcs takes thirty, and there may be thousands of them. A round
+       * marker keeps its circle: a stroke of no length is a dot by the
+       * PDF standard, but some viewers drop it. */
+      double ends[] = { cx - width / 2 + r, cx + width / 2 - r, cy };
+
+      g_array_append_vals (batch->pills, ends, G_N_ELEMENTS (ends));
+    }
+  else
+    rounded_rectangle (cr, cx - width / 2, cy - r, width, 2 * r, r);
 
   if (cairo_scaled_font_text_to_glyphs (font, cx - extents.x_advance / 2,
                                         cy - extents.y_bearing - extents.height / 2,
@@ -1915,6 +2065,23 @@ marker_batch_draw (VentureExport *self,
 
   set_rgb (cr, RGB_MARKER);
   cairo_fill (cr);
+  if (batch->pills->len > 0)
+    {
+      cairo_set_line_width (cr, 2 * MARKER_RADIUS * self->unit);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      for (guint i = 0; i + 2 < batch->pills->len; i += 3)
+        {
+          double y = g_array_index (batch->pills, double, i + 2);
+
+          cairo_move_to (cr, g_array_index (batch->pills, double, i), y);
+          cairo_line_to (cr, g_array_index (batch->pills, double, i + 1), y);
+          /* cairo works out a stroke's outline while writing the page:
+           * a few dozen pills at a time keep that small. */
+          if ((i / 3) % PILLS_PER_STROKE == PILLS_PER_STROKE - 1 || i + 3 >= batch->pills->len)
+            cairo_stroke (cr);
+        }
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+    }
 
   if (font == NULL || batch->glyphs->len == 0)
     return;
@@ -2007,7 +2174,7 @@ draw_note (VentureExport *self,
   /* A shadow lifts the note off the block, and a hairline in its own
    * ink keeps pale papers visible on white in a greyscale print. Square
    * corners: at this size rounding shows less than it costs. */
-  cairo_rectangle (cr, box->x + 0.5 * u, box->y + 0.9 * u, box->width, box->height);
+  cairo_rectangle (cr, box->x + SHADOW_DX * u, box->y + SHADOW_DY * u, box->width, box->height);
   set_rgb (cr, RGB_SHADOW);
   cairo_fill (cr);
 
@@ -2015,13 +2182,21 @@ draw_note (VentureExport *self,
   set_rgb (cr, fill);
   cairo_fill_preserve (cr);
   set_rgb (cr, mix_rgb (fill, ink, 0.35));
-  cairo_set_line_width (cr, 0.35 * u);
+  cairo_set_line_width (cr, NOTE_LINE * u);
   cairo_stroke (cr);
 
   draw_color_band (self, cr, box, mix_rgb (fill, ink, 0.6));
 
   set_rgb (cr, ink);
   show_layout (cr, box->text, box->x + NOTE_PAD * u, box->y + NOTE_PAD * u);
+  /* Drawn once into a file: cairo holds its own copy of the glyphs until
+   * the page is written out, and memory peaks while a thousand notes are
+   * drawn; the layout is dead weight. */
+  if (self->one_pass)
+    {
+      g_clear_object (&box->text);
+      self->notes_let_go = TRUE;
+    }
   place_chips (self, box, cr);
 }
 
@@ -2151,7 +2326,7 @@ draw_canvas_page (VentureExport *self,
     {
       NoteBox *box = &g_array_index (self->notes, NoteBox, i);
 
-      if (!box->hidden)
+      if (!box->hidden && !box->buried)
         draw_note (self, cr, box);
     }
 
@@ -2293,7 +2468,9 @@ draw_appendix_page (VentureExport *self,
         continue;
       entry = g_ptr_array_index (self->entries, piece->box->marker - 1);
       y = piece_body_y (self, piece, entry);
-      if (piece->body_from > 0 || piece->body_to < layout_height (entry->body))
+      if (entry->body == NULL)
+        lay_out_entry_body (self, entry);
+      if (piece->body_from > 0 || piece->body_to < entry->body_height)
         /* A piece of a note continued over columns: its lines only. */
         show_layout_lines (cr, entry->body, piece->x + indent, y, piece->body_from, piece->body_to);
       else
@@ -2366,6 +2543,7 @@ venture_export_draw_page (VentureExport *self,
   g_return_if_fail (VENTURE_IS_EXPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->n_pages);
+  g_return_if_fail (page > 0 || !self->notes_let_go);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
@@ -2505,7 +2683,8 @@ write_export (VentureCanvas                *canvas,
     }
 
   venture_page_size_get_points (settings->page_size, settings->orientation, &width, &height);
-  export = venture_export_new (canvas, width, height, NULL, date, error);
+  /* Its own: every page is drawn once, in order. */
+  export = export_new (canvas, width, height, NULL, date, TRUE, error);
   if (export == NULL)
     {
       g_prefix_error (error, _("Cannot export to “%s”: "), name);

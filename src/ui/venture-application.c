@@ -61,12 +61,6 @@ venture_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   VentureApplication *self = VENTURE_APPLICATION (app);
-  g_autofree char *export_path = NULL;
-  const char *page_size = NULL;
-  const char *orientation = NULL;
-  const char *scale = NULL;
-  const char *snapshot = NULL;
-  const char *compare = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -74,46 +68,43 @@ venture_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  g_variant_dict_lookup (options, "page-size", "&s", &page_size);
-  g_variant_dict_lookup (options, "orientation", "&s", &orientation);
-  g_variant_dict_lookup (options, "scale", "&s", &scale);
-  g_variant_dict_lookup (options, "snapshot", "&s", &snapshot);
-  g_variant_dict_lookup (options, "compare", "&s", &compare);
-
-  if (g_variant_dict_lookup (options, "export", "^ay", &export_path))
+  /* `venture` runs a well-formed export itself (venture_cli_run()); one
+   * still reaches here when the app is started as venture-app. */
+  if (g_variant_dict_contains (options, "export"))
     {
+      VentureCliOptions cli = { 0 };
       /* What is left after the options: the program name, then files. */
       char **argv = self->arguments != NULL ? *self->arguments : NULL;
       guint argc = argv != NULL ? g_strv_length (argv) : 0;
+      int status;
 
-      if (snapshot != NULL && compare != NULL)
-        {
-          g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
-                      _("--snapshot and --compare cannot be used together"));
-          return 1;
-        }
-      if (compare != NULL)
-        return venture_cli_export_comparison (export_path, argc == 2 ? argv[1] : NULL,
-                                              page_size, orientation, scale, compare);
-      return venture_cli_export_full (export_path, argc == 2 ? argv[1] : NULL,
-                                      page_size, orientation, scale, snapshot);
+      g_variant_dict_lookup (options, "export", "^ay", &cli.export_path);
+      g_variant_dict_lookup (options, "page-size", "s", &cli.page_size);
+      g_variant_dict_lookup (options, "orientation", "s", &cli.orientation);
+      g_variant_dict_lookup (options, "scale", "s", &cli.scale);
+      g_variant_dict_lookup (options, "snapshot", "s", &cli.snapshot);
+      g_variant_dict_lookup (options, "compare", "s", &cli.compare);
+      status = venture_cli_run_export (&cli, argc == 2 ? argv[1] : NULL);
+      venture_cli_options_clear (&cli);
+      return status;
     }
 
-  if (snapshot != NULL)
+  if (g_variant_dict_contains (options, "snapshot"))
     {
       g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
                   _("--snapshot only applies to --export"));
       return 1;
     }
 
-  if (compare != NULL)
+  if (g_variant_dict_contains (options, "compare"))
     {
       g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
                   _("--compare only applies to --export"));
       return 1;
     }
 
-  if (page_size != NULL || orientation != NULL || scale != NULL)
+  if (g_variant_dict_contains (options, "page-size") || g_variant_dict_contains (options, "orientation") ||
+      g_variant_dict_contains (options, "scale"))
     {
       g_printerr ("%s: %s\n", g_get_prgname () ? g_get_prgname () : "venture",
                   _("--page-size, --orientation and --scale only apply to --export"));
@@ -415,26 +406,7 @@ static const GActionEntry app_actions[] = {
 static void
 venture_application_init (VentureApplication *self)
 {
-  static const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-    { "export", 'e', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Export the canvas FILE to OUT and exit, without a window; the kind of OUT follows its name: .json, .pdf, .png, .svg"),
-      N_("OUT") },
-    { "snapshot", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --export: export the version called NAME stored in the canvas file, not the canvas itself"),
-      N_("NAME") },
-    { "compare", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("With --export to PDF, PNG or SVG: add a page comparing the stored version NAME1 with NAME2, or with the canvas itself"),
-      N_("NAME1[,NAME2]") },
-    { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Paper for PDF, PNG and SVG: a4 (the default), a3 or letter"), N_("SIZE") },
-    { "orientation", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Page orientation: landscape (the default) or portrait"), N_("ORIENTATION") },
-    { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-      /* Translators: keep "1x" meaning: a pixel per point, 842 x 595 for A4 */
-      N_("PNG pixels per point: 1 (A4 is 842 × 595 pixels), 2 or 4"), N_("SCALE") },
-    { NULL }
-  };
+  g_autofree GOptionEntry *entries = venture_cli_option_entries (NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
