@@ -164,6 +164,7 @@ test_pdf_text (Fixture       *fixture,
   g_autoptr(VentureCanvas) canvas = venture_test_canvas_bike_clinic ();
   g_autofree char *path = write_export (fixture, canvas, "bike.pdf", NULL);
   g_autofree char *text = venture_test_run_tool ("pdftotext", "-raw", path, "-", NULL);
+
   assert_canvas_in_text (canvas, text);
   /* Tags print as words next to their glyph. */
   assert_text_contains (text, "Self-service");
