@@ -685,6 +685,58 @@ test_board_screenshot_wide (Fixture       *fixture,
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Between the narrow layout and a window wide enough for it, the wide
+ * layout shrinks to fit: a note at the right edge of any block stays
+ * whole inside it, and no block title breaks inside a word. */
+static void
+test_board_notes_fit_blocks (void)
+{
+  static const int widths[] = { 760, 900, 1280 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      Fixture fixture = { 0 };
+      VentureTemplate *template;
+      GtkWidget *left, *right;
+      graphene_rect_t left_bounds, right_bounds;
+      guint n_blocks;
+
+      fixture_setup_size (&fixture, widths[w], 800);
+      template = venture_board_get_template (fixture.board);
+      n_blocks = venture_template_get_n_blocks (template);
+      for (guint i = 0; i < n_blocks; i++)
+        add_note (fixture.canvas, venture_template_get_block (template, i)->id,
+                  "Relationships with whole words", 1000, 0);
+      add_note (fixture.canvas, "unsorted", "Sort me later, at the right edge", 1000, 1000);
+      redraw (&fixture);
+
+      for (guint i = 0; i < venture_canvas_get_n_notes (fixture.canvas); i++)
+        {
+          GtkWidget *note = widget_for (&fixture, venture_canvas_get_note (fixture.canvas, i));
+          GtkWidget *view = gtk_widget_get_parent (note);
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (note, view, &bounds));
+          if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (view) + 0.5)
+            g_error ("At %d px a note in %s is cut off: %.1f to %.1f in a block %d px wide", widths[w],
+                     venture_note_get_block (venture_canvas_get_note (fixture.canvas, i)),
+                     bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (view));
+        }
+      g_assert_cmpuint (venture_test_assert_block_titles_break_between_words (GTK_WIDGET (fixture.window),
+                                                                              widths[w]), ==, n_blocks + 1);
+
+      /* Still the wide layout: Key Partners beside Customer Segments. */
+      left = venture_board_get_block_view (fixture.board, "key-partners");
+      right = venture_board_get_block_view (fixture.board, "customer-segments");
+      g_assert_true (gtk_widget_compute_bounds (left, GTK_WIDGET (fixture.board), &left_bounds));
+      g_assert_true (gtk_widget_compute_bounds (right, GTK_WIDGET (fixture.board), &right_bounds));
+      g_assert_cmpfloat (right_bounds.origin.x, >, left_bounds.origin.x + left_bounds.size.width);
+      g_assert_cmpfloat_with_epsilon (right_bounds.origin.y, left_bounds.origin.y, 1);
+
+      fixture_teardown (&fixture, NULL);
+    }
+}
+
 static void
 test_board_screenshot_narrow (void)
 {
@@ -977,6 +1029,7 @@ main (int   argc,
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
   ADD ("crowded-hidden", test_board_crowded_hidden);
 #undef ADD
+  g_test_add_func ("/venture/board/notes-fit-blocks", test_board_notes_fit_blocks);
   g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
   g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);
   g_test_add_func ("/venture/board/shortcuts-window", test_board_shortcuts_window);

@@ -211,49 +211,6 @@ test_i18n_short_labels (void)
   g_assert_finalize_object (window);
 }
 
-/* Where the title's lines break: only where the text allows it, at a
- * space, after a hyphen or at a soft hyphen the translation put between
- * the parts of a compound ("Schlüssel­partner"). Pango breaks a word that
- * does not fit anywhere else, which read "Schlüsselpartne-r". */
-static void
-assert_title_breaks_between_words (GtkLabel *title,
-                                   int       window_width)
-{
-  PangoLayout *layout = gtk_label_get_layout (title);
-  const char *text = pango_layout_get_text (layout);
-  GSList *lines = pango_layout_get_lines_readonly (layout);
-
-  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
-    {
-      PangoLayoutLine *line = l->data;
-      gunichar before = g_utf8_get_char (g_utf8_prev_char (text + line->start_index));
-
-      if (before != ' ' && before != '-' && before != 0x00AD)
-        g_error ("At %d px, the block header “%s” breaks in a word, after “%.*s”",
-                 window_width, gtk_label_get_label (title), line->start_index, text);
-    }
-}
-
-static guint
-assert_block_titles_break_between_words (GtkWidget *widget,
-                                         int        window_width)
-{
-  guint n_titles = 0;
-
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "block-title"))
-    {
-      assert_title_breaks_between_words (GTK_LABEL (widget), window_width);
-      return 1;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n_titles += assert_block_titles_break_between_words (child, window_width);
-
-  return n_titles;
-}
-
 static void
 test_i18n_block_headers (void)
 {
@@ -270,7 +227,7 @@ test_i18n_block_headers (void)
       venture_test_wait_for_frame (GTK_WIDGET (window));
 
       /* The nine blocks and the tray of unsorted notes. */
-      g_assert_cmpuint (assert_block_titles_break_between_words (GTK_WIDGET (window), sizes[i][0]), ==, 10);
+      g_assert_cmpuint (venture_test_assert_block_titles_break_between_words (GTK_WIDGET (window), sizes[i][0]), ==, 10);
       png = venture_test_save_screenshot (GTK_WIDGET (window), name);
 
       g_object_ref (window);

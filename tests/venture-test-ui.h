@@ -25,5 +25,9 @@ void     venture_test_wait_until         (gboolean   (*condition) (gpointer data
 char    *venture_test_save_screenshot    (GtkWidget   *widget,
                                           const char  *name);
 void     venture_test_iterate            (guint        milliseconds);
+/* Fails the test if a block title under @widget breaks its line inside a
+ * word; returns how many titles it checked. */
+guint    venture_test_assert_block_titles_break_between_words (GtkWidget *widget,
+                                                               int        window_width);
 
 G_END_DECLS

@@ -89,8 +89,9 @@ venture_block_view_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = header_min;
-      *natural = MAX (header_nat, VENTURE_NOTE_WIDTH + 2 * VENTURE_NOTE_PADDING);
+      /* A note is never wider than its block: it would be cut off. */
+      *minimum = MAX (header_min, VENTURE_NOTE_WIDTH + 2 * VENTURE_NOTE_PADDING);
+      *natural = MAX (header_nat, *minimum);
     }
   else
     {

@@ -83,6 +83,10 @@ struct _VentureBoard
   gboolean          read_only;
   int               fit_width;
   int               fit_height;
+  /* Below the width at which every block holds a whole note, the wide
+   * layout is laid out at that width and shrunk to fit: notes are never
+   * cut at a block's edge. 1.0 when the board is wide enough. */
+  double            shrink;
 };
 
 G_DEFINE_FINAL_TYPE (VentureBoard, venture_board, GTK_TYPE_WIDGET)
@@ -247,12 +251,13 @@ allocate_view (VentureBoard        *self,
                const GtkAllocation *logical)
 {
   GskTransform *transform;
+  double scale = self->zoom * self->shrink;
   int unused;
 
-  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (logical->x * self->zoom,
-                                                                   logical->y * self->zoom));
-  if (self->zoom != 1.0)
-    transform = gsk_transform_scale (transform, self->zoom, self->zoom);
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (logical->x * scale,
+                                                                   logical->y * scale));
+  if (scale != 1.0)
+    transform = gsk_transform_scale (transform, scale, scale);
 
   /* GTK wants every child measured before it is allocated. */
   gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
@@ -318,6 +323,53 @@ scroll_to_anchor_tick (GtkWidget     *widget,
 }
 
 static void
+block_cells (VentureBoard *self,
+             guint         i,
+             guint        *column,
+             guint        *row,
+             guint        *cell_columns,
+             guint        *cell_rows)
+{
+  if (view_at (self, i) == self->tray)
+    {
+      *column = venture_template_get_columns (self->template);
+      *row = 0;
+      *cell_columns = TRAY_COLUMNS;
+      *cell_rows = venture_template_get_rows (self->template);
+    }
+  else
+    {
+      const VentureBlockInfo *info = venture_template_get_block (self->template, i);
+
+      *column = info->column;
+      *row = info->row;
+      *cell_columns = info->width;
+      *cell_rows = info->height;
+    }
+}
+
+/* The narrowest wide layout in which each block gets at least its
+ * minimum width (a whole note, and its title without breaking a word). */
+static int
+wide_width_needed (VentureBoard *self)
+{
+  guint columns = venture_template_get_columns (self->template) + TRAY_COLUMNS;
+  double cell_width = 0;
+
+  for (guint i = 0; i < n_views (self); i++)
+    {
+      guint column, row, cell_columns, cell_rows;
+      int view_min;
+
+      block_cells (self, i, &column, &row, &cell_columns, &cell_rows);
+      gtk_widget_measure (view_at (self, i), GTK_ORIENTATION_HORIZONTAL, -1, &view_min, NULL, NULL, NULL);
+      cell_width = MAX (cell_width, (double) (view_min + SPACING) / cell_columns);
+    }
+
+  return (int) ceil (cell_width * columns) - SPACING;
+}
+
+static void
 venture_board_size_allocate (GtkWidget *widget,
                              int        width,
                              int        height,
@@ -342,6 +394,19 @@ venture_board_size_allocate (GtkWidget *widget,
   if (self->anchored > 0 && self->anchor_tick_id == 0)
     self->anchor_tick_id = gtk_widget_add_tick_callback (widget, scroll_to_anchor_tick, NULL, NULL);
 
+  self->shrink = 1.0;
+  if (is_wide (logical_width))
+    {
+      int needed = wide_width_needed (self);
+
+      if (logical_width < needed)
+        {
+          self->shrink = (double) logical_width / needed;
+          logical_width = needed;
+          logical_height = (int) (logical_height / self->shrink);
+        }
+    }
+
   columns = venture_template_get_columns (self->template);
   rows = venture_template_get_rows (self->template);
   cell_width = (double) (logical_width + SPACING) / (columns + TRAY_COLUMNS);
@@ -356,23 +421,7 @@ venture_board_size_allocate (GtkWidget *widget,
         {
           guint column, row, cell_columns, cell_rows;
 
-          if (view == self->tray)
-            {
-              column = columns;
-              row = 0;
-              cell_columns = TRAY_COLUMNS;
-              cell_rows = rows;
-            }
-          else
-            {
-              const VentureBlockInfo *info = venture_template_get_block (self->template, i);
-
-              column = info->column;
-              row = info->row;
-              cell_columns = info->width;
-              cell_rows = info->height;
-            }
-
+          block_cells (self, i, &column, &row, &cell_columns, &cell_rows);
           allocation.x = (int) (column * cell_width);
           allocation.y = (int) (row * cell_height);
           allocation.width = (int) ((column + cell_columns) * cell_width) - allocation.x - SPACING;
@@ -2311,6 +2360,7 @@ venture_board_init (VentureBoard *self)
   self->selection = g_hash_table_new (NULL, NULL);
   self->recycled = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   self->zoom = 1.0;
+  self->shrink = 1.0;
 
   self->tray_info.id = VENTURE_UNSORTED_BLOCK;
   self->tray_info.label = _("Unsorted");
