@@ -134,31 +134,6 @@ assert_chips_whole (VentureNoteWidget *widget)
     }
 }
 
-static guint
-assert_mix_headers_whole (GtkWidget *widget)
-{
-  guint n_headers = 0;
-
-  if (gtk_widget_has_css_class (widget, "mix-header"))
-    {
-      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (widget));
-      GtkWidget *label = gtk_widget_get_last_child (box);
-
-      g_assert_true (GTK_IS_LABEL (label));
-      if (label_is_cut (GTK_LABEL (label)))
-        g_error ("The mix panel header “%s” is cut to %d px", gtk_label_get_label (GTK_LABEL (label)),
-                 gtk_widget_get_width (label));
-      return 1;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n_headers += assert_mix_headers_whole (child);
-
-  return n_headers;
-}
-
 /* Short labels are translated on their own, so that chips and the mix
  * panel's headers show whole words rather than "Kundengewinnu…". */
 static void
@@ -201,7 +176,7 @@ test_i18n_short_labels (void)
   venture_test_wait_for_frame (panel);
   venture_taxonomy_get_tags (VENTURE_TAG_RELATIONSHIP, &n_relationships);
   venture_taxonomy_get_tags (VENTURE_TAG_STAGE, &n_stages);
-  g_assert_cmpuint (assert_mix_headers_whole (panel), ==, n_relationships + n_stages);
+  g_assert_cmpuint (venture_test_assert_mix_headers_whole (panel), ==, n_relationships + n_stages);
 
   png = venture_test_save_screenshot (GTK_WIDGET (window), name);
 

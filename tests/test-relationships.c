@@ -334,6 +334,12 @@ press_escape (Fixture *fixture)
   g_assert_not_reached ();
 }
 
+static gboolean
+panel_shown (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) >= 360;
+}
+
 static void
 test_highlight (Fixture       *fixture,
                 gconstpointer  data)
@@ -344,6 +350,10 @@ test_highlight (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-mix", NULL));
   venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  /* "Transactional" and the rest show whole where the window has room,
+   * once the panel has slid in. */
+  venture_test_wait_until (panel_shown, fixture->panel);
+  g_assert_cmpuint (venture_test_assert_mix_headers_whole (GTK_WIDGET (fixture->panel)), ==, 9 + 3);
 
   /* The dedicated-assistance x acquisition cell: exactly br-09, br-10. */
   button = venture_mix_panel_get_cell (fixture->panel, 4, 0);

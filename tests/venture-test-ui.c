@@ -174,3 +174,31 @@ venture_test_assert_block_titles_break_between_words (GtkWidget *widget,
 
   return n_titles;
 }
+
+/* Every header of the relationship mix shows its whole short label. */
+guint
+venture_test_assert_mix_headers_whole (GtkWidget *widget)
+{
+  guint n_headers = 0;
+
+  if (gtk_widget_has_css_class (widget, "mix-header"))
+    {
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (widget));
+      GtkWidget *label = gtk_widget_get_last_child (box);
+
+      g_assert_true (GTK_IS_LABEL (label));
+      /* A header not laid out yet says nothing about its size. */
+      g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        g_error ("The mix panel header “%s” is cut to %d px", gtk_label_get_label (GTK_LABEL (label)),
+                 gtk_widget_get_width (label));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_headers += venture_test_assert_mix_headers_whole (child);
+
+  return n_headers;
+}

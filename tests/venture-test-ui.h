@@ -30,4 +30,8 @@ void     venture_test_iterate            (guint        milliseconds);
 guint    venture_test_assert_block_titles_break_between_words (GtkWidget *widget,
                                                                int        window_width);
 
+/* Fails the test if a header of the relationship mix under @widget is cut
+ * off; returns how many headers it checked. */
+guint    venture_test_assert_mix_headers_whole (GtkWidget *widget);
+
 G_END_DECLS
