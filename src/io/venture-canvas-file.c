@@ -34,6 +34,48 @@ static const char * const note_members[] = {
   "id", "block", "text", "color", "x", "y", "relationship", "stage", "strategy", "segments",
 };
 
+/* Indices in note_members. */
+enum {
+  NOTE_ID,
+  NOTE_BLOCK,
+  NOTE_TEXT,
+  NOTE_COLOR,
+  NOTE_X,
+  NOTE_Y,
+  NOTE_RELATIONSHIP,
+  NOTE_STAGE,
+  NOTE_STRATEGY,
+  NOTE_SEGMENTS,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (note_members) == NOTE_SEGMENTS + 1);
+
+/* The index of @name in note_members, or -1: by its first letters, then
+ * one comparison, rather than one per known member (a note has ten). */
+static int
+find_note_member (const char *name)
+{
+  int guess;
+
+  switch (name[0])
+    {
+    case 'i': guess = NOTE_ID; break;
+    case 'b': guess = NOTE_BLOCK; break;
+    case 't': guess = NOTE_TEXT; break;
+    case 'c': guess = NOTE_COLOR; break;
+    case 'x': guess = NOTE_X; break;
+    case 'y': guess = NOTE_Y; break;
+    case 'r': guess = NOTE_RELATIONSHIP; break;
+    case 's':
+      guess = name[1] != 't' ? NOTE_SEGMENTS : name[2] == 'a' ? NOTE_STAGE : NOTE_STRATEGY;
+      break;
+    default:
+      return -1;
+    }
+
+  return strcmp (name, note_members[guess]) == 0 ? guess : -1;
+}
+
 static gboolean
 is_known (const char         *name,
           const char * const *known,
@@ -633,7 +675,9 @@ read_note (JsonNode     *node,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      if (strcmp (name, "id") == 0)
+      int known = find_note_member (name);
+
+      if (known == NOTE_ID)
         {
           id = get_string (member);
           if (id == NULL || *id == '\0')
@@ -643,7 +687,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "block") == 0)
+      else if (known == NOTE_BLOCK)
         {
           block = get_string (member);
           if (block == NULL || *block == '\0')
@@ -653,7 +697,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "text") == 0)
+      else if (known == NOTE_TEXT)
         {
           g_autoptr(GError) text_error = NULL;
 
@@ -672,7 +716,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "color") == 0)
+      else if (known == NOTE_COLOR)
         {
           color = get_string (member);
           if (color == NULL || *color == '\0')
@@ -682,7 +726,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "x") == 0 || strcmp (name, "y") == 0)
+      else if (known == NOTE_X || known == NOTE_Y)
         {
           gint64 value;
 
@@ -693,12 +737,12 @@ read_note (JsonNode     *node,
                                 name, VENTURE_POSITION_MAX);
               return NULL;
             }
-          if (name[0] == 'x')
+          if (known == NOTE_X)
             x = value;
           else
             y = value;
         }
-      else if (strcmp (name, "segments") == 0)
+      else if (known == NOTE_SEGMENTS)
         {
           JsonArray *array;
           guint n;
@@ -732,7 +776,8 @@ read_note (JsonNode     *node,
         {
           gboolean is_tag = FALSE;
 
-          for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+          /* Only the tags are left of the known members. */
+          for (guint kind = 0; known >= 0 && kind < VENTURE_N_TAG_KINDS; kind++)
             if (strcmp (name, venture_tag_kind_to_member (kind)) == 0)
               {
                 is_tag = TRUE;
