@@ -540,6 +540,44 @@ test_utf8_like_glib (void)
   g_rand_free (rand);
 }
 
+/* Bytes that are not UTF-8 are what a file is refused for, whatever else
+ * is wrong with it: the reader looks for them only once something else
+ * failed (the scan, the escapes, the parser), and then before saying what. */
+static void
+test_utf8_before_other_errors (void)
+{
+  g_autofree char *brackets = g_strnfill (VENTURE_FILE_MAX_DEPTH + 1, '[');
+  g_autofree char *too_deep = g_strconcat ("\"\xff\" ", brackets, NULL);
+  const struct {
+    const char *name;
+    const char *text;
+    const char *where;
+  } cases[] = {
+    { "too deep", too_deep, "line 1, column 2 is not UTF-8" },
+    { "single quote", "{\"t\": \"\xc3\", 'u': 1}", "line 1, column 8 is not UTF-8" },
+    { "comment", "{\"t\": 1}\n// \xe2\x82", "line 2, column 4 is not UTF-8" },
+    { "octal escape", "{\"t\": \"\\200\", \"u\": \"\xed\xa0\x80\"}", "line 1, column 21 is not UTF-8" },
+    { "syntax", "{\"t\": \"\xf5\" 1}", "line 1, column 8 is not UTF-8" },
+    { "huge integer", "{\"n\": 99999999999999999999, \"t\": \"\xc0\x80\"}", "line 1, column 35 is not UTF-8" },
+    { "nul byte", "{\"t\": 1, 'u'\0}", "line 1, column 13 is not UTF-8" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* The NUL byte counts: the length is the array's, not strlen's. */
+      gsize length = strlen (cases[i].text) + (g_str_equal (cases[i].name, "nul byte") ? 2 : 0);
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i].text, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VentureCanvas) canvas = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      canvas = venture_canvas_file_load_bytes (bytes, "both.json", NULL, &error);
+      g_assert_null (canvas);
+      g_assert_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8);
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+    }
+}
+
 /* Random damage to a good file: every result is a canvas or a clear
  * refusal, never a crash or a warning (G_DEBUG=fatal-warnings turns a
  * model's g_return_if_fail into a failure). */
@@ -936,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/venture/canvas-file/limits/depth", test_depth_allowed);
   g_test_add_func ("/venture/canvas-file/limits/depth-strings", test_depth_strings);
   g_test_add_func ("/venture/canvas-file/utf8", test_utf8_like_glib);
+  g_test_add_func ("/venture/canvas-file/utf8-first", test_utf8_before_other_errors);
   g_test_add_func ("/venture/canvas-file/mutations", test_mutations);
   g_test_add_func ("/venture/canvas-file/limits/large", test_large_accepted);
 

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "venture-canvas-private.h"
+#include "venture-note-private.h"
 #include "venture-template.h"
 #include "venture-validate.h"
 #include "venture-version.h"
@@ -31,6 +33,48 @@ static const char * const version_members[] = {
 static const char * const note_members[] = {
   "id", "block", "text", "color", "x", "y", "relationship", "stage", "strategy", "segments",
 };
+
+/* Indices in note_members. */
+enum {
+  NOTE_ID,
+  NOTE_BLOCK,
+  NOTE_TEXT,
+  NOTE_COLOR,
+  NOTE_X,
+  NOTE_Y,
+  NOTE_RELATIONSHIP,
+  NOTE_STAGE,
+  NOTE_STRATEGY,
+  NOTE_SEGMENTS,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (note_members) == NOTE_SEGMENTS + 1);
+
+/* The index of @name in note_members, or -1: by its first letters, then
+ * one comparison, rather than one per known member (a note has ten). */
+static int
+find_note_member (const char *name)
+{
+  int guess;
+
+  switch (name[0])
+    {
+    case 'i': guess = NOTE_ID; break;
+    case 'b': guess = NOTE_BLOCK; break;
+    case 't': guess = NOTE_TEXT; break;
+    case 'c': guess = NOTE_COLOR; break;
+    case 'x': guess = NOTE_X; break;
+    case 'y': guess = NOTE_Y; break;
+    case 'r': guess = NOTE_RELATIONSHIP; break;
+    case 's':
+      guess = name[1] != 't' ? NOTE_SEGMENTS : name[2] == 'a' ? NOTE_STAGE : NOTE_STRATEGY;
+      break;
+    default:
+      return -1;
+    }
+
+  return strcmp (name, note_members[guess]) == 0 ? guess : -1;
+}
 
 static gboolean
 is_known (const char         *name,
@@ -96,6 +140,13 @@ typedef enum {
   SCAN_NOT_JSON,      /* a comment or a single quote, which json-glib takes */
 } ScanResult;
 
+/* The bytes scan() looks at outside strings; the others (white space,
+ * ':', ',', letters) it skips in a tight loop: a pretty-printed canvas is
+ * a third indentation. */
+static const guint8 scan_stops[256] = {
+  ['"'] = 1, ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1, ['\''] = 1, ['/'] = 1, ['0' ... '9'] = 1,
+};
+
 /* json-glib 1.6 overflows its stack on deeply nested input, so the depth
  * is measured before the parser sees the bytes; brackets inside strings
  * do not count. The parser also takes single-quoted strings and C
@@ -110,36 +161,36 @@ scan (const char *data,
       gsize      *offset,
       gssize     *big_number)
 {
-  gboolean in_string = FALSE;
   guint depth = 0;
+  gsize i = 0;
 
   *big_number = -1;
 
-  for (gsize i = 0; i < length; i++)
+  for (;;)
     {
-      char c = data[i];
+      while (i < length && !scan_stops[(guchar) data[i]])
+        i++;
+      if (i >= length)
+        break;
 
-      /* Most bytes are text: jump to the next quote, then look back
-       * for the backslashes that would escape it. */
-      if (in_string)
-        {
-          const char *quote = memchr (data + i, '"', length - i);
-          gsize backslashes = 0;
-
-          if (quote == NULL)
-            break;
-          i = quote - data;
-          while (data[i - 1 - backslashes] == '\\')
-            backslashes++;
-          if (backslashes % 2 == 0)
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
+      switch (data[i])
         {
         case '"':
-          in_string = TRUE;
+          /* Most bytes are text: jump to the next quote, then look back
+           * for the backslashes that would escape it. */
+          for (;;)
+            {
+              const char *quote = memchr (data + i + 1, '"', length - i - 1);
+              gsize backslashes = 0;
+
+              if (quote == NULL)
+                return SCAN_OK;
+              i = quote - data;
+              while (data[i - 1 - backslashes] == '\\')
+                backslashes++;
+              if (backslashes % 2 == 0)
+                break;
+            }
           break;
 
         case '[':
@@ -162,7 +213,7 @@ scan (const char *data,
           *offset = i;
           return SCAN_NOT_JSON;
 
-        case '0' ... '9':
+        default:  /* a digit */
           {
             gsize start = i;
 
@@ -173,10 +224,8 @@ scan (const char *data,
               *big_number = start;
           }
           break;
-
-        default:
-          break;
         }
+      i++;
     }
 
   return SCAN_OK;
@@ -254,6 +303,26 @@ find_invalid_utf8 (const char *data,
     }
 
   return -1;
+}
+
+/* Also refuses NUL bytes, which JSON never has outside escapes. */
+static gboolean
+set_error_if_not_utf8 (GError     **error,
+                       const char  *display_name,
+                       const char  *data,
+                       gsize        length)
+{
+  gssize invalid = find_invalid_utf8 (data, length);
+  guint line, column;
+
+  if (invalid < 0)
+    return FALSE;
+
+  locate (data, invalid, &line, &column);
+  g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
+               _("“%s” is not a text file: line %u, column %u is not UTF-8"),
+               display_name, line, column);
+  return TRUE;
 }
 
 static gboolean
@@ -578,7 +647,6 @@ read_note (JsonNode     *node,
            const Place  *place,
            GError      **error)
 {
-  g_autoptr(VentureNote) note = NULL;
   g_autoptr(JsonObject) extra = NULL;
   g_autofree const char **segments = NULL;
   const char *tags[VENTURE_N_TAG_KINDS] = { NULL, };
@@ -607,7 +675,9 @@ read_note (JsonNode     *node,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      if (strcmp (name, "id") == 0)
+      int known = find_note_member (name);
+
+      if (known == NOTE_ID)
         {
           id = get_string (member);
           if (id == NULL || *id == '\0')
@@ -617,7 +687,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "block") == 0)
+      else if (known == NOTE_BLOCK)
         {
           block = get_string (member);
           if (block == NULL || *block == '\0')
@@ -627,7 +697,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "text") == 0)
+      else if (known == NOTE_TEXT)
         {
           g_autoptr(GError) text_error = NULL;
 
@@ -637,7 +707,7 @@ read_note (JsonNode     *node,
               set_invalid_note (error, place, index, _("“text” must be a string"));
               return NULL;
             }
-          /* The whole file is valid UTF-8 already: only the length can
+          /* json-glib checked the UTF-8 of the whole file: only the length can
            * be wrong, and never when there are fewer bytes than the
            * characters allowed. */
           if (strlen (text) > VENTURE_NOTE_TEXT_MAX && !venture_validate_text (text, &text_error))
@@ -646,7 +716,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "color") == 0)
+      else if (known == NOTE_COLOR)
         {
           color = get_string (member);
           if (color == NULL || *color == '\0')
@@ -656,7 +726,7 @@ read_note (JsonNode     *node,
               return NULL;
             }
         }
-      else if (strcmp (name, "x") == 0 || strcmp (name, "y") == 0)
+      else if (known == NOTE_X || known == NOTE_Y)
         {
           gint64 value;
 
@@ -667,12 +737,12 @@ read_note (JsonNode     *node,
                                 name, VENTURE_POSITION_MAX);
               return NULL;
             }
-          if (name[0] == 'x')
+          if (known == NOTE_X)
             x = value;
           else
             y = value;
         }
-      else if (strcmp (name, "segments") == 0)
+      else if (known == NOTE_SEGMENTS)
         {
           JsonArray *array;
           guint n;
@@ -706,7 +776,8 @@ read_note (JsonNode     *node,
         {
           gboolean is_tag = FALSE;
 
-          for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+          /* Only the tags are left of the known members. */
+          for (guint kind = 0; known >= 0 && kind < VENTURE_N_TAG_KINDS; kind++)
             if (strcmp (name, venture_tag_kind_to_member (kind)) == 0)
               {
                 is_tag = TRUE;
@@ -760,20 +831,10 @@ read_note (JsonNode     *node,
       return NULL;
     }
 
-  note = venture_note_new (id, block);
-  if (text != NULL)
-    venture_note_set_text (note, text);
-  venture_note_set_color (note, color != NULL ? color : VENTURE_DEFAULT_COLOR);
-  venture_note_set_position (note, (int) x, (int) y);
-  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
-    if (tags[kind] != NULL)
-      venture_note_set_tag (note, kind, tags[kind]);
-  if (segments != NULL)
-    venture_note_set_segments (note, segments);
-  if (extra != NULL)
-    venture_note_set_extra (note, extra);
-
-  return g_steal_pointer (&note);
+  /* Every field was checked above, the UTF-8 with the whole file. */
+  return _venture_note_new_checked (id, block, text != NULL ? text : "",
+                                    color != NULL ? color : VENTURE_DEFAULT_COLOR,
+                                    (int) x, (int) y, tags, segments, extra);
 }
 
 /* Appends the notes of @notes (may be NULL) to @canvas. */
@@ -804,16 +865,20 @@ read_notes (VentureCanvas  *canvas,
     {
       g_autoptr(VentureNote) note = NULL;
       VentureNote *other;
-      const char *id;
 
       note = read_note (json_array_get_element (notes, i), i, place, error);
       if (note == NULL)
         return FALSE;
 
-      id = venture_note_get_id (note);
-      other = venture_canvas_lookup_note (canvas, id);
-      if (other != NULL)
+      other = _venture_canvas_take_note_unwatched (canvas, note);
+      if (other == NULL)
         {
+          /* The canvas has our reference. */
+          (void) g_steal_pointer (&note);
+        }
+      else
+        {
+          const char *id = venture_note_get_id (note);
           g_autofree char *quoted_id = for_message (id);
           g_autofree char *quoted_version = place->version ? for_message (place->version) : NULL;
           guint first = 0;
@@ -829,8 +894,6 @@ read_notes (VentureCanvas  *canvas,
                          place->display_name, first + 1, i + 1, quoted_id);
           return FALSE;
         }
-
-      venture_canvas_append_note (canvas, note);
     }
 
   return TRUE;
@@ -1172,7 +1235,7 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   const char *data;
-  gssize invalid;
+  ScanResult scanned;
   gssize big_number;
   gssize octal;
   gboolean surrogate;
@@ -1205,18 +1268,15 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  /* Also refuses NUL bytes, which JSON never has outside escapes. */
-  invalid = find_invalid_utf8 (data, length);
-  if (invalid >= 0)
-    {
-      locate (data, invalid, &line, &column);
-      g_set_error (error, VENTURE_FILE_ERROR, VENTURE_FILE_ERROR_INVALID_UTF8,
-                   _("“%s” is not a text file: line %u, column %u is not UTF-8"),
-                   display_name, line, column);
-      return NULL;
-    }
+  /* The UTF-8 is checked (json-glib does it again before parsing, the
+   * whole text, with the same rules) only once something went wrong: bad
+   * UTF-8 explains a file better than the scan's or the parser's
+   * complaint about it, and a good file pays for one check, not two. */
+  scanned = scan (data, length, VENTURE_FILE_MAX_DEPTH, &offset, &big_number);
+  if (scanned != SCAN_OK && set_error_if_not_utf8 (error, display_name, data, length))
+    return NULL;
 
-  switch (scan (data, length, VENTURE_FILE_MAX_DEPTH, &offset, &big_number))
+  switch (scanned)
     {
     case SCAN_TOO_DEEP:
       locate (data, offset, &line, &column);
@@ -1238,6 +1298,8 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
     }
 
   surrogate = has_surrogate_escape (data, length, &octal);
+  if (octal >= 0 && set_error_if_not_utf8 (error, display_name, data, length))
+    return NULL;
   if (octal >= 0)
     {
       locate (data, octal, &line, &column);
@@ -1254,6 +1316,8 @@ venture_canvas_file_load_bytes (GBytes      *bytes,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &parse_error))
     {
+      if (set_error_if_not_utf8 (error, display_name, data, length))
+        return NULL;
       set_syntax_error (error, display_name, parse_error->message);
       return NULL;
     }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "venture-canvas-private.h"
 #include "venture-note-private.h"
 #include "venture-validate.h"
 #include "venture-version.h"
@@ -515,6 +516,29 @@ venture_canvas_append_note (VentureCanvas *self,
   g_return_if_fail (VENTURE_IS_CANVAS (self));
 
   venture_canvas_insert_note (self, note, self->notes->len);
+}
+
+VentureNote *
+_venture_canvas_take_note_unwatched (VentureCanvas *self,
+                                     VentureNote   *note)
+{
+  const char *id = venture_note_get_id (note);
+  VentureNote *other;
+
+  /* Asked once, for the first note: a canvas nobody watched while empty
+   * is one its reader has just made. */
+  g_return_val_if_fail (self->notes->len > 0 || !wants_changes (self), NULL);
+  g_return_val_if_fail (_venture_note_get_canvas (note) == NULL, NULL);
+
+  other = g_hash_table_lookup (self->by_id, id);
+  if (other != NULL)
+    return other;
+
+  _venture_note_attach (note, self, self->notes->len);
+  g_ptr_array_add (self->notes, note);
+  g_hash_table_insert (self->by_id, (gpointer) id, note);
+
+  return NULL;
 }
 
 /* The note becomes free again: undoing re-inserts the very same object. */

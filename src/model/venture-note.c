@@ -167,12 +167,11 @@ venture_note_class_init (VentureNoteClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* Every field is set by the constructors, which know the real values:
+ * defaults here would be shared and copied only to be replaced. */
 static void
 venture_note_init (VentureNote *self)
 {
-  self->block = share_id (VENTURE_UNSORTED_BLOCK);
-  self->color = share_id (VENTURE_DEFAULT_COLOR);
-  self->text = g_strdup ("");
 }
 
 /**
@@ -196,7 +195,38 @@ venture_note_new (const char *id,
    * these, and the property machinery would double the cost. */
   self = g_object_new (VENTURE_TYPE_NOTE, NULL);
   self->id = g_strdup (id);
-  set_shared_id (&self->block, block);
+  self->block = share_id (block);
+  self->color = share_id (VENTURE_DEFAULT_COLOR);
+  self->text = g_strdup ("");
+
+  return self;
+}
+
+VentureNote *
+_venture_note_new_checked (const char         *id,
+                           const char         *block,
+                           const char         *text,
+                           const char         *color,
+                           int                 x,
+                           int                 y,
+                           const char * const *tags,
+                           const char * const *segments,
+                           JsonObject         *extra)
+{
+  VentureNote *self = g_object_new (VENTURE_TYPE_NOTE, NULL);
+
+  self->id = g_strdup (id);
+  self->block = share_id (block);
+  self->text = g_strdup (text);
+  self->color = share_id (color);
+  self->x = x;
+  self->y = y;
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    self->tags[kind] = share_id (tags[kind]);
+  if (segments != NULL && segments[0] != NULL)
+    self->segments = g_strdupv ((char **) segments);
+  if (extra != NULL)
+    self->extra = json_object_ref (extra);
 
   return self;
 }
