@@ -246,6 +246,8 @@ test_window_history_list_changes (void)
   bottom = item_label (model, 7);
   g_assert_cmpstr (top, ==, venture_history_get_step_label (history, 6));
   g_assert_cmpstr (bottom, ==, "Opened");
+  /* The list outlives @changed: disposing it emits items-changed. */
+  g_signal_handlers_disconnect_by_data (list, &changed);
 }
 
 int
