@@ -457,6 +457,42 @@ test_panel_live (Fixture       *fixture,
   WAIT_FOR (g_strcmp0 (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), "1") == 0);
   g_assert_cmpstr (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 1)), ==, "·");
 
+  /* The list of segments follows the canvas in stacking order, and
+   * keeps the one chosen. */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
+                                                                          VENTURE_TYPE_MIX_PANEL,
+                                                                          "segment_dropdown"));
+    GListModel *names = gtk_drop_down_get_model (dropdown);
+    g_autoptr(VentureNote) anglers = venture_note_new ("br-anglers", "customer-segments");
+    const char *expected[] = { "Whole canvas", NULL, NULL, "B · Bike messengers" };
+
+    expected[1] = gtk_string_list_get_string (GTK_STRING_LIST (names), 1);
+    expected[2] = gtk_string_list_get_string (GTK_STRING_LIST (names), 2);
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 3), ==, expected[3]);
+    gtk_drop_down_set_selected (dropdown, 2);
+    g_assert_cmpstr (venture_mix_get_segment (venture_mix_panel_get_mix (fixture->panel)), ==, "br-02");
+
+    venture_note_set_text (anglers, "anglers");
+    venture_canvas_insert_note (fixture->canvas, anglers, 0);
+    WAIT_FOR (g_list_model_get_n_items (names) == 5);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "A · anglers");
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+    venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-new"),
+                                  "Couriers");
+    WAIT_FOR (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), 4), "C · Couriers") == 0);
+
+    venture_canvas_remove_note (fixture->canvas, anglers);
+    WAIT_FOR (g_list_model_get_n_items (names) == 4);
+    expected[3] = "C · Couriers";
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), ==, expected[i]);
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+    g_assert_cmpstr (venture_mix_get_segment (venture_mix_panel_get_mix (fixture->panel)), ==, "br-02");
+  }
+
   /* F9 again hides the panel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-mix", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (fixture->panel)))));

@@ -384,12 +384,39 @@ on_segment_selected (VentureMixPanel *self)
     }
 }
 
+/* The dropdown's entries become @names: only the ones that changed are
+ * replaced, so that a segment coming or going on a canvas of a thousand
+ * segments does not make every row of the list again. */
+static void
+splice_names (GtkStringList *list,
+              GPtrArray     *names)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < names->len &&
+         g_str_equal (gtk_string_list_get_string (list, prefix), g_ptr_array_index (names, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < names->len - prefix &&
+         g_str_equal (gtk_string_list_get_string (list, n_old - 1 - suffix),
+                      g_ptr_array_index (names, names->len - 1 - suffix)))
+    suffix++;
+
+  /* The new entries run from the prefix to the suffix, which a NULL
+   * ends for a moment. */
+  g_ptr_array_insert (names, names->len - suffix, NULL);
+  gtk_string_list_splice (list, prefix, n_old - prefix - suffix,
+                          (const char * const *) names->pdata + prefix);
+  g_ptr_array_remove_index (names, names->len - suffix - 1);
+}
+
 static void
 update_segments (VentureMixPanel *self)
 {
   g_autoptr(GPtrArray) segments = venture_segments_list (self->canvas);
   g_autoptr(GString) signature = g_string_new (NULL);
-  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->segment_dropdown));
   const char *current = venture_mix_get_segment (self->mix);
   guint selected = 0;
 
@@ -402,27 +429,25 @@ update_segments (VentureMixPanel *self)
   g_free (self->segment_signature);
   self->segment_signature = g_strdup (signature->str);
 
-  names = gtk_string_list_new (NULL);
-  gtk_string_list_append (names, _("Whole canvas"));
+  g_ptr_array_add (names, g_strdup (_("Whole canvas")));
   g_ptr_array_set_size (self->segment_ids, 0);
   for (guint i = 0; i < segments->len; i++)
     {
       VentureNote *segment = g_ptr_array_index (segments, i);
       g_autofree char *initial = venture_segments_dup_initial (venture_note_get_text (segment));
-      g_autofree char *name = NULL;
       const char *text = venture_note_get_text (segment);
 
       /* Translators: a segment in the mix panel's list: its marker's
        * initial, then its note's text. */
-      name = g_strdup_printf (_("%s · %s"), initial, *text != '\0' ? text : _("Untitled segment"));
-      gtk_string_list_append (names, name);
+      g_ptr_array_add (names, g_strdup_printf (_("%s · %s"), initial,
+                                               *text != '\0' ? text : _("Untitled segment")));
       g_ptr_array_add (self->segment_ids, g_strdup (venture_note_get_id (segment)));
       if (g_strcmp0 (current, venture_note_get_id (segment)) == 0)
         selected = i + 1;
     }
 
   self->updating = TRUE;
-  gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (names));
+  splice_names (list, names);
   gtk_drop_down_set_selected (self->segment_dropdown, selected);
   self->updating = FALSE;
 
@@ -650,6 +675,11 @@ venture_mix_panel_init (VentureMixPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->segment_ids = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const []) { _("Whole canvas"), NULL });
+
+    gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (names));
+  }
   build_matrix (self);
   venture_tag_chips_ensure_css ();
   g_signal_connect_swapped (self->segment_dropdown, "notify::selected",
