@@ -943,13 +943,22 @@ test_board_crowded_comes_and_goes (Fixture       *fixture,
   venture_test_iterate (2500);
   before = check_shows_fresh (fixture, view);
 
-  /* from the middle of the stack to another block */
-  venture_history_begin_group (fixture->history, "Move");
-  venture_canvas_move_note (fixture->canvas, notes[12], "channels",
-                            venture_note_get_x (notes[12]), venture_note_get_y (notes[12]));
-  venture_history_end_group (fixture->history);
-  left = check_shows_fresh (fixture, view);
-  g_assert_false (g_bytes_equal (before, left));
+  /* from the middle of the stack, dropped on another block */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkWidget *channels = venture_board_get_block_view (fixture->board, "channels");
+    g_autofree char *png = NULL;
+
+    g_value_init (&value, VENTURE_TYPE_NOTE);
+    g_value_set_object (&value, notes[12]);
+    g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (channels), &value, 100, 100));
+    g_assert_true (gtk_widget_get_parent (widget_for (fixture, notes[12])) == channels);
+    left = check_shows_fresh (fixture, view);
+    g_assert_false (g_bytes_equal (before, left));
+    png = venture_test_save_screenshot (GTK_WIDGET (fixture->window),
+                                        zoom != NULL ? "board-crowded-dropped-zoomed" : "board-crowded-dropped");
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  }
 
   /* back, under the notes above it once it settles (while it moves, it
    * shows on top) */
