@@ -40,6 +40,9 @@ struct _VentureMixPanel
   char           *segment_signature;
   gboolean        updating;
   guint           markers_source;
+  /* segment id -> its place and text, as the markers last refreshed
+   * showed them; NULL until the first refresh */
+  GHashTable     *marker_segments;
 
   GtkButton      *cells[N_TYPES][VENTURE_MIX_N_STAGE_COLUMNS];
   GtkButton      *strategy_buttons[N_STRATEGIES];
@@ -529,28 +532,76 @@ update (VentureMixPanel *self)
 }
 
 static gboolean
+serves_any (VentureNote *note,
+            GHashTable  *segment_ids)
+{
+  const char * const *segments = venture_note_get_segments (note);
+
+  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+    if (g_hash_table_contains (segment_ids, segments[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Only the notes whose markers show a segment that came, went, moved
+ * among the others or was renamed since the last refresh are asked
+ * again: a segment put on top of a thousand others changes no other
+ * marker. The first refresh asks every note with a marker. */
+static gboolean
 refresh_markers (gpointer user_data)
 {
   VentureMixPanel *self = user_data;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  GHashTableIter iter;
+  gpointer id;
   guint n;
 
   self->markers_source = 0;
   if (self->board == NULL || self->canvas == NULL)
     return G_SOURCE_REMOVE;
 
+  segments = venture_segments_list (self->canvas);
+  shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  changed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      VentureNote *segment = g_ptr_array_index (segments, i);
+      char *key = g_strdup (venture_note_get_id (segment));
+      char *value = g_strdup_printf ("%u\n%s", i, venture_note_get_text (segment));
+
+      g_hash_table_insert (shown, key, value);
+      if (self->marker_segments != NULL &&
+          g_strcmp0 (g_hash_table_lookup (self->marker_segments, key), value) != 0)
+        g_hash_table_add (changed, key);
+    }
+  if (self->marker_segments != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->marker_segments);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        if (!g_hash_table_contains (shown, id))
+          g_hash_table_add (changed, id);
+    }
+
   n = venture_canvas_get_n_notes (self->canvas);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && (self->marker_segments == NULL || g_hash_table_size (changed) > 0); i++)
     {
       VentureNote *note = venture_canvas_get_note (self->canvas, i);
       GtkWidget *widget;
 
-      if (venture_note_get_segments (note) == NULL && !venture_segments_is_segment (note))
+      if (self->marker_segments != NULL
+          ? !g_hash_table_contains (changed, venture_note_get_id (note)) && !serves_any (note, changed)
+          : venture_note_get_segments (note) == NULL && !venture_segments_is_segment (note))
         continue;
       widget = venture_board_get_note_widget (self->board, note);
       if (widget != NULL)
         venture_note_widget_sync_tags (VENTURE_NOTE_WIDGET (widget));
     }
 
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
+  self->marker_segments = g_steal_pointer (&shown);
   return G_SOURCE_REMOVE;
 }
 
@@ -592,6 +643,7 @@ on_board_canvas (VentureMixPanel *self)
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->segment_signature, g_free);
   g_clear_handle_id (&self->markers_source, g_source_remove);
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
   self->highlighting = FALSE;
 
   if (canvas == NULL)
@@ -612,6 +664,7 @@ venture_mix_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->markers_source, g_source_remove);
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, on_board_canvas, self);
   if (self->canvas != NULL)
