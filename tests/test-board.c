@@ -969,14 +969,14 @@ test_board_crowded_comes_and_goes (Fixture       *fixture,
   back = check_shows_fresh (fixture, view);
   g_assert_true (g_bytes_equal (before, back));
 
-  /* a new note under the top half */
+  /* a new note under the top half, partly covered by the top notes */
   {
     g_autofree char *id = venture_canvas_generate_note_id (fixture->canvas);
     g_autoptr(VentureNote) note = venture_note_new (id, "key-partners");
     guint position;
 
     venture_note_set_text (note, "Came in under the others");
-    venture_note_set_position (note, 300, 300);
+    venture_note_set_position (note, 1000, 1000);
     g_assert_true (venture_canvas_find_note (fixture->canvas, notes[12], &position));
     venture_canvas_insert_note (fixture->canvas, note, position);
   }

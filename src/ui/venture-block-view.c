@@ -64,6 +64,7 @@ struct _VentureBlockView
                                   * the others lie hidden */
   cairo_region_t  *covered;      /* where the painted notes hide what is below them */
   cairo_region_t  *stale;        /* pixels of the image that showed notes since gone */
+  GHashTable      *arrived;      /* notes come under others, for the image at the next frame */
   GHashTable      *live;         /* notes drawn on their own, not cached */
   guint            live_timeout_id;
 
@@ -192,6 +193,7 @@ drop_cache (VentureBlockView *self)
   g_clear_pointer (&self->covered, cairo_region_destroy);
   g_clear_pointer (&self->stale, cairo_region_destroy);
   g_hash_table_remove_all (self->painted);
+  g_hash_table_remove_all (self->arrived);
 }
 
 void
@@ -450,6 +452,25 @@ take_off_image (VentureBlockView *self,
   g_hash_table_remove (self->painted, note);
 }
 
+static void
+mark_arrived_stale (VentureBlockView *self)
+{
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->arrived);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    if (!g_hash_table_contains (self->live, note) && gtk_widget_get_visible (note))
+      {
+        cairo_rectangle_int_t ink, pixels;
+
+        get_ink_rect (self, note, get_reach (note), &ink);
+        block_to_image (self, &ink, FALSE, &pixels);
+        mark_stale (self, &pixels);
+      }
+  g_hash_table_remove_all (self->arrived);
+}
+
 /* Draws the stale pixels of the image again: the notes that show there,
  * from the bottom up, each only there. */
 static void
@@ -655,8 +676,12 @@ venture_block_view_snapshot (GtkWidget   *widget,
           self->cache_width != gtk_widget_get_width (widget) ||
           self->cache_height != gtk_widget_get_height (widget))
         build_cache (self, scale);
-      else if (self->stale != NULL)
-        repaint_stale (self);
+      else
+        {
+          mark_arrived_stale (self);
+          if (self->stale != NULL)
+            repaint_stale (self);
+        }
 
       gtk_snapshot_append_node (snapshot, self->cache_node);
     }
@@ -1006,6 +1031,7 @@ venture_block_view_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->painted, g_hash_table_unref);
+  g_clear_pointer (&self->arrived, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -1051,6 +1077,7 @@ venture_block_view_init (VentureBlockView *self)
   gtk_widget_init_template (widget);
   self->live = g_hash_table_new (NULL, NULL);
   self->painted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->arrived = g_hash_table_new (NULL, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
@@ -1259,14 +1286,12 @@ venture_block_view_add_note (VentureBlockView *self,
     update_empty (self);
 
   /* A note arriving under others: only its place on the image is drawn
-   * again, with it among them. */
+   * again, with it among them, where it is at the next frame (unless it
+   * is live by then). */
   if (self->cache != NULL && !g_hash_table_contains (self->live, note))
     {
-      cairo_rectangle_int_t ink, pixels;
-
-      get_ink_rect (self, note, get_reach (note), &ink);
-      block_to_image (self, &ink, FALSE, &pixels);
-      mark_stale (self, &pixels);
+      g_hash_table_add (self->arrived, note);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
@@ -1288,6 +1313,7 @@ venture_block_view_remove_note (VentureBlockView *self,
       self->drag_note = NULL;
     }
   /* A live note or one hidden under others is not on the image. */
+  g_hash_table_remove (self->arrived, note);
   if (!g_hash_table_remove (self->live, note))
     take_off_image (self, note);
   gtk_widget_unparent (note);
