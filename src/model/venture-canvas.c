@@ -487,7 +487,7 @@ remove_segment (VentureCanvas *self,
 {
   guint slot = segment_slot (self, note);
 
-  g_assert (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note);
+  g_return_if_fail (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note);
   g_ptr_array_remove_index (self->segments, slot);
 }
 
@@ -502,7 +502,7 @@ _venture_canvas_get_segment_index (VentureCanvas *self,
     return -1;
 
   slot = segment_slot (self, note);
-  g_assert (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note);
+  g_return_val_if_fail (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note, -1);
   return (int) slot;
 }
 
