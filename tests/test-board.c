@@ -969,6 +969,82 @@ test_board_crowded_hidden (Fixture       *fixture,
   g_assert_false (g_bytes_equal (before, out));
 }
 
+/* A note that leaves a crowded block, or comes into it under others,
+ * changes only its own place on the block's image: the block still shows
+ * what it shows when drawn afresh, at any zoom, and a note that comes
+ * back leaves it as it was. */
+static void
+test_board_crowded_comes_and_goes (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  const double *zoom = data;
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-partners");
+  VentureNote *notes[24];
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) left = NULL;
+  g_autoptr(GBytes) came = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GBytes) revealed = NULL;
+
+  if (zoom != NULL)
+    venture_board_set_zoom (fixture->board, *zoom);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    notes[i] = add_note (fixture->canvas, "key-partners", i % 3 == 0 ? "Crowd with a longer text" : "Crowd",
+                         (int) (i * 41 % 1001), (int) (i * 37 % 1001));
+  redraw (fixture);
+  venture_test_iterate (2500);
+  before = check_shows_fresh (fixture, view);
+
+  /* from the middle of the stack, dropped on another block */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkWidget *channels = venture_board_get_block_view (fixture->board, "channels");
+    g_autofree char *png = NULL;
+
+    g_value_init (&value, VENTURE_TYPE_NOTE);
+    g_value_set_object (&value, notes[12]);
+    g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (channels), &value, 100, 100));
+    g_assert_true (gtk_widget_get_parent (widget_for (fixture, notes[12])) == channels);
+    left = check_shows_fresh (fixture, view);
+    g_assert_false (g_bytes_equal (before, left));
+    png = venture_test_save_screenshot (GTK_WIDGET (fixture->window),
+                                        zoom != NULL ? "board-crowded-dropped-zoomed" : "board-crowded-dropped");
+    g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* back, under the notes above it once it settles (while it moves, it
+   * shows on top) */
+  g_assert_true (venture_history_undo (fixture->history));
+  g_assert_true (gtk_widget_get_parent (widget_for (fixture, notes[12])) == view);
+  redraw (fixture);
+  venture_test_iterate (2500);
+  back = check_shows_fresh (fixture, view);
+  g_assert_true (g_bytes_equal (before, back));
+
+  /* a new note under the top half, partly covered by the top notes */
+  {
+    g_autofree char *id = venture_canvas_generate_note_id (fixture->canvas);
+    g_autoptr(VentureNote) note = venture_note_new (id, "key-partners");
+    guint position;
+
+    venture_note_set_text (note, "Came in under the others");
+    venture_note_set_position (note, 1000, 1000);
+    g_assert_true (venture_canvas_find_note (fixture->canvas, notes[12], &position));
+    venture_canvas_insert_note (fixture->canvas, note, position);
+  }
+  came = check_shows_fresh (fixture, view);
+  g_assert_false (g_bytes_equal (back, came));
+
+  /* the top notes go, one by one, and show what was hidden below them */
+  for (guint i = G_N_ELEMENTS (notes) - 1; i >= G_N_ELEMENTS (notes) - 6; i--)
+    {
+      g_clear_pointer (&revealed, g_bytes_unref);
+      venture_canvas_remove_note (fixture->canvas, notes[i]);
+      revealed = check_shows_fresh (fixture, view);
+    }
+  g_assert_false (g_bytes_equal (came, revealed));
+}
+
 /* The shortcuts window lists the board's shortcuts and loads cleanly
  * (a warning would be fatal here). */
 static void
@@ -1028,7 +1104,14 @@ main (int   argc,
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
   ADD ("crowded-hidden", test_board_crowded_hidden);
+  ADD ("crowded-comes-and-goes", test_board_crowded_comes_and_goes);
 #undef ADD
+  {
+    static const double zoom = 1.3;
+
+    g_test_add ("/venture/board/crowded-comes-and-goes-zoomed", Fixture, &zoom,
+                fixture_setup, test_board_crowded_comes_and_goes, fixture_teardown);
+  }
   g_test_add_func ("/venture/board/notes-fit-blocks", test_board_notes_fit_blocks);
   g_test_add_func ("/venture/board/screenshot-narrow", test_board_screenshot_narrow);
   g_test_add_func ("/venture/board/screenshot-dark", test_board_screenshot_dark);

@@ -529,6 +529,107 @@ test_large (void)
   g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 }
 
+/* The segment notes found by walking the whole canvas, as markers once
+ * did: what the canvas' own index must always say. */
+static void
+assert_segment_index (VentureCanvas *canvas)
+{
+  g_autoptr(GPtrArray) list = venture_segments_list (canvas);
+  guint n_segments = 0;
+
+  for (guint i = 0; i < venture_canvas_get_n_notes (canvas); i++)
+    {
+      VentureNote *note = venture_canvas_get_note (canvas, i);
+      int index = venture_segments_get_index (canvas, venture_note_get_id (note));
+
+      if (g_strcmp0 (venture_note_get_block (note), "customer-segments") != 0)
+        {
+          g_assert_cmpint (index, ==, -1);
+          continue;
+        }
+      g_assert_cmpint (index, ==, (int) n_segments);
+      g_assert_cmpuint (n_segments, <, list->len);
+      g_assert_true (g_ptr_array_index (list, n_segments) == note);
+      n_segments++;
+    }
+  g_assert_cmpuint (list->len, ==, n_segments);
+}
+
+static void
+test_segment_index (void)
+{
+  static const char * const blocks[] = { "customer-segments", "channels", "key-partners" };
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+  g_autoptr(VentureHistory) history = venture_history_new (canvas);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint next_id = 0;
+  guint n_segment_moves = 0;
+
+  /* Notes come, go, change block and restack, undone and redone, in a
+   * fixed random order; after every step each note's place among the
+   * segments is the one a walk over the canvas finds. */
+  for (guint step = 0; step < 3000; step++)
+    {
+      guint n = venture_canvas_get_n_notes (canvas);
+      guint action = n < 8 ? 0 : g_rand_int_range (rand, 0, 6);
+      VentureNote *note = n > 0 ? venture_canvas_get_note (canvas, g_rand_int_range (rand, 0, n)) : NULL;
+
+      switch (action)
+        {
+        case 0:
+          {
+            g_autofree char *id = g_strdup_printf ("s-%u", next_id++);
+            g_autoptr(VentureNote) added =
+              venture_note_new (id, blocks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blocks))]);
+
+            venture_canvas_insert_note (canvas, added, g_rand_int_range (rand, 0, n + 1));
+          }
+          break;
+        case 1:
+          if (n > 30)
+            venture_segments_remove_note (canvas, note);
+          break;
+        case 2:
+          n_segment_moves += (g_strcmp0 (venture_note_get_block (note), "customer-segments") == 0);
+          venture_canvas_move_note (canvas, note, blocks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blocks))],
+                                    g_rand_int_range (rand, 0, 1001), 0);
+          break;
+        case 3:
+          venture_canvas_restack_note (canvas, note, g_rand_int_range (rand, 0, n));
+          break;
+        case 4:
+          venture_history_undo (history);
+          break;
+        default:
+          venture_history_redo (history);
+          break;
+        }
+      assert_segment_index (canvas);
+    }
+  g_assert_cmpuint (n_segment_moves, >, 100);
+
+  /* A copy has its own index. */
+  {
+    g_autoptr(VentureCanvas) copy = venture_canvas_copy (canvas);
+
+    assert_segment_index (copy);
+    venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 0));
+    assert_segment_index (copy);
+    assert_segment_index (canvas);
+  }
+
+  /* A canvas read from a file has its index from the first note on. */
+  {
+    g_autoptr(VentureCanvas) example = venture_examples_load ("bike-repair", NULL);
+    g_autoptr(GPtrArray) segments = NULL;
+
+    g_assert_nonnull (example);
+    segments = venture_segments_list (example);
+    g_assert_cmpuint (segments->len, ==, 2);
+    assert_segment_index (example);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -541,6 +642,7 @@ main (int   argc,
   g_test_add_func ("/venture/mix/moves", test_moves);
   g_test_add_func ("/venture/mix/filter", test_filter);
   g_test_add_func ("/venture/mix/segments", test_segments);
+  g_test_add_func ("/venture/mix/segment-index", test_segment_index);
   g_test_add_func ("/venture/mix/example-strings", test_example_strings);
   g_test_add_func ("/venture/mix/unknown-example", test_unknown_example);
   g_test_add_func ("/venture/mix/large", test_large);

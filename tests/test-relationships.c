@@ -467,9 +467,153 @@ test_panel_live (Fixture       *fixture,
   WAIT_FOR (g_strcmp0 (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), "1") == 0);
   g_assert_cmpstr (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 1)), ==, "·");
 
+  /* The list of segments follows the canvas in stacking order, and
+   * keeps the one chosen. */
+  {
+    GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
+                                                                          VENTURE_TYPE_MIX_PANEL,
+                                                                          "segment_dropdown"));
+    GListModel *names = gtk_drop_down_get_model (dropdown);
+    g_autoptr(VentureNote) anglers = venture_note_new ("br-anglers", "customer-segments");
+    const char *expected[] = { "Whole canvas", NULL, NULL, "B · Bike messengers" };
+
+    expected[1] = gtk_string_list_get_string (GTK_STRING_LIST (names), 1);
+    expected[2] = gtk_string_list_get_string (GTK_STRING_LIST (names), 2);
+    g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 3), ==, expected[3]);
+    gtk_drop_down_set_selected (dropdown, 2);
+    g_assert_cmpstr (venture_mix_get_segment (venture_mix_panel_get_mix (fixture->panel)), ==, "br-02");
+
+    venture_note_set_text (anglers, "anglers");
+    venture_canvas_insert_note (fixture->canvas, anglers, 0);
+    WAIT_FOR (g_list_model_get_n_items (names) == 5);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "A · anglers");
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+    venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-new"),
+                                  "Couriers");
+    WAIT_FOR (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), 4), "C · Couriers") == 0);
+
+    venture_canvas_remove_note (fixture->canvas, anglers);
+    WAIT_FOR (g_list_model_get_n_items (names) == 4);
+    expected[3] = "C · Couriers";
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), ==, expected[i]);
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+    g_assert_cmpstr (venture_mix_get_segment (venture_mix_panel_get_mix (fixture->panel)), ==, "br-02");
+  }
+
   /* F9 again hides the panel. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-mix", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (fixture->panel)))));
+}
+
+/* The marker @widget shows for @segment_id: its colour class and
+ * initial, as "segment-N X"; NULL when it shows none. */
+static char *
+marker_of (VentureNoteWidget *widget,
+           const char        *segment_id)
+{
+  for (guint i = 0; i < venture_note_widget_get_n_chips (widget); i++)
+    {
+      GtkWidget *chip = venture_note_widget_get_chip (widget, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (chip), "venture-segment-id"), segment_id) == 0)
+        {
+          for (guint n = 0; n < VENTURE_SEGMENTS_N_COLORS; n++)
+            {
+              g_autofree char *color_class = g_strdup_printf ("segment-%u", n);
+
+              if (gtk_widget_has_css_class (chip, color_class))
+                return g_strdup_printf ("%s %s", color_class, gtk_label_get_label (GTK_LABEL (chip)));
+            }
+          g_assert_not_reached ();
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_marker (VentureNoteWidget *widget,
+              const char        *segment_id,
+              const char        *expected)
+{
+  g_autofree char *marker = marker_of (widget, segment_id);
+
+  return g_strcmp0 (marker, expected) == 0;
+}
+
+/* Markers follow the segments as they restack, are renamed, come and go,
+ * on the notes that serve them and on the segment notes themselves, time
+ * after time. */
+static void
+test_markers_follow (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VentureNote *commuters = venture_canvas_lookup_note (fixture->canvas, "br-01");
+  VentureNote *weekend = venture_canvas_lookup_note (fixture->canvas, "br-02");
+  VentureNoteWidget *serving = NULL;
+  g_autofree char *commuters_marker = NULL;
+  g_autofree char *weekend_marker = NULL;
+
+  /* a note that serves both */
+  for (guint i = 0; i < venture_canvas_get_n_notes (fixture->canvas) && serving == NULL; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (fixture->canvas, i);
+
+      if (venture_segments_note_serves (note, "br-01") && venture_segments_note_serves (note, "br-02"))
+        serving = VENTURE_NOTE_WIDGET (venture_board_get_note_widget (fixture->board, note));
+    }
+  g_assert_nonnull (serving);
+  commuters_marker = marker_of (serving, "br-01");
+  weekend_marker = marker_of (serving, "br-02");
+  g_assert_true (g_str_has_prefix (commuters_marker, "segment-0 "));
+  g_assert_true (g_str_has_prefix (weekend_marker, "segment-1 "));
+  g_assert_true (shows_marker (widget_for (fixture, "br-01"), "br-01", commuters_marker));
+
+  /* twice: the second time, only what changed is asked again */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autofree char *swapped_commuters = g_strdup_printf ("segment-1 %s", commuters_marker + strlen ("segment-0 "));
+      g_autofree char *swapped_weekend = g_strdup_printf ("segment-0 %s", weekend_marker + strlen ("segment-1 "));
+      guint position;
+
+      /* weekend below commuters: their colours swap */
+      g_assert_true (venture_canvas_find_note (fixture->canvas, commuters, &position));
+      venture_canvas_restack_note (fixture->canvas, weekend, position);
+      WAIT_FOR (shows_marker (serving, "br-01", swapped_commuters) &&
+                shows_marker (serving, "br-02", swapped_weekend));
+      g_assert_true (shows_marker (widget_for (fixture, "br-02"), "br-02", swapped_weekend));
+
+      g_assert_true (venture_canvas_find_note (fixture->canvas, commuters, &position));
+      venture_canvas_restack_note (fixture->canvas, weekend, position);
+      WAIT_FOR (shows_marker (serving, "br-01", commuters_marker) &&
+                shows_marker (serving, "br-02", weekend_marker));
+      g_assert_true (shows_marker (widget_for (fixture, "br-01"), "br-01", commuters_marker));
+    }
+
+  /* renamed */
+  venture_canvas_set_note_text (fixture->canvas, commuters, "Zealous commuters");
+  WAIT_FOR (shows_marker (serving, "br-01", "segment-0 Z"));
+  g_assert_true (shows_marker (widget_for (fixture, "br-01"), "br-01", "segment-0 Z"));
+  g_assert_true (shows_marker (serving, "br-02", weekend_marker));
+
+  /* a segment at the bottom of the stack shifts the others' colours */
+  {
+    g_autoptr(VentureNote) anglers = venture_note_new ("br-anglers", "customer-segments");
+    g_autofree char *shifted_weekend = g_strdup_printf ("segment-2 %s", weekend_marker + strlen ("segment-1 "));
+
+    venture_note_set_text (anglers, "Anglers");
+    venture_canvas_insert_note (fixture->canvas, anglers, 0);
+    WAIT_FOR (shows_marker (serving, "br-01", "segment-1 Z") &&
+              shows_marker (serving, "br-02", shifted_weekend));
+    g_assert_true (shows_marker (widget_for (fixture, "br-anglers"), "br-anglers", "segment-0 A"));
+
+    venture_canvas_remove_note (fixture->canvas, anglers);
+    WAIT_FOR (shows_marker (serving, "br-01", "segment-0 Z") &&
+              shows_marker (serving, "br-02", weekend_marker));
+  }
 }
 
 static void
@@ -593,6 +737,7 @@ main (int   argc,
   ADD ("highlight", test_highlight);
   ADD ("panel-live", test_panel_live);
   ADD ("delete-segment", test_delete_segment);
+  ADD ("markers-follow", test_markers_follow);
   ADD ("new-from-example", test_new_from_example);
   ADD ("screenshot-light", test_screenshot_light);
 #undef ADD

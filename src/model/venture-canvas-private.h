@@ -1,5 +1,5 @@
 /* venture-canvas-private.h: what only the model and its readers may do
- * to a canvas
+ * to a canvas, and what the canvas keeps for the rest of the model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,15 @@ G_BEGIN_DECLS
  * appends nothing, leaves the reference to the caller and returns that
  * note (transfer none); NULL otherwise. */
 VentureNote *_venture_canvas_take_note_unwatched (VentureCanvas *self,
+                                                  VentureNote   *note);
+
+/* The segment notes in stacking order (borrowed, do not change it):
+ * kept by the canvas, so that a marker asking for its colour costs
+ * O(log n), not a walk over every note. */
+GPtrArray   *_venture_canvas_peek_segments       (VentureCanvas *self);
+/* @note's place among them, or -1 when it is not a segment note held by
+ * this canvas. */
+int          _venture_canvas_get_segment_index   (VentureCanvas *self,
                                                   VentureNote   *note);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "venture-canvas-private.h"
 #include "venture-note-private.h"
+#include "venture-segments.h"
 #include "venture-validate.h"
 #include "venture-version.h"
 #include "venture-canvas.h"
@@ -24,6 +25,11 @@ struct _VentureCanvas
   char        *title;
   GPtrArray   *notes;    /* VentureNote, owned, in stacking order */
   GHashTable  *by_id;    /* id (owned by the note) -> VentureNote (unowned) */
+  /* The segment notes (see venture-segments.h), unowned, in stacking
+   * order: a marker's colour is a segment's place among them, asked for
+   * every marker on the board. Kept as notes come, go, change block or
+   * restack; the others' renumbering keeps their order. */
+  GPtrArray   *segments;
   JsonObject  *extra;
   GPtrArray   *versions;          /* VentureVersion, owned, oldest first */
   GHashTable  *versions_by_name;  /* name (owned by the version) -> VentureVersion */
@@ -101,6 +107,7 @@ venture_canvas_dispose (GObject *object)
     }
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->versions_by_name, g_hash_table_unref);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
@@ -225,6 +232,7 @@ venture_canvas_init (VentureCanvas *self)
   self->title = g_strdup ("");
   self->notes = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->segments = g_ptr_array_new ();
   self->versions = g_ptr_array_new_with_free_func (g_object_unref);
   self->versions_by_name = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -372,6 +380,8 @@ venture_canvas_copy (VentureCanvas *self)
       g_ptr_array_add (copy->notes, note);
       g_hash_table_insert (copy->by_id, (gpointer) venture_note_get_id (note), note);
       _venture_note_attach (note, copy, i);
+      if (venture_segments_is_segment (note))
+        g_ptr_array_add (copy->segments, note);
     }
 
   return copy;
@@ -441,6 +451,67 @@ holds (VentureCanvas *self,
   return VENTURE_IS_NOTE (note) && _venture_note_get_canvas (note) == self;
 }
 
+/* Where @note, held at its index, belongs among the segment notes: the
+ * first of them above it. */
+static guint
+segment_slot (VentureCanvas *self,
+              VentureNote   *note)
+{
+  guint index = _venture_note_get_index (note);
+  guint low = 0, high = self->segments->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (_venture_note_get_index (g_ptr_array_index (self->segments, middle)) < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static void
+add_segment (VentureCanvas *self,
+             VentureNote   *note)
+{
+  g_ptr_array_insert (self->segments, segment_slot (self, note), note);
+}
+
+/* Before the note leaves its index. */
+static void
+remove_segment (VentureCanvas *self,
+                VentureNote   *note)
+{
+  guint slot = segment_slot (self, note);
+
+  g_return_if_fail (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note);
+  g_ptr_array_remove_index (self->segments, slot);
+}
+
+/* -1 when @note is not a segment note of this canvas. */
+int
+_venture_canvas_get_segment_index (VentureCanvas *self,
+                                   VentureNote   *note)
+{
+  guint slot;
+
+  if (!holds (self, note) || !venture_segments_is_segment (note))
+    return -1;
+
+  slot = segment_slot (self, note);
+  g_return_val_if_fail (slot < self->segments->len && g_ptr_array_index (self->segments, slot) == note, -1);
+  return (int) slot;
+}
+
+GPtrArray *
+_venture_canvas_peek_segments (VentureCanvas *self)
+{
+  return self->segments;
+}
+
 void
 venture_canvas_set_title (VentureCanvas *self,
                           const char    *title)
@@ -496,6 +567,8 @@ venture_canvas_insert_note (VentureCanvas *self,
   g_hash_table_insert (self->by_id, (gpointer) venture_note_get_id (note), note);
   _venture_note_attach (note, self, position);
   renumber (self, position + 1, self->notes->len);
+  if (venture_segments_is_segment (note))
+    add_segment (self, note);
 
   if (wants_changes (self))
     {
@@ -537,6 +610,9 @@ _venture_canvas_take_note_unwatched (VentureCanvas *self,
   _venture_note_attach (note, self, self->notes->len);
   g_ptr_array_add (self->notes, note);
   g_hash_table_insert (self->by_id, (gpointer) id, note);
+  /* On top of the stack, so last among the segments too. */
+  if (venture_segments_is_segment (note))
+    g_ptr_array_add (self->segments, note);
 
   return NULL;
 }
@@ -557,6 +633,8 @@ venture_canvas_remove_note (VentureCanvas *self,
   hold = g_object_ref (note);
   position = _venture_note_get_index (note);
 
+  if (venture_segments_is_segment (note))
+    remove_segment (self, note);
   g_hash_table_remove (self->by_id, venture_note_get_id (note));
   g_ptr_array_remove_index (self->notes, position);
   _venture_note_detach (note);
@@ -639,6 +717,7 @@ venture_canvas_move_note (VentureCanvas *self,
                           int            y)
 {
   VentureChange *change = NULL;
+  gboolean was_segment;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
   g_return_if_fail (!self->in_changed);
@@ -663,8 +742,13 @@ venture_canvas_move_note (VentureCanvas *self,
       change->new_y = y;
     }
 
+  was_segment = venture_segments_is_segment (note);
   g_object_freeze_notify (G_OBJECT (note));
   _venture_note_set_place (note, block, x, y);
+  if (was_segment && !venture_segments_is_segment (note))
+    remove_segment (self, note);
+  else if (!was_segment && venture_segments_is_segment (note))
+    add_segment (self, note);
   emit_changed (self, change);
   g_object_thaw_notify (G_OBJECT (note));
 }
@@ -748,6 +832,7 @@ venture_canvas_restack_note (VentureCanvas *self,
   VentureChange *change = NULL;
   gpointer *pdata;
   guint from, first, n;
+  gboolean segment;
 
   g_return_if_fail (VENTURE_IS_CANVAS (self));
   g_return_if_fail (!self->in_changed);
@@ -758,6 +843,9 @@ venture_canvas_restack_note (VentureCanvas *self,
   if (from == position)
     return;
 
+  segment = venture_segments_is_segment (note);
+  if (segment)
+    remove_segment (self, note);
   pdata = self->notes->pdata;
   if (from < position)
     memmove (&pdata[from], &pdata[from + 1], (position - from) * sizeof (gpointer));
@@ -768,6 +856,8 @@ venture_canvas_restack_note (VentureCanvas *self,
   first = MIN (from, position);
   n = MAX (from, position) - first + 1;
   renumber (self, first, first + n);
+  if (segment)
+    add_segment (self, note);
 
   if (wants_changes (self))
     {

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "venture-canvas-private.h"
 #include "venture-segments.h"
 
 /* Dark enough for a white initial, apart in hue and in lightness so that
@@ -53,21 +54,12 @@ venture_segments_is_segment (VentureNote *note)
 GPtrArray *
 venture_segments_list (VentureCanvas *canvas)
 {
-  GPtrArray *segments = g_ptr_array_new ();
-  guint n;
+  GPtrArray *segments;
 
-  g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), segments);
+  g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), g_ptr_array_new ());
 
-  n = venture_canvas_get_n_notes (canvas);
-  for (guint i = 0; i < n; i++)
-    {
-      VentureNote *note = venture_canvas_get_note (canvas, i);
-
-      if (venture_segments_is_segment (note))
-        g_ptr_array_add (segments, note);
-    }
-
-  return segments;
+  segments = _venture_canvas_peek_segments (canvas);
+  return g_ptr_array_copy (segments, NULL, NULL);
 }
 
 int
@@ -75,27 +67,14 @@ venture_segments_get_index (VentureCanvas *canvas,
                             const char    *id)
 {
   VentureNote *target;
-  guint n;
-  int index = 0;
 
   g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), -1);
 
   target = id != NULL ? venture_canvas_lookup_note (canvas, id) : NULL;
-  if (target == NULL || !venture_segments_is_segment (target))
+  if (target == NULL)
     return -1;
 
-  n = venture_canvas_get_n_notes (canvas);
-  for (guint i = 0; i < n; i++)
-    {
-      VentureNote *note = venture_canvas_get_note (canvas, i);
-
-      if (note == target)
-        return index;
-      if (venture_segments_is_segment (note))
-        index++;
-    }
-
-  g_return_val_if_reached (-1);
+  return _venture_canvas_get_segment_index (canvas, target);
 }
 
 char *

@@ -60,8 +60,11 @@ struct _VentureBlockView
   double           cache_scale;
   int              cache_width;
   int              cache_height;
-  GHashTable      *painted;      /* resting notes in the image; the others lie hidden */
+  GHashTable      *painted;      /* resting notes in the image -> the pixels they were drawn on;
+                                  * the others lie hidden */
   cairo_region_t  *covered;      /* where the painted notes hide what is below them */
+  cairo_region_t  *stale;        /* pixels of the image that showed notes since gone */
+  GHashTable      *arrived;      /* notes come under others, for the image at the next frame */
   GHashTable      *live;         /* notes drawn on their own, not cached */
   guint            live_timeout_id;
 
@@ -189,7 +192,9 @@ drop_cache (VentureBlockView *self)
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_clear_pointer (&self->cache_node, gsk_render_node_unref);
   g_clear_pointer (&self->covered, cairo_region_destroy);
+  g_clear_pointer (&self->stale, cairo_region_destroy);
   g_hash_table_remove_all (self->painted);
+  g_hash_table_remove_all (self->arrived);
 }
 
 void
@@ -223,33 +228,52 @@ _venture_block_view_note_rect (VentureBlockView *self,
   graphene_rect_init (rect, left, top, width, height);
 }
 
+static int
+get_reach (GtkWidget *note)
+{
+  return gtk_widget_has_css_class (note, "highlighted") ? NOTE_HIGHLIGHT_REACH : NOTE_INK_REACH;
+}
+
+/* Where @note draws, when its drawing reaches @reach past its
+ * allocation, in the block's coordinates, whole pixels. */
+static void
+get_ink_rect (VentureBlockView      *self,
+              GtkWidget             *note,
+              int                    reach,
+              cairo_rectangle_int_t *ink)
+{
+  graphene_rect_t bounds;
+
+  _venture_block_view_note_rect (self, note, &bounds);
+  *ink = (cairo_rectangle_int_t) {
+    (int) floorf (bounds.origin.x) - reach,
+    (int) floorf (bounds.origin.y) - reach,
+    (int) ceilf (bounds.size.width) + 2 * reach + 1,
+    (int) ceilf (bounds.size.height) + 2 * reach + 1,
+  };
+}
+
 /* TRUE when nothing @note draws can show: the paper of the painted
  * notes above it covers all of it. */
 static gboolean
 is_hidden (VentureBlockView *self,
            GtkWidget        *note)
 {
-  graphene_rect_t bounds;
-  int reach = gtk_widget_has_css_class (note, "highlighted") ? NOTE_HIGHLIGHT_REACH : NOTE_INK_REACH;
+  cairo_rectangle_int_t ink;
 
   if (self->covered == NULL)
     return FALSE;
 
-  _venture_block_view_note_rect (self, note, &bounds);
-  return cairo_region_contains_rectangle (self->covered,
-                                          &(cairo_rectangle_int_t) {
-                                            (int) floorf (bounds.origin.x) - reach,
-                                            (int) floorf (bounds.origin.y) - reach,
-                                            (int) ceilf (bounds.size.width) + 2 * reach + 1,
-                                            (int) ceilf (bounds.size.height) + 2 * reach + 1,
-                                          }) == CAIRO_REGION_OVERLAP_IN;
+  get_ink_rect (self, note, get_reach (note), &ink);
+  return cairo_region_contains_rectangle (self->covered, &ink) == CAIRO_REGION_OVERLAP_IN;
 }
 
 /* A note hides what lies below it where its paper is opaque: not while
  * it is dimmed or dragged (see style.css). */
 static void
 add_cover (VentureBlockView *self,
-           GtkWidget        *note)
+           GtkWidget        *note,
+           cairo_region_t   *covered)
 {
   graphene_rect_t bounds;
   int left, top, right, bottom;
@@ -267,19 +291,22 @@ add_cover (VentureBlockView *self,
   if (right - left <= NOTE_FOLDED_CORNER_RADIUS || bottom - top <= NOTE_FOLDED_CORNER_RADIUS)
     return;
   /* all but the bottom right corner */
-  cairo_region_union_rectangle (self->covered,
+  cairo_region_union_rectangle (covered,
                                 &(cairo_rectangle_int_t) { left, top, right - left,
                                                            bottom - top - NOTE_FOLDED_CORNER_RADIUS });
-  cairo_region_union_rectangle (self->covered,
+  cairo_region_union_rectangle (covered,
                                 &(cairo_rectangle_int_t) { left, top, right - left - NOTE_FOLDED_CORNER_RADIUS,
                                                            bottom - top });
 }
 
-/* Draws @notes, from the bottom up, onto the image and makes the node
- * every frame shows until the image changes again. */
+/* Draws @notes, from the bottom up, onto the image, and makes the node
+ * every frame shows until the image changes again. With @clip (in the
+ * image's pixels), what the image showed there is wiped first and only
+ * there is drawn: @notes are then all the notes that show there. */
 static void
-paint_into_cache (VentureBlockView *self,
-                  GPtrArray        *notes)
+paint_into_cache (VentureBlockView     *self,
+                  GPtrArray            *notes,
+                  const cairo_region_t *clip)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -292,12 +319,29 @@ paint_into_cache (VentureBlockView *self,
     gtk_widget_snapshot_child (widget, g_ptr_array_index (notes, i), snapshot);
 
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
+  if (node != NULL || clip != NULL)
     {
       cr = cairo_create (self->cache);
+      if (clip != NULL)
+        {
+          /* Whole pixels: the notes drawn again there give the very
+           * pixels a drawing of the whole block gives. */
+          for (int i = 0; i < cairo_region_num_rectangles (clip); i++)
+            {
+              cairo_rectangle_int_t rect;
+
+              cairo_region_get_rectangle (clip, i, &rect);
+              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+            }
+          cairo_clip (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (cr);
+          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+        }
       cairo_scale (cr, self->cache_scale, self->cache_scale);
       cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
-      gsk_render_node_draw (node, cr);
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
       cairo_destroy (cr);
     }
 
@@ -315,6 +359,175 @@ paint_into_cache (VentureBlockView *self,
   cairo_set_source_surface (cr, self->cache, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
+}
+
+/* The notes were found from the top down; they are drawn bottom up. */
+static void
+reverse (GPtrArray *notes)
+{
+  for (guint i = 0; i < notes->len / 2; i++)
+    {
+      gpointer swap = notes->pdata[i];
+
+      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
+      notes->pdata[notes->len - 1 - i] = swap;
+    }
+}
+
+/* @rect, in the block's coordinates, as whole pixels of the image: those
+ * that hold all of it, or with @inside those wholly inside it (FALSE
+ * when there are none). */
+static gboolean
+block_to_image (VentureBlockView            *self,
+                const cairo_rectangle_int_t *rect,
+                gboolean                     inside,
+                cairo_rectangle_int_t       *pixels)
+{
+  double left = (rect->x + CACHE_MARGIN) * self->cache_scale;
+  double top = (rect->y + CACHE_MARGIN) * self->cache_scale;
+  double right = (rect->x + rect->width + CACHE_MARGIN) * self->cache_scale;
+  double bottom = (rect->y + rect->height + CACHE_MARGIN) * self->cache_scale;
+
+  if (inside)
+    *pixels = (cairo_rectangle_int_t) { (int) ceil (left), (int) ceil (top),
+                                        (int) floor (right) - (int) ceil (left),
+                                        (int) floor (bottom) - (int) ceil (top) };
+  else
+    *pixels = (cairo_rectangle_int_t) { (int) floor (left), (int) floor (top),
+                                        (int) ceil (right) - (int) floor (left),
+                                        (int) ceil (bottom) - (int) floor (top) };
+
+  return pixels->width > 0 && pixels->height > 0;
+}
+
+static void
+set_painted (VentureBlockView *self,
+             GtkWidget        *note)
+{
+  cairo_rectangle_int_t ink;
+  cairo_rectangle_int_t *pixels = g_new (cairo_rectangle_int_t, 1);
+
+  get_ink_rect (self, note, get_reach (note), &ink);
+  block_to_image (self, &ink, FALSE, pixels);
+  g_hash_table_insert (self->painted, note, pixels);
+}
+
+/* These pixels of the image are drawn again before the next frame, from
+ * the notes that show there then, some perhaps hidden until now: a note
+ * that comes or goes changes only its own place. Drawing the whole
+ * crowded block again costs tens of milliseconds. */
+static void
+mark_stale (VentureBlockView            *self,
+            const cairo_rectangle_int_t *pixels)
+{
+  int left, top, right, bottom;
+
+  if (self->stale == NULL)
+    self->stale = cairo_region_create ();
+  cairo_region_union_rectangle (self->stale, pixels);
+
+  /* What lies there is no longer known to be hidden; the covers of the
+   * notes drawn there again come back then. (Knowing less than the truth
+   * only counts a hidden note as shown.) */
+  left = (int) floor (pixels->x / self->cache_scale) - CACHE_MARGIN;
+  top = (int) floor (pixels->y / self->cache_scale) - CACHE_MARGIN;
+  right = (int) ceil ((pixels->x + pixels->width) / self->cache_scale) - CACHE_MARGIN;
+  bottom = (int) ceil ((pixels->y + pixels->height) / self->cache_scale) - CACHE_MARGIN;
+  cairo_region_subtract_rectangle (self->covered,
+                                   &(cairo_rectangle_int_t) { left, top, right - left, bottom - top });
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The image without @note, where it was drawn; nothing for a note not
+ * on it. */
+static void
+take_off_image (VentureBlockView *self,
+                GtkWidget        *note)
+{
+  cairo_rectangle_int_t *pixels = g_hash_table_lookup (self->painted, note);
+
+  if (pixels == NULL)
+    return;
+
+  mark_stale (self, pixels);
+  g_hash_table_remove (self->painted, note);
+}
+
+static void
+mark_arrived_stale (VentureBlockView *self)
+{
+  GHashTableIter iter;
+  gpointer note;
+
+  g_hash_table_iter_init (&iter, self->arrived);
+  while (g_hash_table_iter_next (&iter, &note, NULL))
+    if (!g_hash_table_contains (self->live, note) && gtk_widget_get_visible (note))
+      {
+        cairo_rectangle_int_t ink, pixels;
+
+        get_ink_rect (self, note, get_reach (note), &ink);
+        block_to_image (self, &ink, FALSE, &pixels);
+        mark_stale (self, &pixels);
+      }
+  g_hash_table_remove_all (self->arrived);
+}
+
+/* Draws the stale pixels of the image again: the notes that show there,
+ * from the bottom up, each only there. */
+static void
+repaint_stale (VentureBlockView *self)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  cairo_region_t *stale = g_steal_pointer (&self->stale);
+  cairo_region_t *hiding = cairo_region_create ();  /* under the paper of notes found */
+
+  /* From the top down: a note whose part in the stale pixels lies
+   * under the paper of those above is left out. */
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    {
+      cairo_rectangle_int_t ink, pixels;
+      cairo_region_t *region;
+      gboolean shows;
+
+      if (!VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child) ||
+          !gtk_widget_get_visible (child))
+        continue;
+
+      get_ink_rect (self, child, get_reach (child), &ink);
+      block_to_image (self, &ink, FALSE, &pixels);
+      if (cairo_region_contains_rectangle (stale, &pixels) == CAIRO_REGION_OVERLAP_OUT)
+        continue;
+      region = cairo_region_create_rectangle (&pixels);
+      cairo_region_intersect (region, stale);
+      cairo_region_subtract (region, hiding);
+      shows = !cairo_region_is_empty (region);
+      cairo_region_destroy (region);
+      if (!shows)
+        continue;
+
+      g_ptr_array_add (notes, child);
+      set_painted (self, child);
+      add_cover (self, child, self->covered);
+      region = cairo_region_create ();
+      add_cover (self, child, region);
+      for (int i = 0; i < cairo_region_num_rectangles (region); i++)
+        {
+          cairo_rectangle_int_t cover, inside;
+
+          cairo_region_get_rectangle (region, i, &cover);
+          if (block_to_image (self, &cover, TRUE, &inside))
+            cairo_region_union_rectangle (hiding, &inside);
+        }
+      cairo_region_destroy (region);
+    }
+  reverse (notes);
+
+  paint_into_cache (self, notes, stale);
+
+  cairo_region_destroy (hiding);
+  cairo_region_destroy (stale);
 }
 
 /* TRUE when every live note is above every resting one. */
@@ -365,10 +578,10 @@ end_live (gpointer data)
   g_hash_table_remove_all (self->live);
   for (guint i = 0; i < notes->len; i++)
     {
-      g_hash_table_add (self->painted, g_ptr_array_index (notes, i));
-      add_cover (self, g_ptr_array_index (notes, i));
+      set_painted (self, g_ptr_array_index (notes, i));
+      add_cover (self, g_ptr_array_index (notes, i), self->covered);
     }
-  paint_into_cache (self, notes);
+  paint_into_cache (self, notes, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -402,7 +615,7 @@ _venture_block_view_note_changed (VentureBlockView *self,
   if (!g_hash_table_contains (self->live, note))
     {
       g_hash_table_add (self->live, note);
-      drop_cache (self);
+      take_off_image (self, note);
     }
   restart_live_timeout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -433,22 +646,15 @@ build_cache (VentureBlockView *self,
         gtk_widget_get_visible (child) && !is_hidden (self, child))
       {
         g_ptr_array_add (notes, child);
-        g_hash_table_add (self->painted, child);
-        add_cover (self, child);
+        set_painted (self, child);
+        add_cover (self, child, self->covered);
       }
-  /* bottom up */
-  for (guint i = 0; i < notes->len / 2; i++)
-    {
-      gpointer swap = notes->pdata[i];
-
-      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
-      notes->pdata[notes->len - 1 - i] = swap;
-    }
+  reverse (notes);
 
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             MAX (1, (int) ceil ((width + 2 * CACHE_MARGIN) * scale)),
                                             MAX (1, (int) ceil ((height + 2 * CACHE_MARGIN) * scale)));
-  paint_into_cache (self, notes);
+  paint_into_cache (self, notes, NULL);
 }
 
 /* Drawing 10,000 notes through cairo takes far longer than a frame, even
@@ -471,6 +677,12 @@ venture_block_view_snapshot (GtkWidget   *widget,
           self->cache_width != gtk_widget_get_width (widget) ||
           self->cache_height != gtk_widget_get_height (widget))
         build_cache (self, scale);
+      else
+        {
+          mark_arrived_stale (self);
+          if (self->stale != NULL)
+            repaint_stale (self);
+        }
 
       gtk_snapshot_append_node (snapshot, self->cache_node);
     }
@@ -820,6 +1032,7 @@ venture_block_view_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->painted, g_hash_table_unref);
+  g_clear_pointer (&self->arrived, g_hash_table_unref);
 
   G_OBJECT_CLASS (venture_block_view_parent_class)->finalize (object);
 }
@@ -864,7 +1077,8 @@ venture_block_view_init (VentureBlockView *self)
 
   gtk_widget_init_template (widget);
   self->live = g_hash_table_new (NULL, NULL);
-  self->painted = g_hash_table_new (NULL, NULL);
+  self->painted = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->arrived = g_hash_table_new (NULL, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_venture_block_view_invalidate), self, G_CONNECT_SWAPPED);
 
@@ -1060,7 +1274,7 @@ venture_block_view_add_note (VentureBlockView *self,
       g_hash_table_add (self->live, note);
       restart_live_timeout (self);
     }
-  else
+  else if (self->cache == NULL)
     {
       _venture_block_view_invalidate (self);
     }
@@ -1071,6 +1285,15 @@ venture_block_view_add_note (VentureBlockView *self,
   gtk_widget_insert_before (note, GTK_WIDGET (self), before);
   if (self->n_notes++ == 0)
     update_empty (self);
+
+  /* A note arriving under others: only its place on the image is drawn
+   * again, with it among them, where it is at the next frame (unless it
+   * is live by then). */
+  if (self->cache != NULL && !g_hash_table_contains (self->live, note))
+    {
+      g_hash_table_add (self->arrived, note);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 void
@@ -1091,8 +1314,9 @@ venture_block_view_remove_note (VentureBlockView *self,
       self->drag_note = NULL;
     }
   /* A live note or one hidden under others is not on the image. */
-  if (!g_hash_table_remove (self->live, note) && g_hash_table_remove (self->painted, note))
-    drop_cache (self);
+  g_hash_table_remove (self->arrived, note);
+  if (!g_hash_table_remove (self->live, note))
+    take_off_image (self, note);
   gtk_widget_unparent (note);
   if (--self->n_notes == 0)
     update_empty (self);

@@ -40,6 +40,9 @@ struct _VentureMixPanel
   char           *segment_signature;
   gboolean        updating;
   guint           markers_source;
+  /* segment id -> its place and text, as the markers last refreshed
+   * showed them; NULL until the first refresh */
+  GHashTable     *marker_segments;
 
   GtkButton      *cells[N_TYPES][VENTURE_MIX_N_STAGE_COLUMNS];
   GtkButton      *strategy_buttons[N_STRATEGIES];
@@ -384,12 +387,39 @@ on_segment_selected (VentureMixPanel *self)
     }
 }
 
+/* The dropdown's entries become @names: only the ones that changed are
+ * replaced, so that a segment coming or going on a canvas of a thousand
+ * segments does not make every row of the list again. */
+static void
+splice_names (GtkStringList *list,
+              GPtrArray     *names)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < names->len &&
+         g_str_equal (gtk_string_list_get_string (list, prefix), g_ptr_array_index (names, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < names->len - prefix &&
+         g_str_equal (gtk_string_list_get_string (list, n_old - 1 - suffix),
+                      g_ptr_array_index (names, names->len - 1 - suffix)))
+    suffix++;
+
+  /* The new entries run from the prefix to the suffix, which a NULL
+   * ends for a moment. */
+  g_ptr_array_insert (names, names->len - suffix, NULL);
+  gtk_string_list_splice (list, prefix, n_old - prefix - suffix,
+                          (const char * const *) names->pdata + prefix);
+  g_ptr_array_remove_index (names, names->len - suffix - 1);
+}
+
 static void
 update_segments (VentureMixPanel *self)
 {
   g_autoptr(GPtrArray) segments = venture_segments_list (self->canvas);
   g_autoptr(GString) signature = g_string_new (NULL);
-  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->segment_dropdown));
   const char *current = venture_mix_get_segment (self->mix);
   guint selected = 0;
 
@@ -402,27 +432,25 @@ update_segments (VentureMixPanel *self)
   g_free (self->segment_signature);
   self->segment_signature = g_strdup (signature->str);
 
-  names = gtk_string_list_new (NULL);
-  gtk_string_list_append (names, _("Whole canvas"));
+  g_ptr_array_add (names, g_strdup (_("Whole canvas")));
   g_ptr_array_set_size (self->segment_ids, 0);
   for (guint i = 0; i < segments->len; i++)
     {
       VentureNote *segment = g_ptr_array_index (segments, i);
       g_autofree char *initial = venture_segments_dup_initial (venture_note_get_text (segment));
-      g_autofree char *name = NULL;
       const char *text = venture_note_get_text (segment);
 
       /* Translators: a segment in the mix panel's list: its marker's
        * initial, then its note's text. */
-      name = g_strdup_printf (_("%s · %s"), initial, *text != '\0' ? text : _("Untitled segment"));
-      gtk_string_list_append (names, name);
+      g_ptr_array_add (names, g_strdup_printf (_("%s · %s"), initial,
+                                               *text != '\0' ? text : _("Untitled segment")));
       g_ptr_array_add (self->segment_ids, g_strdup (venture_note_get_id (segment)));
       if (g_strcmp0 (current, venture_note_get_id (segment)) == 0)
         selected = i + 1;
     }
 
   self->updating = TRUE;
-  gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (names));
+  splice_names (list, names);
   gtk_drop_down_set_selected (self->segment_dropdown, selected);
   self->updating = FALSE;
 
@@ -504,28 +532,76 @@ update (VentureMixPanel *self)
 }
 
 static gboolean
+serves_any (VentureNote *note,
+            GHashTable  *segment_ids)
+{
+  const char * const *segments = venture_note_get_segments (note);
+
+  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+    if (g_hash_table_contains (segment_ids, segments[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Only the notes whose markers show a segment that came, went, moved
+ * among the others or was renamed since the last refresh are asked
+ * again: a segment put on top of a thousand others changes no other
+ * marker. The first refresh asks every note with a marker. */
+static gboolean
 refresh_markers (gpointer user_data)
 {
   VentureMixPanel *self = user_data;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GHashTable) shown = NULL;
+  g_autoptr(GHashTable) changed = NULL;
+  GHashTableIter iter;
+  gpointer id;
   guint n;
 
   self->markers_source = 0;
   if (self->board == NULL || self->canvas == NULL)
     return G_SOURCE_REMOVE;
 
+  segments = venture_segments_list (self->canvas);
+  shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  changed = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      VentureNote *segment = g_ptr_array_index (segments, i);
+      char *key = g_strdup (venture_note_get_id (segment));
+      char *value = g_strdup_printf ("%u\n%s", i, venture_note_get_text (segment));
+
+      g_hash_table_insert (shown, key, value);
+      if (self->marker_segments != NULL &&
+          g_strcmp0 (g_hash_table_lookup (self->marker_segments, key), value) != 0)
+        g_hash_table_add (changed, key);
+    }
+  if (self->marker_segments != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->marker_segments);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        if (!g_hash_table_contains (shown, id))
+          g_hash_table_add (changed, id);
+    }
+
   n = venture_canvas_get_n_notes (self->canvas);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && (self->marker_segments == NULL || g_hash_table_size (changed) > 0); i++)
     {
       VentureNote *note = venture_canvas_get_note (self->canvas, i);
       GtkWidget *widget;
 
-      if (venture_note_get_segments (note) == NULL && !venture_segments_is_segment (note))
+      if (self->marker_segments != NULL
+          ? !g_hash_table_contains (changed, venture_note_get_id (note)) && !serves_any (note, changed)
+          : venture_note_get_segments (note) == NULL && !venture_segments_is_segment (note))
         continue;
       widget = venture_board_get_note_widget (self->board, note);
       if (widget != NULL)
         venture_note_widget_sync_tags (VENTURE_NOTE_WIDGET (widget));
     }
 
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
+  self->marker_segments = g_steal_pointer (&shown);
   return G_SOURCE_REMOVE;
 }
 
@@ -567,6 +643,7 @@ on_board_canvas (VentureMixPanel *self)
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->segment_signature, g_free);
   g_clear_handle_id (&self->markers_source, g_source_remove);
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
   self->highlighting = FALSE;
 
   if (canvas == NULL)
@@ -587,6 +664,7 @@ venture_mix_panel_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->markers_source, g_source_remove);
+  g_clear_pointer (&self->marker_segments, g_hash_table_unref);
   if (self->board != NULL)
     g_signal_handlers_disconnect_by_func (self->board, on_board_canvas, self);
   if (self->canvas != NULL)
@@ -650,6 +728,11 @@ venture_mix_panel_init (VentureMixPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->segment_ids = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const []) { _("Whole canvas"), NULL });
+
+    gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (names));
+  }
   build_matrix (self);
   venture_tag_chips_ensure_css ();
   g_signal_connect_swapped (self->segment_dropdown, "notify::selected",
