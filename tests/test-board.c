@@ -107,6 +107,19 @@ rects_overlap (const graphene_rect_t *a,
          intersection.size.width > 0.5 && intersection.size.height > 0.5;
 }
 
+/* The title a block view's header shows. */
+static const char *
+block_title (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *part = gtk_widget_get_first_child (child); part != NULL; part = gtk_widget_get_next_sibling (part))
+      if (GTK_IS_LABEL (part) && gtk_widget_has_css_class (part, "block-title"))
+        return gtk_label_get_label (GTK_LABEL (part));
+
+  g_error ("A block view without a title");
+  return NULL;
+}
+
 /* Notes of the canvas appear as widgets in their block; unknown blocks
  * wait in the tray and keep their id. */
 static void
@@ -126,6 +139,8 @@ test_board_shows_notes (Fixture       *fixture,
                  venture_board_get_block_view (fixture->board, "customer-segments"));
   g_assert_true (gtk_widget_get_parent (widget_for (fixture, c)) == venture_board_get_tray (fixture->board));
   g_assert_cmpstr (venture_note_get_block (c), ==, "block-from-the-future");
+  g_assert_cmpstr (block_title (venture_board_get_tray (fixture->board)), ==, "Unsorted");
+  g_assert_cmpstr (block_title (view), ==, "Key Partners");
 
   /* 0,0 is flush with the top left of the notes area; 1000,1000 with the
    * bottom right. */

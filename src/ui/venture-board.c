@@ -2364,6 +2364,7 @@ venture_board_init (VentureBoard *self)
 
   self->tray_info.id = VENTURE_UNSORTED_BLOCK;
   self->tray_info.label = _("Unsorted");
+  self->tray_info.header_label = self->tray_info.label;
   self->tray_info.questions = _("Ideas without a block yet: dump them here first, sort them later.");
 
   scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
