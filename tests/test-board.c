@@ -73,10 +73,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (fixture->window);
+  venture_test_close_window (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->history);
   g_assert_finalize_object (fixture->canvas);
 }

@@ -208,10 +208,7 @@ is_idle (gpointer data)
 static void
 close_and_check_finalized (VentureWindow *window)
 {
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static GSettings *

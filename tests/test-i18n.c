@@ -108,10 +108,7 @@ test_i18n_window (void)
 
   png = venture_test_save_screenshot (GTK_WIDGET (window), name);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -180,10 +177,7 @@ test_i18n_short_labels (void)
 
   png = venture_test_save_screenshot (GTK_WIDGET (window), name);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static void

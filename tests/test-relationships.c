@@ -59,10 +59,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_ref (fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (fixture->window);
+  venture_test_close_window (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->history);
   g_assert_finalize_object (fixture->canvas);
 }
@@ -686,10 +683,7 @@ test_new_from_example (Fixture       *fixture,
                      "A clear user guide for every feature");
   }
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static void

@@ -58,15 +58,6 @@ show_window (int width,
 }
 
 static void
-close_and_check_finalized (VentureWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  venture_test_iterate (50);
-  g_assert_finalize_object (window);
-}
-
-static void
 test_window_shows_nine_blocks (void)
 {
   VentureWindow *window = show_window (1280, 800);
@@ -97,7 +88,7 @@ test_window_shows_nine_blocks (void)
   png = venture_test_save_screenshot (GTK_WIDGET (window), "window-wide");
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
 
-  close_and_check_finalized (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -135,7 +126,7 @@ test_window_narrow_no_overlap (void)
     }
 
   png = venture_test_save_screenshot (GTK_WIDGET (window), "window-narrow");
-  close_and_check_finalized (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 static void
@@ -149,7 +140,7 @@ test_window_dark (void)
   window = show_window (1280, 800);
   g_assert_true (adw_style_manager_get_dark (style));
   png = venture_test_save_screenshot (GTK_WIDGET (window), "window-dark");
-  close_and_check_finalized (window);
+  venture_test_close_window (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -171,7 +162,7 @@ test_window_accessible_block_labels (void)
       gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, info->label);
     }
 
-  close_and_check_finalized (window);
+  venture_test_close_window (GTK_WINDOW (window));
 }
 
 typedef struct {

@@ -202,3 +202,12 @@ venture_test_assert_mix_headers_whole (GtkWidget *widget)
 
   return n_headers;
 }
+
+void
+venture_test_close_window (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  venture_test_iterate (50);
+  g_assert_finalize_object (window);
+}

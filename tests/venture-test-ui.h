@@ -25,6 +25,9 @@ void     venture_test_wait_until         (gboolean   (*condition) (gpointer data
 char    *venture_test_save_screenshot    (GtkWidget   *widget,
                                           const char  *name);
 void     venture_test_iterate            (guint        milliseconds);
+/* Destroys @window and fails the test unless it is then finalized:
+ * nothing the window made may keep it alive. */
+void     venture_test_close_window       (GtkWindow   *window);
 /* Fails the test if a block title under @widget breaks its line inside a
  * word; returns how many titles it checked. */
 guint    venture_test_assert_block_titles_break_between_words (GtkWidget *widget,
