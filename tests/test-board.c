@@ -14,6 +14,7 @@
 #include "venture-board-private.h"
 #include "venture-canvas.h"
 #include "venture-history.h"
+#include "venture-taxonomy.h"
 #include "venture-note-widget.h"
 #include "venture-window.h"
 #include "venture-test-ui.h"
@@ -832,6 +833,90 @@ render_widget (GtkWidget *widget)
   return g_bytes_new_take (data, width * height * 4);
 }
 
+/* The pixel at (@x, @y) of @pixels, a rendering @width wide, as 0xrrggbb. */
+static guint32
+pixel_at (GBytes *pixels,
+          int     width,
+          int     x,
+          int     y)
+{
+  const guint32 *data = g_bytes_get_data (pixels, NULL);
+
+  return data[y * width + x] & 0xffffff;
+}
+
+static int
+brightness (guint32 rgb)
+{
+  return (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
+}
+
+/* The paper of the only note in @view, found by its colour: it has a
+ * shadow below and to the right, and a curled bottom right corner. */
+static void
+assert_paper (GtkWidget  *view,
+              const char *fill)
+{
+  g_autoptr(GBytes) pixels = render_widget (view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  int left = width, top = height, right = -1, bottom = -1;
+  int middle_x, middle_y;
+  GdkRGBA expected;
+  guint32 paper;
+
+  g_assert_true (gdk_rgba_parse (&expected, fill));
+  paper = (guint32) (expected.red * 255 + 0.5) << 16 | (guint32) (expected.green * 255 + 0.5) << 8 |
+          (guint32) (expected.blue * 255 + 0.5);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (pixel_at (pixels, width, x, y) == paper)
+        {
+          left = MIN (left, x);
+          right = MAX (right, x);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y);
+        }
+  /* the paper, in the note's colour for the style, note-sized */
+  g_assert_cmpint (right - left, >, VENTURE_NOTE_WIDTH / 2);
+  g_assert_cmpint (bottom - top, >, VENTURE_NOTE_MIN_HEIGHT / 2);
+  middle_x = (left + right) / 2;
+  middle_y = (top + bottom) / 2;
+  g_assert_cmpuint (pixel_at (pixels, width, middle_x, top + 2), ==, paper);
+  /* a shadow under it and to its right, darker than the block around
+   * (the pixels next to the paper may be partly paper at this zoom) */
+  g_assert_cmpint (brightness (pixel_at (pixels, width, middle_x, bottom + 2)), <,
+                   brightness (pixel_at (pixels, width, middle_x, bottom + 12)));
+  g_assert_cmpint (MIN (brightness (pixel_at (pixels, width, right + 1, middle_y)),
+                        brightness (pixel_at (pixels, width, right + 2, middle_y))), <,
+                   brightness (pixel_at (pixels, width, right + 12, middle_y)));
+  /* and the curled corner: square at the bottom left, no paper in the
+   * very bottom right */
+  g_assert_cmpuint (pixel_at (pixels, width, left, bottom), ==, paper);
+  g_assert_cmpuint (pixel_at (pixels, width, right - 1, bottom - 1), !=, paper);
+}
+
+/* The note draws its own paper (not CSS): its colour in the light and
+ * the dark style, its shadow and its curled corner. */
+static void
+test_board_note_paper (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const VentureColor *green = venture_taxonomy_lookup_color ("green");
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-resources");
+  VentureNote *note = add_note (fixture->canvas, "key-resources", "Vans", 200, 200);
+
+  venture_canvas_set_note_color (fixture->canvas, note, "green");
+  redraw (fixture);
+  assert_paper (view, green->light_fill);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  redraw (fixture);
+  assert_paper (view, green->dark_fill);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* What a crowded block shows is what it shows when drawn afresh. */
 static GBytes *
 check_shows_fresh (Fixture   *fixture,
@@ -1106,6 +1191,7 @@ main (int   argc,
   ADD ("zoom-at", test_board_zoom_at);
   ADD ("clipboard", test_board_clipboard);
   ADD ("screenshot-wide", test_board_screenshot_wide);
+  ADD ("note-paper", test_board_note_paper);
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
   ADD ("crowded-hidden", test_board_crowded_hidden);

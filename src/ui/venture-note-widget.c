@@ -71,10 +71,12 @@ load_color_css (AdwStyleManager *manager)
       const char *ink = dark ? colors[i].dark_ink : colors[i].light_ink;
 
       g_string_append_printf (css,
-                              "note.%s, .note-swatch.%s { background-color: %s; color: %s; }\n"
+                              "note.%s { color: %s; }\n"
+                              ".note-swatch.%s { background-color: %s; color: %s; }\n"
                               "textview.note-editor.%s, textview.note-editor.%s > text "
                               "{ background-color: %s; color: %s; }\n",
-                              colors[i].id, colors[i].id, fill, ink,
+                              colors[i].id, ink,
+                              colors[i].id, fill, ink,
                               colors[i].id, colors[i].id, fill, ink);
     }
 
@@ -475,6 +477,74 @@ venture_note_widget_size_allocate (GtkWidget *widget,
       gtk_popover_present (GTK_POPOVER (child));
 }
 
+/* The curled bottom right corner of the paper. */
+#define PAPER_CURL_RADIUS 10
+
+/* The curl of the paper's shape at (@x, @y). */
+static void
+append_curl (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             float          x,
+             float          y,
+             float          width,
+             float          height)
+{
+  float r = PAPER_CURL_RADIUS;
+  GskRoundedRect curl;
+
+  gsk_rounded_rect_init_from_rect (&curl, &GRAPHENE_RECT_INIT (x + width - 2 * r, y + height - 2 * r,
+                                                               2 * r, 2 * r), r);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x + width - r, y + height - r, r, r));
+  gtk_snapshot_push_rounded_clip (snapshot, &curl);
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + width - r, y + height - r, r, r));
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* The paper, a rectangle with its bottom right corner curled, and its two
+ * hard shadows, one below and one a little to the right. Drawn here in
+ * plain pieces rather than by CSS: CSS's clipped background and shadows
+ * cost cairo a mask the size of the note for each, the larger part of
+ * drawing a crowded block. Only the shadows' edges that show outside the
+ * paper are drawn. The paper's two pieces overlap rather than abut, so
+ * no seam shows between them at any zoom. */
+static void
+append_paper (VentureNoteWidget *self,
+              GtkSnapshot       *snapshot)
+{
+  static const struct { float dx, dy, alpha; } shadows[] = {
+    { 1, 3, 0.07f },
+    { 0, 1, 0.14f },
+  };
+  const VentureColor *color = venture_taxonomy_lookup_color (venture_note_widget_color_class (venture_note_get_color (self->note)));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  float x = -VENTURE_NOTE_PADDING, y = -VENTURE_NOTE_PADDING;
+  float width = gtk_widget_get_width (GTK_WIDGET (self));
+  float height = gtk_widget_get_height (GTK_WIDGET (self));
+  float r = PAPER_CURL_RADIUS;
+  GdkRGBA fill;
+
+  if (color == NULL || !gdk_rgba_parse (&fill, dark ? color->dark_fill : color->light_fill))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shadows); i++)
+    {
+      GdkRGBA shade = { 0, 0, 0, shadows[i].alpha };
+      float dx = shadows[i].dx, dy = shadows[i].dy;
+
+      gtk_snapshot_append_color (snapshot, &shade,
+                                 &GRAPHENE_RECT_INIT (x + dx, y + height, width - r, dy));
+      if (dx > 0)
+        gtk_snapshot_append_color (snapshot, &shade,
+                                   &GRAPHENE_RECT_INIT (x + width, y + dy, dx, height - r));
+      append_curl (snapshot, &shade, x + dx, y + dy, width, height);
+    }
+
+  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x, y, width, height - r));
+  gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (x, y + height - r - 1, width - r, r + 1));
+  append_curl (snapshot, &fill, x, y, width, height);
+}
+
 static void
 venture_note_widget_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -482,6 +552,7 @@ venture_note_widget_snapshot (GtkWidget   *widget,
   VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
   GdkRGBA ink;
 
+  append_paper (self, snapshot);
   ensure_layout (self);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
   gtk_snapshot_append_layout (snapshot, self->layout, &ink);
