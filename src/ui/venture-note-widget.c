@@ -519,8 +519,9 @@ append_paper (VentureNoteWidget *self,
   const VentureColor *color = venture_taxonomy_lookup_color (venture_note_widget_color_class (venture_note_get_color (self->note)));
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   float x = -VENTURE_NOTE_PADDING, y = -VENTURE_NOTE_PADDING;
-  float width = gtk_widget_get_width (GTK_WIDGET (self));
-  float height = gtk_widget_get_height (GTK_WIDGET (self));
+  /* the content's size: the paper takes in the padding around it */
+  float width = gtk_widget_get_width (GTK_WIDGET (self)) + 2 * VENTURE_NOTE_PADDING;
+  float height = gtk_widget_get_height (GTK_WIDGET (self)) + 2 * VENTURE_NOTE_PADDING;
   float r = PAPER_CURL_RADIUS;
   GdkRGBA fill;
 
