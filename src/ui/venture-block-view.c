@@ -299,13 +299,53 @@ add_cover (VentureBlockView *self,
                                                            bottom - top });
 }
 
+/* Draws @note onto the image only within @shows, around the pixels
+ * where the notes drawn after it leave it showing: in a crowded block
+ * much of a note's paper and text lies under others, and drawing it
+ * there costs cairo as much as drawing it where it shows. */
+static void
+paint_note_where_shown (VentureBlockView     *self,
+                        cairo_t              *cr,
+                        GtkWidget            *note,
+                        const cairo_region_t *shows)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+
+  if (cairo_region_is_empty (shows))
+    return;
+
+  snapshot = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (GTK_WIDGET (self), note, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+
+  cairo_save (cr);
+  for (int i = 0; i < cairo_region_num_rectangles (shows); i++)
+    {
+      cairo_rectangle_int_t rect;
+
+      cairo_region_get_rectangle (shows, i, &rect);
+      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+    }
+  cairo_clip (cr);
+  cairo_scale (cr, self->cache_scale, self->cache_scale);
+  cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
+  gsk_render_node_draw (node, cr);
+  cairo_restore (cr);
+}
+
 /* Draws @notes, from the bottom up, onto the image, and makes the node
  * every frame shows until the image changes again. With @clip (in the
  * image's pixels), what the image showed there is wiped first and only
- * there is drawn: @notes are then all the notes that show there. */
+ * there is drawn: @notes are then all the notes that show there. With
+ * @shown, each note is drawn only at its region there (see
+ * paint_note_where_shown). */
 static void
 paint_into_cache (VentureBlockView     *self,
                   GPtrArray            *notes,
+                  GPtrArray            *shown,
                   const cairo_region_t *clip)
 {
   GtkWidget *widget = GTK_WIDGET (self);
@@ -315,10 +355,20 @@ paint_into_cache (VentureBlockView     *self,
   int height = cairo_image_surface_get_height (self->cache);
   cairo_t *cr;
 
-  for (guint i = 0; i < notes->len; i++)
-    gtk_widget_snapshot_child (widget, g_ptr_array_index (notes, i), snapshot);
+  if (shown != NULL)
+    {
+      cr = cairo_create (self->cache);
+      for (guint i = 0; i < notes->len; i++)
+        paint_note_where_shown (self, cr, g_ptr_array_index (notes, i), g_ptr_array_index (shown, i));
+      cairo_destroy (cr);
+    }
+  else
+    {
+      for (guint i = 0; i < notes->len; i++)
+        gtk_widget_snapshot_child (widget, g_ptr_array_index (notes, i), snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
 
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node != NULL || clip != NULL)
     {
       cr = cairo_create (self->cache);
@@ -472,6 +522,26 @@ mark_arrived_stale (VentureBlockView *self)
   g_hash_table_remove_all (self->arrived);
 }
 
+/* Adds to @hiding the image's pixels wholly under @note's paper. */
+static void
+add_hiding (VentureBlockView *self,
+            GtkWidget        *note,
+            cairo_region_t   *hiding)
+{
+  cairo_region_t *region = cairo_region_create ();
+
+  add_cover (self, note, region);
+  for (int i = 0; i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t cover, inside;
+
+      cairo_region_get_rectangle (region, i, &cover);
+      if (block_to_image (self, &cover, TRUE, &inside))
+        cairo_region_union_rectangle (hiding, &inside);
+    }
+  cairo_region_destroy (region);
+}
+
 /* Draws the stale pixels of the image again: the notes that show there,
  * from the bottom up, each only there. */
 static void
@@ -510,21 +580,11 @@ repaint_stale (VentureBlockView *self)
       g_ptr_array_add (notes, child);
       set_painted (self, child);
       add_cover (self, child, self->covered);
-      region = cairo_region_create ();
-      add_cover (self, child, region);
-      for (int i = 0; i < cairo_region_num_rectangles (region); i++)
-        {
-          cairo_rectangle_int_t cover, inside;
-
-          cairo_region_get_rectangle (region, i, &cover);
-          if (block_to_image (self, &cover, TRUE, &inside))
-            cairo_region_union_rectangle (hiding, &inside);
-        }
-      cairo_region_destroy (region);
+      add_hiding (self, child, hiding);
     }
   reverse (notes);
 
-  paint_into_cache (self, notes, stale);
+  paint_into_cache (self, notes, NULL, stale);
 
   cairo_region_destroy (hiding);
   cairo_region_destroy (stale);
@@ -581,7 +641,7 @@ end_live (gpointer data)
       set_painted (self, g_ptr_array_index (notes, i));
       add_cover (self, g_ptr_array_index (notes, i), self->covered);
     }
-  paint_into_cache (self, notes, NULL);
+  paint_into_cache (self, notes, NULL, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -630,6 +690,8 @@ build_cache (VentureBlockView *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_region_destroy);
+  cairo_region_t *hiding;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
@@ -638,6 +700,7 @@ build_cache (VentureBlockView *self,
   self->cache_height = height;
   self->cache_scale = scale;
   self->covered = cairo_region_create ();
+  hiding = cairo_region_create ();
 
   for (GtkWidget *child = gtk_widget_get_last_child (widget);
        child != NULL;
@@ -645,16 +708,32 @@ build_cache (VentureBlockView *self,
     if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child) &&
         gtk_widget_get_visible (child) && !is_hidden (self, child))
       {
+        cairo_region_t *shows;
+        cairo_rectangle_int_t extents;
+
         g_ptr_array_add (notes, child);
         set_painted (self, child);
+        /* One rectangle, around what shows: cairo draws within a single
+         * whole-pixel rectangle exactly as without it, so the image is
+         * the very one drawing the notes whole gives (which is what the
+         * spot repaints do); a clip of many rectangles would change the
+         * antialiasing at their edges. */
+        shows = cairo_region_create_rectangle (g_hash_table_lookup (self->painted, child));
+        cairo_region_subtract (shows, hiding);
+        cairo_region_get_extents (shows, &extents);
+        cairo_region_destroy (shows);
+        g_ptr_array_add (shown, cairo_region_create_rectangle (&extents));
         add_cover (self, child, self->covered);
+        add_hiding (self, child, hiding);
       }
   reverse (notes);
+  reverse (shown);
+  cairo_region_destroy (hiding);
 
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             MAX (1, (int) ceil ((width + 2 * CACHE_MARGIN) * scale)),
                                             MAX (1, (int) ceil ((height + 2 * CACHE_MARGIN) * scale)));
-  paint_into_cache (self, notes, NULL);
+  paint_into_cache (self, notes, shown, NULL);
 }
 
 /* Drawing 10,000 notes through cairo takes far longer than a frame, even
