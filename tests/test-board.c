@@ -1176,6 +1176,130 @@ test_board_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* A note's text added to the board, shown. */
+static VentureNoteWidget *
+show_note (Fixture    *fixture,
+           const char *text)
+{
+  VentureNote *note = add_note (fixture->canvas, "value-propositions", text, 0, 0);
+
+  redraw (fixture);
+  return VENTURE_NOTE_WIDGET (widget_for (fixture, note));
+}
+
+static int
+measured_height (VentureNoteWidget *widget)
+{
+  int height;
+
+  gtk_widget_measure (GTK_WIDGET (widget), GTK_ORIENTATION_VERTICAL, VENTURE_NOTE_WIDTH, &height, NULL, NULL, NULL);
+  return height;
+}
+
+/* The height of a note's text box as Pango alone lays the text out. */
+static int
+pango_text_height (VentureNoteWidget *widget,
+                   const char        *text)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (widget));
+  g_autoptr(PangoLayout) layout = pango_layout_new (gtk_widget_get_pango_context (parent));
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+  pango_layout_set_height (layout, VENTURE_NOTE_MAX_HEIGHT * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return CLAMP (height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+}
+
+static const char commuters[] =
+  "Commuters who ride every day in all weathers and cannot afford to lose a "
+  "day to a broken chain, a flat tyre or worn brakes, and who would pay for "
+  "a mechanic who comes to their office car park while they work, with spare "
+  "parts in the van and a loan bike for the day.";
+
+/* Plain text is measured without a PangoLayout, to the same height. */
+static void
+test_board_note_fast_text (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const texts[] = {
+    "Weekly repair clinic for customers who bring their own bikes and spare parts to fix",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l",
+    "one\ntwo\nthree\nfour\nfive",
+  };
+  VentureNoteWidget *short_widget = show_note (fixture, "Repair");
+  /* The CSS padding and border around the text box. */
+  int chrome = measured_height (short_widget) - VENTURE_NOTE_MIN_HEIGHT;
+
+  g_assert_true (venture_note_widget_uses_fast_text (short_widget));
+  g_assert_false (venture_note_widget_is_truncated (short_widget));
+  g_assert_cmpint (chrome, >=, 2 * VENTURE_NOTE_PADDING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      VentureNoteWidget *widget = show_note (fixture, texts[i]);
+
+      g_test_message ("text: %s", texts[i]);
+      g_assert_true (venture_note_widget_uses_fast_text (widget));
+      g_assert_false (venture_note_widget_is_truncated (widget));
+      g_assert_cmpint (pango_text_height (widget, texts[i]), >, VENTURE_NOTE_MIN_HEIGHT);
+      g_assert_cmpint (measured_height (widget), ==, pango_text_height (widget, texts[i]) + chrome);
+    }
+}
+
+/* Text Pango would break or draw otherwise, or must cut, is Pango's. */
+static void
+test_board_note_text_falls_back (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  VentureNoteWidget *arabic = show_note (fixture, "مرحبا بالعالم");
+  VentureNoteWidget *hebrew = show_note (fixture, "שלום עולם");
+  VentureNoteWidget *word = show_note (fixture, "Pneumonoultramicroscopicsilicovolcanoconiosis");
+  VentureNoteWidget *long_note = show_note (fixture, commuters);
+  VentureNoteWidget *short_note = show_note (fixture, "Repair");
+
+  g_assert_false (venture_note_widget_uses_fast_text (arabic));
+  g_assert_false (venture_note_widget_uses_fast_text (hebrew));
+  g_assert_false (venture_note_widget_uses_fast_text (word));
+  g_assert_false (venture_note_widget_is_truncated (word));
+  g_assert_false (venture_note_widget_uses_fast_text (long_note));
+  g_assert_true (venture_note_widget_is_truncated (long_note));
+  g_assert_cmpint (measured_height (long_note), ==,
+                   measured_height (short_note) - VENTURE_NOTE_MIN_HEIGHT +
+                   pango_text_height (long_note, commuters));
+}
+
+static void
+test_board_note_text_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *longer = "Weekly repair clinic for customers who bring their own bikes and spare parts";
+  VentureNoteWidget *widget = show_note (fixture, "Repair");
+  VentureNote *note = venture_note_widget_get_note (widget);
+  int short_height = measured_height (widget);
+
+  venture_canvas_set_note_text (fixture->canvas, note, longer);
+  redraw (fixture);
+  g_assert_true (venture_note_widget_uses_fast_text (widget));
+  g_assert_cmpint (measured_height (widget), >, short_height);
+  g_assert_cmpint (measured_height (widget), ==,
+                   short_height - VENTURE_NOTE_MIN_HEIGHT + pango_text_height (widget, longer));
+
+  venture_canvas_set_note_text (fixture->canvas, note, commuters);
+  redraw (fixture);
+  g_assert_false (venture_note_widget_uses_fast_text (widget));
+  g_assert_true (venture_note_widget_is_truncated (widget));
+
+  venture_canvas_set_note_text (fixture->canvas, note, "Repair");
+  redraw (fixture);
+  g_assert_true (venture_note_widget_uses_fast_text (widget));
+  g_assert_false (venture_note_widget_is_truncated (widget));
+  g_assert_cmpint (measured_height (widget), ==, short_height);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1184,6 +1308,9 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/venture/board/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("shows-notes", test_board_shows_notes);
+  ADD ("note-fast-text", test_board_note_fast_text);
+  ADD ("note-text-falls-back", test_board_note_text_falls_back);
+  ADD ("note-text-changes", test_board_note_text_changes);
   ADD ("add-and-edit", test_board_add_and_edit);
   ADD ("type-on-block", test_board_type_on_block);
   ADD ("recolor", test_board_recolor);

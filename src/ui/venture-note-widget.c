@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "venture-board-private.h"
+#include "venture-note-text.h"
 #include "venture-segments.h"
 #include "venture-tag-chips.h"
 #include "venture-tag-popover.h"
@@ -26,6 +27,9 @@ struct _VentureNoteWidget
   char        *color_class;
   char        *block_label;
   PangoLayout *layout;
+  /* The text laid out without Pango's line breaking, when it breaks
+   * only at spaces and fits (issue 5); NULL for text Pango must lay out. */
+  VentureNoteText *fast_text;
   /* Tag chips and segment markers below the text (issue 6); children
    * only while the note has any, so plain notes stay childless. */
   GPtrArray   *chips;
@@ -37,6 +41,8 @@ struct _VentureNoteWidget
   char        *mark_description;
   PangoLayout *mark_layout;
   guint        truncated : 1;
+  guint        fast_text_checked : 1;
+  guint        uses_fast_text : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VentureNoteWidget, venture_note_widget, GTK_TYPE_WIDGET)
@@ -108,22 +114,71 @@ venture_note_widget_color_class (const char *color)
   return info != NULL ? info->id : VENTURE_DEFAULT_COLOR;
 }
 
-static void
-ensure_layout (VentureNoteWidget *self)
+/* Notes share their block's Pango context (notes use the block's font)
+ * rather than each creating one of their own. */
+static PangoContext *
+text_context (VentureNoteWidget *self)
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
+  return gtk_widget_get_pango_context (parent != NULL ? parent : GTK_WIDGET (self));
+}
+
+static void
+ensure_layout (VentureNoteWidget *self)
+{
   if (self->layout != NULL)
     return;
 
-  /* Notes share their block's Pango context (notes use the block's font)
-   * rather than each creating one of their own. */
-  self->layout = pango_layout_new (gtk_widget_get_pango_context (parent != NULL ? parent : GTK_WIDGET (self)));
+  self->layout = pango_layout_new (text_context (self));
   pango_layout_set_text (self->layout, venture_note_get_text (self->note), -1);
   pango_layout_set_width (self->layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
   pango_layout_set_height (self->layout, VENTURE_NOTE_MAX_HEIGHT * PANGO_SCALE);
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+}
+
+static VentureNoteText *
+ensure_fast_text (VentureNoteWidget *self)
+{
+  PangoContext *context = text_context (self);
+
+  if (self->fast_text != NULL && !venture_note_text_is_current (self->fast_text, context))
+    {
+      g_clear_pointer (&self->fast_text, venture_note_text_free);
+      self->fast_text_checked = FALSE;
+    }
+
+  if (!self->fast_text_checked)
+    {
+      self->fast_text = venture_note_text_new (context, venture_note_get_text (self->note),
+                                               VENTURE_NOTE_WIDTH);
+      self->fast_text_checked = TRUE;
+    }
+
+  return self->fast_text;
+}
+
+static void
+forget_fast_text (VentureNoteWidget *self)
+{
+  g_clear_pointer (&self->fast_text, venture_note_text_free);
+  self->fast_text_checked = FALSE;
+  self->uses_fast_text = FALSE;
+}
+
+/* The height of the text as measured, by whichever path laid it out. */
+static int
+get_text_height (VentureNoteWidget *self)
+{
+  int height;
+
+  if (self->uses_fast_text && self->fast_text != NULL)
+    return venture_note_text_get_height (self->fast_text);
+
+  ensure_layout (self);
+  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  return height;
 }
 
 static void
@@ -209,6 +264,7 @@ on_note_notify (VentureNoteWidget *self,
     {
       if (self->layout != NULL)
         pango_layout_set_text (self->layout, venture_note_get_text (note), -1);
+      forget_fast_text (self);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       invalidate_parent (self);
       update_accessible (self);
@@ -437,16 +493,28 @@ venture_note_widget_measure (GtkWidget      *widget,
     }
   else
     {
+      VentureNoteText *fast_text;
+      int text_limit;
       int height;
 
-      ensure_layout (self);
       /* The chips take their room from the text, not from the board. */
       self->chips_height = layout_chips (self, FALSE, 0);
-      pango_layout_set_height (self->layout,
-                               MAX (VENTURE_NOTE_MAX_HEIGHT - self->chips_height,
-                                    VENTURE_NOTE_MIN_HEIGHT / 2) * PANGO_SCALE);
-      pango_layout_get_pixel_size (self->layout, NULL, &height);
-      self->truncated = pango_layout_is_ellipsized (self->layout);
+      text_limit = MAX (VENTURE_NOTE_MAX_HEIGHT - self->chips_height, VENTURE_NOTE_MIN_HEIGHT / 2);
+      /* Text that must be cut is left to Pango, for its ellipsis. */
+      fast_text = ensure_fast_text (self);
+      self->uses_fast_text = fast_text != NULL && venture_note_text_get_height (fast_text) <= text_limit;
+      if (self->uses_fast_text)
+        {
+          height = venture_note_text_get_height (fast_text);
+          self->truncated = FALSE;
+        }
+      else
+        {
+          ensure_layout (self);
+          pango_layout_set_height (self->layout, text_limit * PANGO_SCALE);
+          pango_layout_get_pixel_size (self->layout, NULL, &height);
+          self->truncated = pango_layout_is_ellipsized (self->layout);
+        }
       *minimum = *natural = CLAMP (height + self->chips_height,
                                    VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
     }
@@ -462,10 +530,8 @@ venture_note_widget_size_allocate (GtkWidget *widget,
 
   if (self->chips != NULL)
     {
-      int text_height;
+      int text_height = get_text_height (self);
 
-      ensure_layout (self);
-      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
       /* The chips sit at the bottom, under the text however short. */
       layout_chips (self, TRUE, MAX (text_height + CHIPS_GAP, height - self->chips_height + CHIPS_GAP));
     }
@@ -554,9 +620,17 @@ venture_note_widget_snapshot (GtkWidget   *widget,
   GdkRGBA ink;
 
   append_paper (self, snapshot);
-  ensure_layout (self);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &ink);
-  gtk_snapshot_append_layout (snapshot, self->layout, &ink);
+  if (self->uses_fast_text && self->fast_text != NULL &&
+      venture_note_text_is_current (self->fast_text, text_context (self)))
+    {
+      venture_note_text_snapshot (self->fast_text, snapshot, &ink);
+    }
+  else
+    {
+      ensure_layout (self);
+      gtk_snapshot_append_layout (snapshot, self->layout, &ink);
+    }
 
   if (self->truncated)
     {
@@ -565,9 +639,8 @@ venture_note_widget_snapshot (GtkWidget   *widget,
        * by a screen reader. */
       GdkRGBA dots = ink;
       double center = VENTURE_NOTE_WIDTH / 2.0;
-      int text_height;
+      int text_height = get_text_height (self);
 
-      pango_layout_get_pixel_size (self->layout, NULL, &text_height);
       dots.alpha = 0.7f;
       for (int i = -1; i <= 1; i++)
         gtk_snapshot_append_color (snapshot, &dots,
@@ -727,6 +800,7 @@ venture_note_widget_finalize (GObject *object)
     g_signal_handlers_disconnect_by_func (self->note, on_note_notify, self);
   g_clear_object (&self->note);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->fast_text, venture_note_text_free);
   g_clear_pointer (&self->block_id, g_free);
   g_clear_pointer (&self->color_class, g_free);
   g_clear_pointer (&self->block_label, g_free);
@@ -868,6 +942,15 @@ venture_note_widget_get_note (VentureNoteWidget *self)
 {
   g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), NULL);
   return self->note;
+}
+
+/* Whether the text was last measured without a PangoLayout (for tests). */
+gboolean
+venture_note_widget_uses_fast_text (VentureNoteWidget *self)
+{
+  g_return_val_if_fail (VENTURE_IS_NOTE_WIDGET (self), FALSE);
+
+  return self->uses_fast_text;
 }
 
 gboolean

@@ -26,6 +26,7 @@ GtkWidget   *venture_note_widget_new          (VentureNote       *note);
 VentureNote *venture_note_widget_get_note     (VentureNoteWidget *self);
 /* TRUE when the text does not fit and the note shows an ellipsis. */
 gboolean     venture_note_widget_is_truncated (VentureNoteWidget *self);
+gboolean     venture_note_widget_uses_fast_text (VentureNoteWidget *self);
 gboolean     venture_note_widget_get_selected (VentureNoteWidget *self);
 void         venture_note_widget_set_selected (VentureNoteWidget *self,
                                                gboolean           selected);

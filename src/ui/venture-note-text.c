@@ -1,0 +1,466 @@
+/* venture-note-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "venture-note-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "venture-note-text.h"
+
+/* Beyond this many distinct words the cache starts again, so a long
+ * session with many texts cannot grow it without end. */
+#define WORD_CACHE_LIMIT 8192
+
+/* Glyphs in one font: an item of a shaped word (a word falls back to
+ * other fonts, an emoji, by being several items), or what a line draws
+ * in one font from x on. */
+typedef struct
+{
+  PangoFont        *font;
+  PangoGlyphString *glyphs;
+  int               x;
+} Run;
+
+typedef struct
+{
+  GArray *pieces;   /* of Run, each from x 0 */
+  int     width;    /* all in Pango units */
+  int     ascent;
+  int     descent;
+} Word;
+
+/* Words shaped with one context, while its serial (font, scale) stays. */
+typedef struct
+{
+  guint          serial;
+  GHashTable    *words;
+  PangoAttrList *no_attributes;
+} WordCache;
+
+typedef struct
+{
+  gsize   start;   /* bytes of the text, without the spaces it broke at */
+  gsize   end;
+  int     width;
+  int     ascent;
+  int     descent;
+  GArray *runs;
+} Line;
+
+struct _VentureNoteText
+{
+  PangoContext *context;
+  guint         serial;
+  char         *text;
+  GArray       *lines;
+  int           height;
+};
+
+static void
+clear_run (gpointer data)
+{
+  Run *run = data;
+
+  g_clear_object (&run->font);
+  g_clear_pointer (&run->glyphs, pango_glyph_string_free);
+}
+
+static void
+word_free (gpointer data)
+{
+  Word *word = data;
+
+  g_array_unref (word->pieces);
+  g_free (word);
+}
+
+static void
+word_cache_free (gpointer data)
+{
+  WordCache *cache = data;
+
+  g_hash_table_unref (cache->words);
+  pango_attr_list_unref (cache->no_attributes);
+  g_free (cache);
+}
+
+static WordCache *
+word_cache_for (PangoContext *context)
+{
+  static GQuark quark;
+  WordCache *cache;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("venture-note-text-words");
+
+  cache = g_object_get_qdata (G_OBJECT (context), quark);
+  if (cache == NULL)
+    {
+      cache = g_new0 (WordCache, 1);
+      cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_free);
+      cache->no_attributes = pango_attr_list_new ();
+      cache->serial = pango_context_get_serial (context);
+      g_object_set_qdata_full (G_OBJECT (context), quark, cache, word_cache_free);
+    }
+  else if (cache->serial != pango_context_get_serial (context) ||
+           g_hash_table_size (cache->words) >= WORD_CACHE_LIMIT)
+    {
+      g_hash_table_remove_all (cache->words);
+      cache->serial = pango_context_get_serial (context);
+    }
+
+  return cache;
+}
+
+static Word *
+shape_word (PangoContext  *context,
+            WordCache     *cache,
+            const char    *text,
+            gsize          length)
+{
+  PangoShapeFlags flags = pango_context_get_round_glyph_positions (context)
+                          ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
+  g_autofree char *key = g_strndup (text, length);
+  Word *word = g_hash_table_lookup (cache->words, key);
+  GList *items;
+
+  if (word != NULL)
+    return word;
+
+  word = g_new0 (Word, 1);
+  word->pieces = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (word->pieces, clear_run);
+  /* Pango's own itemizing and shaping, so font fallback is as in a layout. */
+  items = pango_itemize (context, key, 0, (int) length, cache->no_attributes, NULL);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoItem *item = l->data;
+      PangoRectangle logical;
+      Run piece = { .x = 0 };
+
+      piece.font = g_object_ref (item->analysis.font);
+      piece.glyphs = pango_glyph_string_new ();
+      pango_shape_with_flags (key + item->offset, item->length, key, (int) length,
+                              &item->analysis, piece.glyphs, flags);
+      pango_glyph_string_extents (piece.glyphs, piece.font, NULL, &logical);
+      word->width += logical.width;
+      word->ascent = MAX (word->ascent, -logical.y);
+      word->descent = MAX (word->descent, logical.y + logical.height);
+      g_array_append_val (word->pieces, piece);
+    }
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+
+  g_hash_table_insert (cache->words, g_steal_pointer (&key), word);
+  return word;
+}
+
+/* Text whose lines may break elsewhere than at its spaces, or that does
+ * not run left to right, is left to Pango. */
+static gboolean
+breaks_only_at_spaces (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == '\n' || c == 0x00A0)
+        continue;
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_CONTROL:
+        case G_UNICODE_FORMAT:
+        case G_UNICODE_UNASSIGNED:
+        case G_UNICODE_PRIVATE_USE:
+        case G_UNICODE_SURROGATE:
+        case G_UNICODE_SPACE_SEPARATOR:
+        case G_UNICODE_LINE_SEPARATOR:
+        case G_UNICODE_PARAGRAPH_SEPARATOR:
+          return FALSE;
+        default:
+          break;
+        }
+
+      switch (g_unichar_get_script (c))
+        {
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+        case G_UNICODE_SCRIPT_LATIN:
+        case G_UNICODE_SCRIPT_GREEK:
+        case G_UNICODE_SCRIPT_CYRILLIC:
+          break;
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+clear_line (gpointer data)
+{
+  Line *line = data;
+
+  g_clear_pointer (&line->runs, g_array_unref);
+}
+
+static Line *
+start_line (VentureNoteText *self,
+            gsize            start)
+{
+  Line line = { .start = start, .end = start };
+
+  line.runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (line.runs, clear_run);
+  g_array_append_val (self->lines, line);
+  return &g_array_index (self->lines, Line, self->lines->len - 1);
+}
+
+/* A line's glyphs in one glyph string per font, so it draws as a few
+ * text nodes rather than one per word. */
+static void
+append_word (Line       *line,
+             const Word *word)
+{
+  line->ascent = MAX (line->ascent, word->ascent);
+  line->descent = MAX (line->descent, word->descent);
+
+  for (guint i = 0; i < word->pieces->len; i++)
+    {
+      const Run *piece = &g_array_index (word->pieces, Run, i);
+      Run *run = line->runs->len > 0 ? &g_array_index (line->runs, Run, line->runs->len - 1) : NULL;
+      int before;
+
+      if (run == NULL || run->font != piece->font)
+        {
+          Run fresh = { g_object_ref (piece->font), pango_glyph_string_new (), line->width };
+
+          g_array_append_val (line->runs, fresh);
+          run = &g_array_index (line->runs, Run, line->runs->len - 1);
+        }
+
+      before = run->glyphs->num_glyphs;
+      pango_glyph_string_set_size (run->glyphs, before + piece->glyphs->num_glyphs);
+      memcpy (run->glyphs->glyphs + before, piece->glyphs->glyphs,
+              sizeof (PangoGlyphInfo) * (gsize) piece->glyphs->num_glyphs);
+      memset (run->glyphs->log_clusters + before, 0, sizeof (int) * (gsize) piece->glyphs->num_glyphs);
+    }
+
+  line->width += word->width;
+}
+
+static void
+append_spaces (Line       *line,
+               const Word *space,
+               guint       n_spaces)
+{
+  for (guint i = 0; i < n_spaces; i++)
+    append_word (line, space);
+}
+
+/* Greedy: a word goes on the line if it fits, else it starts the next;
+ * the spaces it broke at stay at the end of the line, as Pango keeps
+ * them, unseen and not counted. */
+static gboolean
+lay_out (VentureNoteText *self,
+         WordCache       *cache,
+         int              width)
+{
+  const Word *space = shape_word (self->context, cache, " ", 1);
+  const char *p = self->text;
+  Line *line = start_line (self, 0);
+  gboolean line_has_word = FALSE;
+  guint n_spaces = 0;
+
+  line->ascent = space->ascent;
+  line->descent = space->descent;
+
+  for (;;)
+    {
+      const char *word_end;
+      const Word *word;
+
+      if (*p == ' ')
+        {
+          n_spaces++;
+          p++;
+          continue;
+        }
+
+      if (*p == '\n' || *p == '\0')
+        {
+          append_spaces (line, space, n_spaces);
+          if (line_has_word)
+            line->width -= (int) n_spaces * space->width;
+          else if (n_spaces > 0)
+            line->end = (gsize) (p - self->text);
+          n_spaces = 0;
+          if (*p == '\0')
+            break;
+          p++;
+          line = start_line (self, (gsize) (p - self->text));
+          line->ascent = space->ascent;
+          line->descent = space->descent;
+          line_has_word = FALSE;
+          continue;
+        }
+
+      for (word_end = p; *word_end != '\0' && *word_end != ' ' && *word_end != '\n'; word_end++)
+        ;
+      word = shape_word (self->context, cache, p, (gsize) (word_end - p));
+
+      if (line_has_word && line->width + (int) n_spaces * space->width + word->width > width)
+        {
+          /* The spaces stay behind on the line they end. */
+          append_spaces (line, space, n_spaces);
+          line->width -= (int) n_spaces * space->width;
+          n_spaces = 0;
+          line = start_line (self, (gsize) (p - self->text));
+          line_has_word = FALSE;
+        }
+
+      if (n_spaces * (gsize) space->width + (gsize) word->width > (gsize) width && !line_has_word)
+        return FALSE;  /* Pango breaks inside the word */
+
+      append_spaces (line, space, n_spaces);
+      n_spaces = 0;
+      append_word (line, word);
+      line->end = (gsize) (word_end - self->text);
+      line_has_word = TRUE;
+      p = word_end;
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *done = &g_array_index (self->lines, Line, i);
+
+      self->height += done->ascent + done->descent;
+    }
+
+  return TRUE;
+}
+
+/**
+ * venture_note_text_new:
+ * @context: the context the note's text is drawn with
+ * @text: the note's text
+ * @width: the width of a line, in pixels
+ *
+ * Returns: (transfer full) (nullable): the laid out text, or %NULL when
+ *   Pango would break or draw it otherwise (then a PangoLayout must)
+ */
+VentureNoteText *
+venture_note_text_new (PangoContext *context,
+                       const char   *text,
+                       int           width)
+{
+  g_autoptr(VentureNoteText) self = NULL;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!breaks_only_at_spaces (text))
+    return NULL;
+
+  self = g_new0 (VentureNoteText, 1);
+  self->context = g_object_ref (context);
+  self->serial = pango_context_get_serial (context);
+  self->text = g_strdup (text);
+  self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_array_set_clear_func (self->lines, clear_line);
+
+  if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+venture_note_text_free (VentureNoteText *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->context);
+  g_free (self->text);
+  g_array_unref (self->lines);
+  g_free (self);
+}
+
+/* Whether it was laid out with this context as it is now. */
+gboolean
+venture_note_text_is_current (VentureNoteText *self,
+                              PangoContext    *context)
+{
+  return self->context == context && self->serial == pango_context_get_serial (context);
+}
+
+/* In whole pixels, rounded up as pango_layout_get_pixel_size() does. */
+int
+venture_note_text_get_height (VentureNoteText *self)
+{
+  return PANGO_PIXELS_CEIL (self->height);
+}
+
+guint
+venture_note_text_get_n_lines (VentureNoteText *self)
+{
+  return self->lines->len;
+}
+
+/* The text of a line, without the spaces it broke at. */
+char *
+venture_note_text_dup_line (VentureNoteText *self,
+                            guint            line)
+{
+  const Line *info;
+
+  g_return_val_if_fail (line < self->lines->len, NULL);
+
+  info = &g_array_index (self->lines, Line, line);
+  return g_strndup (self->text + info->start, info->end - info->start);
+}
+
+/* In Pango units, without the spaces the line broke at. */
+int
+venture_note_text_get_line_width (VentureNoteText *self,
+                                  guint            line)
+{
+  g_return_val_if_fail (line < self->lines->len, 0);
+
+  return g_array_index (self->lines, Line, line).width;
+}
+
+void
+venture_note_text_snapshot (VentureNoteText *self,
+                            GtkSnapshot     *snapshot,
+                            const GdkRGBA   *color)
+{
+  int top = 0;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = &g_array_index (self->lines, Line, i);
+      float baseline = (float) (top + line->ascent) / PANGO_SCALE;
+
+      for (guint j = 0; j < line->runs->len; j++)
+        {
+          const Run *run = &g_array_index (line->runs, Run, j);
+          GskRenderNode *node;
+
+          /* NULL when nothing in it shows, a run of spaces. */
+          node = gsk_text_node_new (run->font, run->glyphs, color,
+                                    &GRAPHENE_POINT_INIT ((float) run->x / PANGO_SCALE, baseline));
+          if (node != NULL)
+            {
+              gtk_snapshot_append_node (snapshot, node);
+              gsk_render_node_unref (node);
+            }
+        }
+      top += line->ascent + line->descent;
+    }
+}

@@ -1,0 +1,176 @@
+/* test-note-text.c: the note text laid out without a PangoLayout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "venture-board-private.h"
+#include "venture-note-text.h"
+#include "venture-test-ui.h"
+
+static const char * const simple_texts[] = {
+  "bike repair clinic",
+  "Weekly repair clinic for customers who bring their own bikes and spare parts",
+  "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+  "one\n\ntwo",
+  "trailing spaces   \nand   inner   spaces",
+  "",
+  "Quick brown fox over the lazy dog, twice: quick brown fox over the lazy dog.",
+  "Ελληνικά και русский текст вместе",
+};
+
+static PangoLayout *
+pango_note_layout (PangoContext *context,
+                   const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* Pango's line, without the spaces it broke at. */
+static char *
+pango_line_text (PangoLayout *layout,
+                 int          index)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, index);
+  const char *text = pango_layout_get_text (layout);
+  int length = line->length;
+
+  while (length > 0 && text[line->start_index + length - 1] == ' ' &&
+         index + 1 < pango_layout_get_line_count (layout))
+    length--;
+  if (length > 0 && text[line->start_index + length - 1] == '\n')
+    length--;
+  return g_strndup (text + line->start_index, length);
+}
+
+static PangoContext *
+widget_context (GtkWidget **widget)
+{
+  *widget = g_object_ref_sink (gtk_label_new (NULL));
+  return gtk_widget_get_pango_context (*widget);
+}
+
+static void
+test_note_text_breaks_as_pango (void)
+{
+  GtkWidget *widget;
+  PangoContext *context = widget_context (&widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (simple_texts); i++)
+    {
+      g_autoptr(VentureNoteText) text = venture_note_text_new (context, simple_texts[i], VENTURE_NOTE_WIDTH);
+      g_autoptr(PangoLayout) layout = pango_note_layout (context, simple_texts[i]);
+      int height;
+
+      g_test_message ("text: %s", simple_texts[i]);
+      g_assert_nonnull (text);
+      g_assert_cmpuint (venture_note_text_get_n_lines (text), ==, pango_layout_get_line_count (layout));
+      for (guint line = 0; line < venture_note_text_get_n_lines (text); line++)
+        {
+          g_autofree char *ours = venture_note_text_dup_line (text, line);
+          g_autofree char *pangos = pango_line_text (layout, (int) line);
+
+          g_assert_cmpstr (ours, ==, pangos);
+          g_assert_cmpint (venture_note_text_get_line_width (text, line), <=, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+        }
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_assert_cmpint (venture_note_text_get_height (text), ==, height);
+    }
+
+  g_object_unref (widget);
+}
+
+static void
+test_note_text_keeps_words (void)
+{
+  const char *words = "Commuters who ride every day in all weathers and cannot afford to lose "
+                      "a day to a broken chain or worn brakes";
+  GtkWidget *widget;
+  PangoContext *context = widget_context (&widget);
+  g_autoptr(VentureNoteText) text = venture_note_text_new (context, words, VENTURE_NOTE_WIDTH);
+  g_autoptr(VentureNoteText) narrow = venture_note_text_new (context, words, VENTURE_NOTE_WIDTH * 3 / 4);
+  g_autoptr(VentureNoteText) lines = venture_note_text_new (context, "first line\nsecond\n\nlast", VENTURE_NOTE_WIDTH);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  g_assert_nonnull (text);
+  g_assert_cmpuint (venture_note_text_get_n_lines (text), >, 3);
+  for (guint i = 0; i < venture_note_text_get_n_lines (text); i++)
+    {
+      g_autofree char *part = venture_note_text_dup_line (text, i);
+
+      g_assert_cmpint (venture_note_text_get_line_width (text, i), >, 0);
+      g_assert_cmpint (venture_note_text_get_line_width (text, i), <=, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, part);
+    }
+  g_assert_cmpstr (joined->str, ==, words);
+
+  /* Narrower, more lines, each still within the width. */
+  g_assert_nonnull (narrow);
+  g_assert_cmpuint (venture_note_text_get_n_lines (narrow), >, venture_note_text_get_n_lines (text));
+  for (guint i = 0; i < venture_note_text_get_n_lines (narrow); i++)
+    g_assert_cmpint (venture_note_text_get_line_width (narrow, i), <=, VENTURE_NOTE_WIDTH * 3 / 4 * PANGO_SCALE);
+
+  /* A newline always breaks, an empty line has the height of a line. */
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (venture_note_text_get_n_lines (lines), ==, 4);
+  line = venture_note_text_dup_line (lines, 0);
+  g_assert_cmpstr (line, ==, "first line");
+  g_clear_pointer (&line, g_free);
+  line = venture_note_text_dup_line (lines, 2);
+  g_assert_cmpstr (line, ==, "");
+  g_clear_pointer (&line, g_free);
+  line = venture_note_text_dup_line (lines, 3);
+  g_assert_cmpstr (line, ==, "last");
+  g_assert_cmpint (venture_note_text_get_line_width (lines, 2), ==, 0);
+
+  g_object_unref (widget);
+}
+
+static void
+test_note_text_leaves_to_pango (void)
+{
+  static const char * const texts[] = {
+    "مرحبا بالعالم",                          /* Arabic, right to left and joined */
+    "שלום עולם",                               /* Hebrew */
+    "bike שלום",                               /* one word in another direction */
+    "日本語のテキスト",                        /* breaks between characters */
+    "a\ttab",
+    "soft\xc2\xadhyphen",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis", /* wider than a note */
+  };
+  GtkWidget *widget;
+  PangoContext *context = widget_context (&widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(VentureNoteText) text = venture_note_text_new (context, texts[i], VENTURE_NOTE_WIDTH);
+
+      g_test_message ("text: %s", texts[i]);
+      g_assert_null (text);
+    }
+
+  g_object_unref (widget);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  venture_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/venture/note-text/breaks-as-pango", test_note_text_breaks_as_pango);
+  g_test_add_func ("/venture/note-text/keeps-words", test_note_text_keeps_words);
+  g_test_add_func ("/venture/note-text/leaves-to-pango", test_note_text_leaves_to_pango);
+
+  return g_test_run ();
+}
