@@ -8,11 +8,16 @@
 
 #include <string.h>
 
+#include <pango/pangocairo.h>
+
 #include "venture-note-text.h"
 
 /* Beyond this many distinct words the cache starts again, so a long
  * session with many texts cannot grow it without end. */
 #define WORD_CACHE_LIMIT 8192
+/* Font setups kept at once: the style's, and a few others a font
+ * change leaves behind. */
+#define SETUP_LIMIT 8
 
 /* Glyphs in one font: an item of a shaped word (a word falls back to
  * other fonts, an emoji, by being several items), or what a line draws
@@ -32,13 +37,21 @@ typedef struct
   int     descent;
 } Word;
 
-/* Words shaped with one context, while its serial (font, scale) stays. */
+/* Words shaped with one font setup. Each block has a Pango context of
+ * its own, all set up alike: they share their words. */
 typedef struct
 {
-  guint          serial;
+  int            ref_count;
   GHashTable    *words;
   PangoAttrList *no_attributes;
 } WordCache;
+
+/* A context's words, while its serial (font, scale, options) stays. */
+typedef struct
+{
+  guint      serial;
+  WordCache *cache;
+} ContextWords;
 
 typedef struct
 {
@@ -78,41 +91,96 @@ word_free (gpointer data)
 }
 
 static void
-word_cache_free (gpointer data)
+word_cache_unref (gpointer data)
 {
   WordCache *cache = data;
+
+  if (--cache->ref_count > 0)
+    return;
 
   g_hash_table_unref (cache->words);
   pango_attr_list_unref (cache->no_attributes);
   g_free (cache);
 }
 
+static void
+context_words_free (gpointer data)
+{
+  ContextWords *link = data;
+
+  g_clear_pointer (&link->cache, word_cache_unref);
+  g_free (link);
+}
+
+/* Everything of a context that changes how a word is shaped. */
+static char *
+describe_setup (PangoContext *context)
+{
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  const PangoMatrix *matrix = pango_context_get_matrix (context);
+  PangoMatrix identity = PANGO_MATRIX_INIT;
+
+  if (matrix == NULL)
+    matrix = &identity;
+
+  return g_strdup_printf ("%p|%s|%s|%g|%lu|%d|%d|%d|%g %g %g %g %g %g",
+                          (gpointer) pango_context_get_font_map (context), font,
+                          pango_language_to_string (pango_context_get_language (context)),
+                          pango_cairo_context_get_resolution (context),
+                          options != NULL ? cairo_font_options_hash (options) : 0,
+                          pango_context_get_round_glyph_positions (context),
+                          pango_context_get_base_gravity (context),
+                          pango_context_get_gravity_hint (context),
+                          matrix->xx, matrix->xy, matrix->yx, matrix->yy, matrix->x0, matrix->y0);
+}
+
 static WordCache *
 word_cache_for (PangoContext *context)
 {
   static GQuark quark;
-  WordCache *cache;
+  static GHashTable *caches_by_setup;
+  ContextWords *link;
 
   if (quark == 0)
-    quark = g_quark_from_static_string ("venture-note-text-words");
-
-  cache = g_object_get_qdata (G_OBJECT (context), quark);
-  if (cache == NULL)
     {
-      cache = g_new0 (WordCache, 1);
-      cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_free);
-      cache->no_attributes = pango_attr_list_new ();
-      cache->serial = pango_context_get_serial (context);
-      g_object_set_qdata_full (G_OBJECT (context), quark, cache, word_cache_free);
-    }
-  else if (cache->serial != pango_context_get_serial (context) ||
-           g_hash_table_size (cache->words) >= WORD_CACHE_LIMIT)
-    {
-      g_hash_table_remove_all (cache->words);
-      cache->serial = pango_context_get_serial (context);
+      quark = g_quark_from_static_string ("venture-note-text-words");
+      caches_by_setup = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_cache_unref);
     }
 
-  return cache;
+  link = g_object_get_qdata (G_OBJECT (context), quark);
+  if (link == NULL)
+    {
+      link = g_new0 (ContextWords, 1);
+      g_object_set_qdata_full (G_OBJECT (context), quark, link, context_words_free);
+    }
+
+  if (link->cache == NULL || link->serial != pango_context_get_serial (context))
+    {
+      g_autofree char *setup = describe_setup (context);
+      WordCache *cache = g_hash_table_lookup (caches_by_setup, setup);
+
+      if (cache == NULL)
+        {
+          if (g_hash_table_size (caches_by_setup) >= SETUP_LIMIT)
+            g_hash_table_remove_all (caches_by_setup);
+          cache = g_new0 (WordCache, 1);
+          cache->ref_count = 1;
+          cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_free);
+          cache->no_attributes = pango_attr_list_new ();
+          g_hash_table_insert (caches_by_setup, g_steal_pointer (&setup), cache);
+        }
+
+      cache->ref_count++;
+      g_clear_pointer (&link->cache, word_cache_unref);
+      link->cache = cache;
+      link->serial = pango_context_get_serial (context);
+    }
+
+  if (g_hash_table_size (link->cache->words) >= WORD_CACHE_LIMIT)
+    g_hash_table_remove_all (link->cache->words);
+
+  return link->cache;
 }
 
 static Word *
