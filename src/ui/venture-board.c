@@ -532,7 +532,7 @@ remove_widget (VentureBoard *self,
   if (VENTURE_NOTE_WIDGET (widget) == self->editing)
     cancel_editing (self);
 
-  if (parent != NULL && gtk_widget_has_focus (widget))
+  if (parent != NULL && gtk_widget_is_focus (widget))
     gtk_widget_grab_focus (parent);
 
   g_hash_table_remove (self->selection, widget);
@@ -700,7 +700,7 @@ _venture_board_note_block_changed (VentureBoard      *self,
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (widget));
   VentureNote *note = venture_note_widget_get_note (widget);
   VentureBlockView *target = view_for_block (self, venture_note_get_block (note));
-  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (widget));
+  gboolean had_focus = gtk_widget_is_focus (GTK_WIDGET (widget));
   guint position;
 
   if (parent == GTK_WIDGET (target) || target == NULL)
@@ -714,7 +714,8 @@ _venture_board_note_block_changed (VentureBoard      *self,
     venture_block_view_remove_note (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (widget));
   if (g_ptr_array_find (self->note_widgets, widget, &position))
     place_widget (self, GTK_WIDGET (widget), position);
-  /* The focus follows a note moved from the keyboard. */
+  /* The focus follows a note moved from the keyboard, even while the
+   * window is not the active one (is_focus, not has_focus). */
   if (had_focus)
     gtk_widget_grab_focus (GTK_WIDGET (widget));
   g_object_unref (widget);
