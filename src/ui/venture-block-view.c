@@ -299,20 +299,23 @@ add_cover (VentureBlockView *self,
                                                            bottom - top });
 }
 
-/* Draws @note onto the image only within @shows, around the pixels
- * where the notes drawn after it leave it showing: in a crowded block
- * much of a note's paper and text lies under others, and drawing it
- * there costs cairo as much as drawing it where it shows. */
+/* Draws @note onto the image only within @shows, in the image's pixels,
+ * around where the notes drawn after it leave it showing: in a crowded
+ * block much of a note's paper and text lies under others, and drawing
+ * it there costs cairo as much as drawing it where it shows. One whole-
+ * pixel rectangle, because cairo draws within it exactly as without it
+ * (a clip of many rectangles would change the antialiasing at their
+ * edges), so the image is the very one the spot repaints give. */
 static void
-paint_note_where_shown (VentureBlockView     *self,
-                        cairo_t              *cr,
-                        GtkWidget            *note,
-                        const cairo_region_t *shows)
+paint_note_where_shown (VentureBlockView            *self,
+                        cairo_t                     *cr,
+                        GtkWidget                   *note,
+                        const cairo_rectangle_int_t *shows)
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
 
-  if (cairo_region_is_empty (shows))
+  if (shows->width <= 0 || shows->height <= 0)
     return;
 
   snapshot = gtk_snapshot_new ();
@@ -322,13 +325,7 @@ paint_note_where_shown (VentureBlockView     *self,
     return;
 
   cairo_save (cr);
-  for (int i = 0; i < cairo_region_num_rectangles (shows); i++)
-    {
-      cairo_rectangle_int_t rect;
-
-      cairo_region_get_rectangle (shows, i, &rect);
-      cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-    }
+  cairo_rectangle (cr, shows->x, shows->y, shows->width, shows->height);
   cairo_clip (cr);
   cairo_scale (cr, self->cache_scale, self->cache_scale);
   cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
@@ -340,7 +337,7 @@ paint_note_where_shown (VentureBlockView     *self,
  * every frame shows until the image changes again. With @clip (in the
  * image's pixels), what the image showed there is wiped first and only
  * there is drawn: @notes are then all the notes that show there. With
- * @shown, each note is drawn only at its region there (see
+ * @shown, each note is drawn only within its rectangle there (see
  * paint_note_where_shown). */
 static void
 paint_into_cache (VentureBlockView     *self,
@@ -690,7 +687,7 @@ build_cache (VentureBlockView *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_region_destroy);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   cairo_region_t *hiding;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -702,6 +699,7 @@ build_cache (VentureBlockView *self,
   self->covered = cairo_region_create ();
   hiding = cairo_region_create ();
 
+  /* From the top down: what each note leaves showing of those below. */
   for (GtkWidget *child = gtk_widget_get_last_child (widget);
        child != NULL;
        child = gtk_widget_get_prev_sibling (child))
@@ -713,16 +711,11 @@ build_cache (VentureBlockView *self,
 
         g_ptr_array_add (notes, child);
         set_painted (self, child);
-        /* One rectangle, around what shows: cairo draws within a single
-         * whole-pixel rectangle exactly as without it, so the image is
-         * the very one drawing the notes whole gives (which is what the
-         * spot repaints do); a clip of many rectangles would change the
-         * antialiasing at their edges. */
         shows = cairo_region_create_rectangle (g_hash_table_lookup (self->painted, child));
         cairo_region_subtract (shows, hiding);
         cairo_region_get_extents (shows, &extents);
         cairo_region_destroy (shows);
-        g_ptr_array_add (shown, cairo_region_create_rectangle (&extents));
+        g_ptr_array_add (shown, g_memdup2 (&extents, sizeof extents));
         add_cover (self, child, self->covered);
         add_hiding (self, child, hiding);
       }
