@@ -851,6 +851,61 @@ brightness (guint32 rgb)
   return (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
 }
 
+typedef gboolean (*PixelTest) (guint32 rgb, guint32 value);
+
+static gboolean
+is_color (guint32 rgb,
+          guint32 color)
+{
+  return rgb == color;
+}
+
+static gboolean
+is_darker (guint32 rgb,
+           guint32 than)
+{
+  return brightness (rgb) < (int) than;
+}
+
+/* How many pixels of @pixels (a rendering @width wide) in @rect pass
+ * @test, and the rectangle around them. */
+static guint
+find_pixels (GBytes                      *pixels,
+             int                          width,
+             const cairo_rectangle_int_t *rect,
+             PixelTest                    test,
+             guint32                      value,
+             cairo_rectangle_int_t       *found)
+{
+  int left = G_MAXINT, top = G_MAXINT, right = -1, bottom = -1;
+  guint n = 0;
+
+  for (int y = rect->y; y < rect->y + rect->height; y++)
+    for (int x = rect->x; x < rect->x + rect->width; x++)
+      if (test (pixel_at (pixels, width, x, y), value))
+        {
+          n++;
+          left = MIN (left, x);
+          right = MAX (right, x);
+          top = MIN (top, y);
+          bottom = MAX (bottom, y);
+        }
+  *found = (cairo_rectangle_int_t) { left, top, right + 1 - left, bottom + 1 - top };
+
+  return n;
+}
+
+/* @fill, "#rrggbb", as 0xrrggbb */
+static guint32
+rgb_of (const char *fill)
+{
+  GdkRGBA color;
+
+  g_assert_true (gdk_rgba_parse (&color, fill));
+  return (guint32) (color.red * 255 + 0.5) << 16 | (guint32) (color.green * 255 + 0.5) << 8 |
+         (guint32) (color.blue * 255 + 0.5);
+}
+
 /* The paper of the only note in @view, found by its colour: it has a
  * shadow below and to the right, and a curled bottom right corner. */
 static void
@@ -862,23 +917,17 @@ assert_paper (GtkWidget  *view,
   g_autoptr(GBytes) pixels = render_widget (view);
   int width = gtk_widget_get_width (view);
   int height = gtk_widget_get_height (view);
-  int left = width, top = height, right = -1, bottom = -1;
+  guint32 paper = rgb_of (fill);
+  cairo_rectangle_int_t found;
+  int left, top, right, bottom;
   int middle_x, middle_y;
-  GdkRGBA expected;
-  guint32 paper;
 
-  g_assert_true (gdk_rgba_parse (&expected, fill));
-  paper = (guint32) (expected.red * 255 + 0.5) << 16 | (guint32) (expected.green * 255 + 0.5) << 8 |
-          (guint32) (expected.blue * 255 + 0.5);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (pixel_at (pixels, width, x, y) == paper)
-        {
-          left = MIN (left, x);
-          right = MAX (right, x);
-          top = MIN (top, y);
-          bottom = MAX (bottom, y);
-        }
+  g_assert_cmpuint (find_pixels (pixels, width, &(cairo_rectangle_int_t) { 0, 0, width, height },
+                                 is_color, paper, &found), >, 0);
+  left = found.x;
+  top = found.y;
+  right = found.x + found.width - 1;
+  bottom = found.y + found.height - 1;
   /* the paper, in the note's colour for the style, with the shape of
    * the note with its padding (the block may be drawn at a zoom) */
   g_assert_true (gtk_widget_compute_bounds (note, view, &bounds));
@@ -1011,6 +1060,76 @@ test_board_crowded_changes_show (Fixture       *fixture,
    * the note was live: text drawn into the image is antialiased in grey.) */
   venture_test_iterate (2500);
   settled = check_change_shows (fixture, view, before);
+}
+
+/* A crowded block paints its plain resting notes onto its image itself,
+ * not through GTK: they look as GTK draws them live, in the same place,
+ * paper, shadow and text; a note with a state that CSS draws (selected)
+ * is left to GTK. */
+static void
+test_board_crowded_paints (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const VentureColor *yellow = venture_taxonomy_lookup_color ("yellow");
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-partners");
+  int width;
+  VentureNote *alone;
+  GtkWidget *widget;
+  graphene_rect_t bounds;
+  cairo_rectangle_int_t around, painted_paper, live_paper;
+  g_autoptr(GBytes) painted = NULL;
+  g_autoptr(GBytes) live = NULL;
+  guint32 paper;
+
+  /* a crowd on the left, one note alone on the right, on top */
+  for (guint i = 0; i < 10; i++)
+    add_note (fixture->canvas, "key-partners", "Crowd", 0, (int) (i * 100));
+  alone = add_note (fixture->canvas, "key-partners", "Painted straight onto the image", 1000, 0);
+  redraw (fixture);
+  venture_test_iterate (2500);
+  redraw (fixture);
+  width = gtk_widget_get_width (view);
+  widget = widget_for (fixture, alone);
+  g_assert_true (_venture_note_widget_can_paint (VENTURE_NOTE_WIDGET (widget)));
+  painted = render_widget (view);
+
+  /* the same note live, drawn by GTK on top of the image without it */
+  _venture_block_view_note_changed (VENTURE_BLOCK_VIEW (view), widget);
+  redraw (fixture);
+  live = render_widget (view);
+
+  g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+  around = (cairo_rectangle_int_t) { (int) bounds.origin.x - 4, (int) bounds.origin.y - 4,
+                                     (int) bounds.size.width + 8, (int) bounds.size.height + 8 };
+  around.width = MIN (around.width, width - around.x);
+  paper = rgb_of (yellow->light_fill);
+  g_assert_cmpuint (find_pixels (painted, width, &around, is_color, paper, &painted_paper), >, 0);
+  g_assert_cmpuint (find_pixels (live, width, &around, is_color, paper, &live_paper), >, 0);
+  /* the paper on whole pixels: at most a pixel from where GTK puts it */
+  g_assert_cmpint (ABS (painted_paper.x - live_paper.x), <=, 1);
+  g_assert_cmpint (ABS (painted_paper.y - live_paper.y), <=, 1);
+  g_assert_cmpint (ABS (painted_paper.width - live_paper.width), <=, 1);
+  g_assert_cmpint (ABS (painted_paper.height - live_paper.height), <=, 1);
+  g_assert_cmpint (painted_paper.width, >, VENTURE_NOTE_WIDTH / 2);
+
+  /* the text, well darker than the paper, in the same place: only its
+   * antialiasing differs (grey on the image) */
+  {
+    cairo_rectangle_int_t painted_ink, live_ink;
+    guint n_painted_ink = find_pixels (painted, width, &painted_paper, is_darker, brightness (paper) - 200, &painted_ink);
+    guint n_live_ink = find_pixels (live, width, &live_paper, is_darker, brightness (paper) - 200, &live_ink);
+
+    g_assert_cmpuint (n_painted_ink, >, 100);
+    g_assert_cmpuint (n_painted_ink, >, n_live_ink * 3 / 4);
+    g_assert_cmpuint (n_painted_ink, <, n_live_ink * 4 / 3);
+    g_assert_cmpint (ABS (painted_ink.x - live_ink.x), <=, 1);
+    g_assert_cmpint (ABS (painted_ink.y - live_ink.y), <=, 1);
+    g_assert_cmpint (ABS (painted_ink.width - live_ink.width), <=, 2);
+    g_assert_cmpint (ABS (painted_ink.height - live_ink.height), <=, 2);
+  }
+
+  venture_board_select_note (fixture->board, alone, FALSE);
+  g_assert_false (_venture_note_widget_can_paint (VENTURE_NOTE_WIDGET (widget)));
 }
 
 /* A crowded block leaves out of its image the notes wholly hidden under
@@ -1328,6 +1447,7 @@ main (int   argc,
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
   ADD ("crowded-hidden", test_board_crowded_hidden);
+  ADD ("crowded-paints", test_board_crowded_paints);
   ADD ("crowded-comes-and-goes", test_board_crowded_comes_and_goes);
 #undef ADD
   {

@@ -318,6 +318,30 @@ paint_note_where_shown (VentureBlockView            *self,
   if (shows->width <= 0 || shows->height <= 0)
     return;
 
+  if (_venture_note_widget_can_paint (VENTURE_NOTE_WIDGET (note)))
+    {
+      graphene_rect_t bounds;
+      double left, top;
+
+      /* where GTK draws its content: at its allocation, a whole pixel
+       * (allocate_note), past its padding */
+      _venture_block_view_note_rect (self, note, &bounds);
+      left = (int) bounds.origin.x + VENTURE_NOTE_PADDING;
+      top = (int) bounds.origin.y + VENTURE_NOTE_PADDING;
+      cairo_save (cr);
+      cairo_rectangle (cr, shows->x, shows->y, shows->width, shows->height);
+      cairo_clip (cr);
+      cairo_scale (cr, self->cache_scale, self->cache_scale);
+      cairo_translate (cr, CACHE_MARGIN + left, CACHE_MARGIN + top);
+      _venture_note_widget_paint (VENTURE_NOTE_WIDGET (note), cr,
+                                  &GRAPHENE_RECT_INIT (shows->x / self->cache_scale - CACHE_MARGIN - left,
+                                                       shows->y / self->cache_scale - CACHE_MARGIN - top,
+                                                       shows->width / self->cache_scale,
+                                                       shows->height / self->cache_scale));
+      cairo_restore (cr);
+      return;
+    }
+
   snapshot = gtk_snapshot_new ();
   gtk_widget_snapshot_child (GTK_WIDGET (self), note, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -345,52 +369,32 @@ paint_into_cache (VentureBlockView     *self,
                   GPtrArray            *shown,
                   const cairo_region_t *clip)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   int width = cairo_image_surface_get_width (self->cache);
   int height = cairo_image_surface_get_height (self->cache);
-  cairo_t *cr;
+  cairo_rectangle_int_t everywhere = { 0, 0, width, height };
+  cairo_t *cr = cairo_create (self->cache);
 
-  if (shown != NULL)
+  if (clip != NULL)
     {
-      cr = cairo_create (self->cache);
-      for (guint i = 0; i < notes->len; i++)
-        paint_note_where_shown (self, cr, g_ptr_array_index (notes, i), g_ptr_array_index (shown, i));
-      cairo_destroy (cr);
-    }
-  else
-    {
-      for (guint i = 0; i < notes->len; i++)
-        gtk_widget_snapshot_child (widget, g_ptr_array_index (notes, i), snapshot);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-
-  if (node != NULL || clip != NULL)
-    {
-      cr = cairo_create (self->cache);
-      if (clip != NULL)
+      /* Whole pixels: the notes drawn again there give the very
+       * pixels a drawing of the whole block gives. */
+      for (int i = 0; i < cairo_region_num_rectangles (clip); i++)
         {
-          /* Whole pixels: the notes drawn again there give the very
-           * pixels a drawing of the whole block gives. */
-          for (int i = 0; i < cairo_region_num_rectangles (clip); i++)
-            {
-              cairo_rectangle_int_t rect;
+          cairo_rectangle_int_t rect;
 
-              cairo_region_get_rectangle (clip, i, &rect);
-              cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
-            }
-          cairo_clip (cr);
-          cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-          cairo_paint (cr);
-          cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+          cairo_region_get_rectangle (clip, i, &rect);
+          cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
         }
-      cairo_scale (cr, self->cache_scale, self->cache_scale);
-      cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
-      if (node != NULL)
-        gsk_render_node_draw (node, cr);
-      cairo_destroy (cr);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_region_get_extents (clip, &everywhere);
     }
+  for (guint i = 0; i < notes->len; i++)
+    paint_note_where_shown (self, cr, g_ptr_array_index (notes, i),
+                            shown != NULL ? g_ptr_array_index (shown, i) : &everywhere);
+  cairo_destroy (cr);
 
   /* The node is kept: the renderer sees the same node frame after frame
    * and draws only where the live notes changed, not the whole block.

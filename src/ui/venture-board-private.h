@@ -89,5 +89,13 @@ void     _venture_block_view_note_changed     (VentureBlockView  *self,
 gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
 void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
                                                gboolean           dragging);
+/* A note that shows only its paper and plain text (no chips, mark or
+ * state that CSS draws) is painted straight onto a crowded block's image,
+ * in its content's coordinates; @area is the part that shows, lines of
+ * text outside it may be left out. */
+gboolean _venture_note_widget_can_paint       (VentureNoteWidget *self);
+void     _venture_note_widget_paint           (VentureNoteWidget *self,
+                                               cairo_t           *cr,
+                                               const graphene_rect_t *area);
 
 G_END_DECLS

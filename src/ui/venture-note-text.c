@@ -532,3 +532,39 @@ venture_note_text_snapshot (VentureNoteText *self,
       top += line->ascent + line->descent;
     }
 }
+
+/* The same drawing as venture_note_text_snapshot(), straight onto @cr
+ * (GSK draws a text node with pango_cairo_show_glyph_string() too),
+ * leaving out the lines wholly outside @top to @bottom: a crowded block
+ * paints its notes where they show, often a sliver of each. */
+void
+venture_note_text_draw (VentureNoteText *self,
+                        cairo_t         *cr,
+                        const GdkRGBA   *color,
+                        double           top,
+                        double           bottom)
+{
+  int line_top = 0;
+
+  gdk_cairo_set_source_rgba (cr, color);
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const Line *line = &g_array_index (self->lines, Line, i);
+      int height = line->ascent + line->descent;
+      /* glyphs may reach a little past their line: half a line is ample */
+      double reach_top = (double) (line_top - height / 2) / PANGO_SCALE;
+      double reach_bottom = (double) (line_top + height + height / 2) / PANGO_SCALE;
+
+      if (reach_bottom >= top && reach_top <= bottom)
+        for (guint j = 0; j < line->runs->len; j++)
+          {
+            const Run *run = &g_array_index (line->runs, Run, j);
+
+            cairo_save (cr);
+            cairo_translate (cr, (double) run->x / PANGO_SCALE, (double) (line_top + line->ascent) / PANGO_SCALE);
+            pango_cairo_show_glyph_string (cr, run->font, run->glyphs);
+            cairo_restore (cr);
+          }
+      line_top += height;
+    }
+}

@@ -28,6 +28,11 @@ int              venture_note_text_get_line_width (VentureNoteText       *self,
 void             venture_note_text_snapshot       (VentureNoteText       *self,
                                                    GtkSnapshot           *snapshot,
                                                    const GdkRGBA         *color);
+void             venture_note_text_draw           (VentureNoteText       *self,
+                                                   cairo_t               *cr,
+                                                   const GdkRGBA         *color,
+                                                   double                 top,
+                                                   double                 bottom);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VentureNoteText, venture_note_text_free)
 
