@@ -691,18 +691,20 @@ fill_shadow (cairo_t           *cr,
 }
 
 static void
-draw_paper (VentureNoteWidget *self,
-            cairo_t           *cr)
+draw_paper (cairo_t    *cr,
+            const char *color_id,
+            double      content_width,
+            double      content_height)
 {
   static const struct { double dx, dy, alpha; } shadows[] = {
     { 1, 3, 0.07 },
     { 0, 1, 0.14 },
   };
-  const VentureColor *color = venture_taxonomy_lookup_color (venture_note_widget_color_class (venture_note_get_color (self->note)));
+  const VentureColor *color = venture_taxonomy_lookup_color (color_id);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  /* the content's size: the paper takes in the padding around it */
-  double width = gtk_widget_get_width (GTK_WIDGET (self)) + 2 * VENTURE_NOTE_PADDING;
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) + 2 * VENTURE_NOTE_PADDING;
+  /* the paper takes in the padding around the content */
+  double width = content_width + 2 * VENTURE_NOTE_PADDING;
+  double height = content_height + 2 * VENTURE_NOTE_PADDING;
   double x = -VENTURE_NOTE_PADDING, y = -VENTURE_NOTE_PADDING;
   double scale_x, scale_y, r = PAPER_CURL_RADIUS;
   cairo_matrix_t to_device;
@@ -742,16 +744,78 @@ draw_paper (VentureNoteWidget *self,
   cairo_restore (cr);
 }
 
+/* The note's ink, from the table the colour CSS is made of
+ * (load_color_css). */
+static void
+get_ink (const char *color_id,
+         GdkRGBA    *ink)
+{
+  const VentureColor *color = venture_taxonomy_lookup_color (color_id);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (color == NULL || !gdk_rgba_parse (ink, dark ? color->dark_ink : color->light_ink))
+    *ink = (GdkRGBA) { 0, 0, 0, 1 };
+}
+
+/* Where the "more" dots of a cut text go. */
+static double
+get_dots_top (int      text_height,
+              int      content_height,
+              gboolean has_chips)
+{
+  return has_chips ? text_height + 1 : MAX (text_height, content_height - 2 * VENTURE_NOTE_PADDING) + 3;
+}
+
+/* The text as the snapshot draws it, straight with cairo: from
+ * @fast_text, or else from @layout, with the dots when it is cut; lines
+ * wholly outside @area may be left out. */
+static void
+paint_text (cairo_t               *cr,
+            const GdkRGBA         *ink,
+            VentureNoteText       *fast_text,
+            PangoLayout           *layout,
+            gboolean               truncated,
+            int                    text_height,
+            int                    content_height,
+            gboolean               has_chips,
+            const graphene_rect_t *area)
+{
+  if (fast_text != NULL)
+    {
+      venture_note_text_draw (fast_text, cr, ink, area->origin.y, area->origin.y + area->size.height);
+    }
+  else
+    {
+      gdk_cairo_set_source_rgba (cr, ink);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+    }
+
+  if (truncated)
+    {
+      double top = get_dots_top (text_height, content_height, has_chips);
+
+      cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, 0.7 * ink->alpha);
+      for (int i = -1; i <= 1; i++)
+        cairo_rectangle (cr, VENTURE_NOTE_WIDTH / 2.0 + i * 7 - 1.5, top, 3, 3);
+      cairo_fill (cr);
+    }
+}
+
 gboolean
 _venture_note_widget_can_paint (VentureNoteWidget *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
+  if (self->uses_fast_text
+      ? self->fast_text == NULL || !venture_note_text_is_current (self->fast_text, text_context (self))
+      : self->layout == NULL)
+    return FALSE;
+
   /* what style.css draws: outlines when selected or focused, a glow
    * when highlighted, opacity when dimmed or dragged */
-  return self->uses_fast_text && self->fast_text != NULL &&
-         venture_note_text_is_current (self->fast_text, text_context (self)) &&
-         !self->truncated && self->mark_layout == NULL &&
+  return self->mark_layout == NULL &&
          (gtk_widget_get_state_flags (widget) & (GTK_STATE_FLAG_SELECTED | GTK_STATE_FLAG_FOCUS_VISIBLE)) == 0 &&
          gtk_widget_get_opacity (widget) >= 1.0 &&
          !gtk_widget_has_css_class (widget, "highlighted") &&
@@ -764,13 +828,14 @@ _venture_note_widget_paint (VentureNoteWidget     *self,
                             cairo_t               *cr,
                             const graphene_rect_t *area)
 {
+  const char *color_id = venture_note_widget_color_class (venture_note_get_color (self->note));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
   GdkRGBA ink;
 
-  g_return_if_fail (self->fast_text != NULL);
-
-  draw_paper (self, cr);
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &ink);
-  venture_note_text_draw (self->fast_text, cr, &ink, area->origin.y, area->origin.y + area->size.height);
+  draw_paper (cr, color_id, gtk_widget_get_width (GTK_WIDGET (self)), height);
+  get_ink (color_id, &ink);
+  paint_text (cr, &ink, self->uses_fast_text ? self->fast_text : NULL, self->layout, self->truncated,
+              get_text_height (self), height, self->chips != NULL, area);
 
   /* the chips, drawn by GTK as in a snapshot */
   if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -833,9 +898,8 @@ venture_note_widget_snapshot (GtkWidget   *widget,
       for (int i = -1; i <= 1; i++)
         gtk_snapshot_append_color (snapshot, &dots,
                                    &GRAPHENE_RECT_INIT (center + i * 7 - 1.5,
-                                                        self->chips != NULL
-                                                        ? text_height + 1
-                                                        : MAX (text_height, gtk_widget_get_height (widget) - 2 * VENTURE_NOTE_PADDING) + 3,
+                                                        get_dots_top (text_height, gtk_widget_get_height (widget),
+                                                                      self->chips != NULL),
                                                         3, 3));
     }
 
