@@ -1260,6 +1260,235 @@ test_board_crowded_comes_and_goes (Fixture       *fixture,
   g_assert_false (g_bytes_equal (came, revealed));
 }
 
+/* A canvas big enough to open sketched: 30 notes in each of eight
+ * blocks, one of them long enough to be cut, and 5 segments (notes with
+ * a marker, never sketched). */
+static VentureCanvas *
+make_big_canvas (void)
+{
+  static const char * const blocks[] = {
+    "key-partners", "key-activities", "key-resources", "value-propositions",
+    "customer-relationships", "channels", "cost-structure", "revenue-streams",
+  };
+  VentureCanvas *canvas = venture_canvas_new ("business-model-canvas");
+
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    for (guint i = 0; i < 30; i++)
+      {
+        g_autofree char *text = i == 7
+          ? g_strdup ("A note long enough to be cut off at the height limit of a note, with the "
+                      "three dots under it, drawn from its sketch as its widget draws it later on, "
+                      "and still more words after that")
+          : g_strdup_printf ("Note %u of %s", i, blocks[b]);
+        VentureNote *note = add_note (canvas, blocks[b], text, (int) (i * 37 % 1001), (int) (i * 61 % 1001));
+
+        venture_canvas_set_note_color (canvas, note, i % 3 == 0 ? "blue" : "yellow");
+      }
+  for (guint i = 0; i < 5; i++)
+    add_note (canvas, "customer-segments", "Segment", 0, (int) (i * 250));
+
+  return canvas;
+}
+
+typedef struct {
+  VentureWindow *window;
+  GtkWidget     *view;     /* a sketched block */
+  GBytes        *sketched; /* what it showed at the first frame */
+  guint          n_frames;
+  void         (*at_first_frame) (VentureWindow *window);
+} BigCanvas;
+
+static void
+on_big_canvas_painted (GdkFrameClock *clock,
+                       BigCanvas     *big)
+{
+  if (big->n_frames++ > 0)
+    return;
+
+  /* the first frame: the sketched blocks have no note widgets yet */
+  g_assert_true (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big->view)));
+  for (GtkWidget *child = gtk_widget_get_first_child (big->view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    g_assert_false (VENTURE_IS_NOTE_WIDGET (child));
+  big->sketched = render_widget (big->view);
+  if (big->at_first_frame != NULL)
+    big->at_first_frame (big->window);
+}
+
+static void
+open_big_canvas (BigCanvas *big,
+                 VentureCanvas *canvas)
+{
+  g_autoptr(VentureDocument) document = venture_document_new_from_canvas (canvas, FALSE);
+  VentureBoard *board;
+  gulong handler;
+
+  big->window = venture_window_new (VENTURE_APPLICATION (venture_test_get_application ()), document);
+  board = VENTURE_BOARD (venture_window_get_board (big->window));
+  big->view = venture_board_get_block_view (board, "key-partners");
+  gtk_window_set_default_size (GTK_WINDOW (big->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (big->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (big->window)))
+    g_main_context_iteration (NULL, TRUE);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (big->window)), "after-paint",
+                              G_CALLBACK (on_big_canvas_painted), big);
+  while (big->n_frames == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (big->window)), handler);
+}
+
+/* The notes of @canvas all have their widget, in their block, in the
+ * canvas's stacking order. */
+static void
+assert_all_widgets (VentureBoard  *board,
+                    VentureCanvas *canvas)
+{
+  g_autoptr(GHashTable) last_in = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < venture_canvas_get_n_notes (canvas); i++)
+    {
+      VentureNote *note = venture_canvas_get_note (canvas, i);
+      GtkWidget *widget = venture_board_get_note_widget (board, note);
+      GtkWidget *view = venture_board_get_block_view (board, venture_note_get_block (note));
+      GtkWidget *below;
+
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_get_parent (widget) == view);
+      below = g_hash_table_lookup (last_in, view);
+      if (below != NULL)
+        {
+          GtkWidget *sibling = below;
+
+          while (sibling != NULL && sibling != widget)
+            sibling = gtk_widget_get_next_sibling (sibling);
+          g_assert_true (sibling == widget);
+        }
+      g_hash_table_insert (last_in, view, widget);
+    }
+}
+
+static guint
+count_note_widgets (GtkWidget *view)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += VENTURE_IS_NOTE_WIDGET (child);
+
+  return n;
+}
+
+/* A big canvas's first frame shows its crowded blocks from sketches, the
+ * note widgets come right after it, and the block's image stays as it
+ * was: the sketches draw exactly what the widgets draw. */
+static void
+test_board_sketched_first_frame (void)
+{
+  g_autoptr(VentureCanvas) canvas = make_big_canvas ();
+  BigCanvas big = { 0 };
+  g_autoptr(GBytes) adopted = NULL;
+  g_autoptr(GBytes) fresh = NULL;
+  VentureBoard *board;
+
+  open_big_canvas (&big, canvas);
+  board = VENTURE_BOARD (venture_window_get_board (big.window));
+  /* the segments have their widgets (with their markers) at once */
+  g_assert_false (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (venture_board_get_block_view (board, "customer-segments"))));
+
+  /* right after the first frame, without anybody asking */
+  while (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big.view)))
+    g_main_context_iteration (NULL, TRUE);
+  venture_test_wait_for_frame (GTK_WIDGET (big.window));
+  g_assert_cmpuint (count_note_widgets (big.view), ==, 30);
+  adopted = render_widget (big.view);
+  g_assert_true (g_bytes_equal (big.sketched, adopted));
+
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (big.view));
+  venture_test_wait_for_frame (GTK_WIDGET (big.window));
+  fresh = render_widget (big.view);
+  g_assert_true (g_bytes_equal (big.sketched, fresh));
+
+  assert_all_widgets (board, venture_document_get_canvas (venture_window_get_document (big.window)));
+  g_clear_pointer (&big.sketched, g_bytes_unref);
+  venture_test_close_window (GTK_WINDOW (big.window));
+}
+
+static void
+change_at_first_frame (VentureWindow *window)
+{
+  VentureCanvas *canvas = venture_document_get_canvas (venture_window_get_document (window));
+  VentureNote *note = venture_canvas_get_note (canvas, 3);
+
+  g_assert_cmpstr (venture_note_get_block (note), ==, "key-partners");
+  venture_canvas_set_note_text (canvas, note, "Changed before its widget came");
+  venture_canvas_set_note_color (canvas, venture_canvas_get_note (canvas, 4), "red");
+  add_note (canvas, "key-partners", "Came before the widgets", 500, 500);
+  venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 40));
+}
+
+/* A change to a sketched canvas before the widgets came shows, and every
+ * note then has exactly one widget. */
+static void
+test_board_sketched_then_changed (void)
+{
+  g_autoptr(VentureCanvas) canvas = make_big_canvas ();
+  BigCanvas big = { .at_first_frame = change_at_first_frame };
+  g_autoptr(GBytes) shown = NULL;
+  g_autoptr(GBytes) fresh = NULL;
+  VentureBoard *board;
+  VentureCanvas *shown_canvas;
+
+  open_big_canvas (&big, canvas);
+  board = VENTURE_BOARD (venture_window_get_board (big.window));
+  shown_canvas = venture_document_get_canvas (venture_window_get_document (big.window));
+  venture_test_wait_for_frame (GTK_WIDGET (big.window));
+  g_assert_false (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big.view)));
+  g_assert_cmpuint (count_note_widgets (big.view), ==, 31);
+  g_assert_cmpuint (count_note_widgets (venture_board_get_block_view (board, "key-activities")), ==, 29);
+  assert_all_widgets (board, shown_canvas);
+  g_assert_cmpstr (venture_note_get_text (venture_note_widget_get_note (VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (shown_canvas, 3))))),
+                   ==, "Changed before its widget came");
+
+  shown = render_widget (big.view);
+  g_assert_false (g_bytes_equal (big.sketched, shown));
+  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (big.view));
+  venture_test_wait_for_frame (GTK_WIDGET (big.window));
+  fresh = render_widget (big.view);
+  g_assert_true (g_bytes_equal (shown, fresh));
+
+  g_clear_pointer (&big.sketched, g_bytes_unref);
+  venture_test_close_window (GTK_WINDOW (big.window));
+}
+
+static void
+select_at_first_frame (VentureWindow *window)
+{
+  VentureBoard *board = VENTURE_BOARD (venture_window_get_board (window));
+  VentureCanvas *canvas = venture_document_get_canvas (venture_window_get_document (window));
+  g_autoptr(GPtrArray) selection = NULL;
+
+  /* asking for a note's widget brings them all */
+  venture_board_select_note (board, venture_canvas_get_note (canvas, 5), FALSE);
+  selection = venture_board_get_selection (board);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection, 0) == venture_canvas_get_note (canvas, 5));
+  g_assert_true (venture_note_widget_get_selected (VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (canvas, 5)))));
+}
+
+/* Whatever needs a note's widget before they came makes them at once. */
+static void
+test_board_sketched_then_selected (void)
+{
+  g_autoptr(VentureCanvas) canvas = make_big_canvas ();
+  BigCanvas big = { .at_first_frame = select_at_first_frame };
+
+  open_big_canvas (&big, canvas);
+  g_assert_false (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big.view)));
+  assert_all_widgets (VENTURE_BOARD (venture_window_get_board (big.window)),
+                      venture_document_get_canvas (venture_window_get_document (big.window)));
+  g_clear_pointer (&big.sketched, g_bytes_unref);
+  venture_test_close_window (GTK_WINDOW (big.window));
+}
+
 /* The shortcuts window lists the board's shortcuts and loads cleanly
  * (a warning would be fatal here). */
 static void
@@ -1447,6 +1676,9 @@ main (int   argc,
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
   ADD ("crowded-hidden", test_board_crowded_hidden);
+  g_test_add_func ("/venture/board/sketched-first-frame", test_board_sketched_first_frame);
+  g_test_add_func ("/venture/board/sketched-then-changed", test_board_sketched_then_changed);
+  g_test_add_func ("/venture/board/sketched-then-selected", test_board_sketched_then_selected);
   ADD ("crowded-paints", test_board_crowded_paints);
   ADD ("crowded-comes-and-goes", test_board_crowded_comes_and_goes);
 #undef ADD

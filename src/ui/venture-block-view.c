@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -18,9 +19,6 @@
 #include "venture-block-view.h"
 
 #define HEADER_SPACING 4
-/* From this many notes on, the block draws its resting notes from an
- * image made once, and only the notes on the move live (see snapshot). */
-#define CACHE_MIN_NOTES 8
 /* Notes stay live until the block has been left alone this long. */
 #define LIVE_TIMEOUT_MS 2000
 /* The image reaches this far past the content box: notes at an edge draw
@@ -67,6 +65,13 @@ struct _VentureBlockView
   GHashTable      *arrived;      /* notes come under others, for the image at the next frame */
   GHashTable      *live;         /* notes drawn on their own, not cached */
   guint            live_timeout_id;
+
+  /* Notes without widgets yet, bottom up, and their sketches (made as
+   * the image is first drawn): a big canvas's first frame. */
+  GPtrArray       *sketch_notes;
+  GPtrArray       *sketches;
+  gboolean         adopted_unallocated;  /* their widgets came, not yet placed */
+  gboolean         adopting;
 
   GtkWidget       *header;
   GtkLabel        *title_label;
@@ -148,6 +153,7 @@ venture_block_view_size_allocate (GtkWidget *widget,
 
   graphene_rect_init (&self->area, 0, header_height + HEADER_SPACING,
                       width, MAX (0, height - header_height - HEADER_SPACING));
+  self->adopted_unallocated = FALSE;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->questions_label)))
     {
@@ -234,60 +240,110 @@ get_reach (GtkWidget *note)
   return gtk_widget_has_css_class (note, "highlighted") ? NOTE_HIGHLIGHT_REACH : NOTE_INK_REACH;
 }
 
-/* Where @note draws, when its drawing reaches @reach past its
- * allocation, in the block's coordinates, whole pixels. */
-static void
-get_ink_rect (VentureBlockView      *self,
-              GtkWidget             *note,
-              int                    reach,
-              cairo_rectangle_int_t *ink)
+/* A resting note, as the image sees it: a note widget, or a sketch of a
+ * note that has no widget yet. */
+typedef struct
 {
-  graphene_rect_t bounds;
+  gpointer           key;     /* the widget or the sketch */
+  GtkWidget         *widget;
+  VentureNoteSketch *sketch;
+  graphene_rect_t    bounds;  /* in the block's coordinates */
+  int                reach;   /* how far its drawing reaches past them */
+  gboolean           covers;  /* whether its paper hides what is below */
+} Resting;
 
-  _venture_block_view_note_rect (self, note, &bounds);
+/* A note hides what lies below it where its paper is opaque: not while
+ * it is dimmed or dragged (see style.css). */
+static void
+resting_from_widget (VentureBlockView *self,
+                     GtkWidget        *note,
+                     Resting          *resting)
+{
+  resting->key = note;
+  resting->widget = note;
+  resting->sketch = NULL;
+  _venture_block_view_note_rect (self, note, &resting->bounds);
+  resting->reach = get_reach (note);
+  resting->covers = gtk_widget_get_visible (note) && gtk_widget_get_opacity (note) >= 1.0 &&
+                    !gtk_widget_has_css_class (note, "dragging") && !gtk_widget_has_css_class (note, "dimmed");
+}
+
+static void
+resting_from_sketch (VentureBlockView  *self,
+                     VentureNoteSketch *sketch,
+                     Resting           *resting)
+{
+  VentureNote *model = _venture_note_sketch_get_note (sketch);
+  int width, height;
+  double left, top;
+
+  resting->key = sketch;
+  resting->widget = NULL;
+  resting->sketch = sketch;
+  _venture_note_sketch_get_size (sketch, &width, &height);
+  venture_block_view_position_to_point (self, venture_note_get_x (model), venture_note_get_y (model),
+                                        width, height, &left, &top);
+  graphene_rect_init (&resting->bounds, left, top, width, height);
+  resting->reach = NOTE_INK_REACH;
+  resting->covers = TRUE;
+}
+
+/* Where @resting draws, in the block's coordinates, whole pixels. */
+static void
+get_resting_ink (const Resting         *resting,
+                 cairo_rectangle_int_t *ink)
+{
+  const graphene_rect_t *bounds = &resting->bounds;
+
   *ink = (cairo_rectangle_int_t) {
-    (int) floorf (bounds.origin.x) - reach,
-    (int) floorf (bounds.origin.y) - reach,
-    (int) ceilf (bounds.size.width) + 2 * reach + 1,
-    (int) ceilf (bounds.size.height) + 2 * reach + 1,
+    (int) floorf (bounds->origin.x) - resting->reach,
+    (int) floorf (bounds->origin.y) - resting->reach,
+    (int) ceilf (bounds->size.width) + 2 * resting->reach + 1,
+    (int) ceilf (bounds->size.height) + 2 * resting->reach + 1,
   };
 }
 
-/* TRUE when nothing @note draws can show: the paper of the painted
+static void
+get_ink_rect (VentureBlockView      *self,
+              GtkWidget             *note,
+              cairo_rectangle_int_t *ink)
+{
+  Resting resting;
+
+  resting_from_widget (self, note, &resting);
+  get_resting_ink (&resting, ink);
+}
+
+/* TRUE when nothing @resting draws can show: the paper of the painted
  * notes above it covers all of it. */
 static gboolean
 is_hidden (VentureBlockView *self,
-           GtkWidget        *note)
+           const Resting    *resting)
 {
   cairo_rectangle_int_t ink;
 
   if (self->covered == NULL)
     return FALSE;
 
-  get_ink_rect (self, note, get_reach (note), &ink);
+  get_resting_ink (resting, &ink);
   return cairo_region_contains_rectangle (self->covered, &ink) == CAIRO_REGION_OVERLAP_IN;
 }
 
-/* A note hides what lies below it where its paper is opaque: not while
- * it is dimmed or dragged (see style.css). */
 static void
-add_cover (VentureBlockView *self,
-           GtkWidget        *note,
-           cairo_region_t   *covered)
+add_cover (const Resting  *resting,
+           cairo_region_t *covered)
 {
-  graphene_rect_t bounds;
+  const graphene_rect_t *bounds = &resting->bounds;
   int left, top, right, bottom;
 
-  if (!gtk_widget_get_visible (note) || gtk_widget_get_opacity (note) < 1.0 ||
-      gtk_widget_has_css_class (note, "dragging") || gtk_widget_has_css_class (note, "dimmed"))
+  if (!resting->covers)
     return;
 
   /* The allocation is at the whole pixel below the rect's origin. */
-  _venture_block_view_note_rect (self, note, &bounds);
-  left = (int) ceilf (bounds.origin.x) + NOTE_CORNER_RADIUS;
-  top = (int) ceilf (bounds.origin.y) + NOTE_CORNER_RADIUS;
-  right = (int) floorf (bounds.origin.x) + (int) bounds.size.width - NOTE_CORNER_RADIUS;
-  bottom = (int) floorf (bounds.origin.y) + (int) bounds.size.height - NOTE_CORNER_RADIUS;
+  left = (int) ceilf (bounds->origin.x) + NOTE_CORNER_RADIUS;
+  top = (int) ceilf (bounds->origin.y) + NOTE_CORNER_RADIUS;
+  right = (int) floorf (bounds->origin.x) + (int) bounds->size.width - NOTE_CORNER_RADIUS;
+  bottom = (int) floorf (bounds->origin.y) + (int) bounds->size.height - NOTE_CORNER_RADIUS;
   if (right - left <= NOTE_FOLDED_CORNER_RADIUS || bottom - top <= NOTE_FOLDED_CORNER_RADIUS)
     return;
   /* all but the bottom right corner */
@@ -307,10 +363,10 @@ add_cover (VentureBlockView *self,
  * (a clip of many rectangles would change the antialiasing at their
  * edges), so the image is the very one the spot repaints give. */
 static void
-paint_note_where_shown (VentureBlockView            *self,
-                        cairo_t                     *cr,
-                        GtkWidget                   *note,
-                        const cairo_rectangle_int_t *shows)
+paint_resting (VentureBlockView            *self,
+               cairo_t                     *cr,
+               const Resting               *resting,
+               const cairo_rectangle_int_t *shows)
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -318,42 +374,37 @@ paint_note_where_shown (VentureBlockView            *self,
   if (shows->width <= 0 || shows->height <= 0)
     return;
 
-  if (_venture_note_widget_can_paint (VENTURE_NOTE_WIDGET (note)))
-    {
-      graphene_rect_t bounds;
-      double left, top;
-
-      /* where GTK draws its content: at its allocation, a whole pixel
-       * (allocate_note), past its padding */
-      _venture_block_view_note_rect (self, note, &bounds);
-      left = (int) bounds.origin.x + VENTURE_NOTE_PADDING;
-      top = (int) bounds.origin.y + VENTURE_NOTE_PADDING;
-      cairo_save (cr);
-      cairo_rectangle (cr, shows->x, shows->y, shows->width, shows->height);
-      cairo_clip (cr);
-      cairo_scale (cr, self->cache_scale, self->cache_scale);
-      cairo_translate (cr, CACHE_MARGIN + left, CACHE_MARGIN + top);
-      _venture_note_widget_paint (VENTURE_NOTE_WIDGET (note), cr,
-                                  &GRAPHENE_RECT_INIT (shows->x / self->cache_scale - CACHE_MARGIN - left,
-                                                       shows->y / self->cache_scale - CACHE_MARGIN - top,
-                                                       shows->width / self->cache_scale,
-                                                       shows->height / self->cache_scale));
-      cairo_restore (cr);
-      return;
-    }
-
-  snapshot = gtk_snapshot_new ();
-  gtk_widget_snapshot_child (GTK_WIDGET (self), note, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-
   cairo_save (cr);
   cairo_rectangle (cr, shows->x, shows->y, shows->width, shows->height);
   cairo_clip (cr);
   cairo_scale (cr, self->cache_scale, self->cache_scale);
-  cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
-  gsk_render_node_draw (node, cr);
+  if (resting->sketch != NULL ||
+      _venture_note_widget_can_paint (VENTURE_NOTE_WIDGET (resting->widget)))
+    {
+      /* where GTK draws a note's content: at its allocation, a whole
+       * pixel (allocate_note), past its padding */
+      double left = (int) resting->bounds.origin.x + VENTURE_NOTE_PADDING;
+      double top = (int) resting->bounds.origin.y + VENTURE_NOTE_PADDING;
+      graphene_rect_t area = GRAPHENE_RECT_INIT (shows->x / self->cache_scale - CACHE_MARGIN - left,
+                                                 shows->y / self->cache_scale - CACHE_MARGIN - top,
+                                                 shows->width / self->cache_scale,
+                                                 shows->height / self->cache_scale);
+
+      cairo_translate (cr, CACHE_MARGIN + left, CACHE_MARGIN + top);
+      if (resting->sketch != NULL)
+        _venture_note_sketch_paint (resting->sketch, cr, &area);
+      else
+        _venture_note_widget_paint (VENTURE_NOTE_WIDGET (resting->widget), cr, &area);
+    }
+  else
+    {
+      snapshot = gtk_snapshot_new ();
+      gtk_widget_snapshot_child (GTK_WIDGET (self), resting->widget, snapshot);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      cairo_translate (cr, CACHE_MARGIN, CACHE_MARGIN);
+      if (node != NULL)
+        gsk_render_node_draw (node, cr);
+    }
   cairo_restore (cr);
 }
 
@@ -362,11 +413,11 @@ paint_note_where_shown (VentureBlockView            *self,
  * image's pixels), what the image showed there is wiped first and only
  * there is drawn: @notes are then all the notes that show there. With
  * @shown, each note is drawn only within its rectangle there (see
- * paint_note_where_shown). */
+ * paint_resting). */
 static void
 paint_into_cache (VentureBlockView     *self,
-                  GPtrArray            *notes,
-                  GPtrArray            *shown,
+                  GArray               *notes,
+                  GArray               *shown,
                   const cairo_region_t *clip)
 {
   int width = cairo_image_surface_get_width (self->cache);
@@ -392,8 +443,8 @@ paint_into_cache (VentureBlockView     *self,
       cairo_region_get_extents (clip, &everywhere);
     }
   for (guint i = 0; i < notes->len; i++)
-    paint_note_where_shown (self, cr, g_ptr_array_index (notes, i),
-                            shown != NULL ? g_ptr_array_index (shown, i) : &everywhere);
+    paint_resting (self, cr, &g_array_index (notes, Resting, i),
+                   shown != NULL ? &g_array_index (shown, cairo_rectangle_int_t, i) : &everywhere);
   cairo_destroy (cr);
 
   /* The node is kept: the renderer sees the same node frame after frame
@@ -414,14 +465,19 @@ paint_into_cache (VentureBlockView     *self,
 
 /* The notes were found from the top down; they are drawn bottom up. */
 static void
-reverse (GPtrArray *notes)
+reverse (GArray *items)
 {
-  for (guint i = 0; i < notes->len / 2; i++)
-    {
-      gpointer swap = notes->pdata[i];
+  guint size = g_array_get_element_size (items);
+  g_autofree char *swap = g_malloc (size);
 
-      notes->pdata[i] = notes->pdata[notes->len - 1 - i];
-      notes->pdata[notes->len - 1 - i] = swap;
+  for (guint i = 0; i < items->len / 2; i++)
+    {
+      char *low = items->data + i * size;
+      char *high = items->data + (items->len - 1 - i) * size;
+
+      memcpy (swap, low, size);
+      memcpy (low, high, size);
+      memcpy (high, swap, size);
     }
 }
 
@@ -451,16 +507,18 @@ block_to_image (VentureBlockView            *self,
   return pixels->width > 0 && pixels->height > 0;
 }
 
-static void
+static const cairo_rectangle_int_t *
 set_painted (VentureBlockView *self,
-             GtkWidget        *note)
+             const Resting    *resting)
 {
   cairo_rectangle_int_t ink;
   cairo_rectangle_int_t *pixels = g_new (cairo_rectangle_int_t, 1);
 
-  get_ink_rect (self, note, get_reach (note), &ink);
+  get_resting_ink (resting, &ink);
   block_to_image (self, &ink, FALSE, pixels);
-  g_hash_table_insert (self->painted, note, pixels);
+  g_hash_table_insert (self->painted, resting->key, pixels);
+
+  return pixels;
 }
 
 /* These pixels of the image are drawn again before the next frame, from
@@ -516,22 +574,22 @@ mark_arrived_stale (VentureBlockView *self)
       {
         cairo_rectangle_int_t ink, pixels;
 
-        get_ink_rect (self, note, get_reach (note), &ink);
+        get_ink_rect (self, note, &ink);
         block_to_image (self, &ink, FALSE, &pixels);
         mark_stale (self, &pixels);
       }
   g_hash_table_remove_all (self->arrived);
 }
 
-/* Adds to @hiding the image's pixels wholly under @note's paper. */
+/* Adds to @hiding the image's pixels wholly under @resting's paper. */
 static void
 add_hiding (VentureBlockView *self,
-            GtkWidget        *note,
+            const Resting    *resting,
             cairo_region_t   *hiding)
 {
   cairo_region_t *region = cairo_region_create ();
 
-  add_cover (self, note, region);
+  add_cover (resting, region);
   for (int i = 0; i < cairo_region_num_rectangles (region); i++)
     {
       cairo_rectangle_int_t cover, inside;
@@ -548,7 +606,7 @@ add_hiding (VentureBlockView *self,
 static void
 repaint_stale (VentureBlockView *self)
 {
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (Resting));
   cairo_region_t *stale = g_steal_pointer (&self->stale);
   cairo_region_t *hiding = cairo_region_create ();  /* under the paper of notes found */
 
@@ -560,13 +618,15 @@ repaint_stale (VentureBlockView *self)
     {
       cairo_rectangle_int_t ink, pixels;
       cairo_region_t *region;
+      Resting resting;
       gboolean shows;
 
       if (!VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child) ||
           !gtk_widget_get_visible (child))
         continue;
 
-      get_ink_rect (self, child, get_reach (child), &ink);
+      resting_from_widget (self, child, &resting);
+      get_resting_ink (&resting, &ink);
       block_to_image (self, &ink, FALSE, &pixels);
       if (cairo_region_contains_rectangle (stale, &pixels) == CAIRO_REGION_OVERLAP_OUT)
         continue;
@@ -578,10 +638,10 @@ repaint_stale (VentureBlockView *self)
       if (!shows)
         continue;
 
-      g_ptr_array_add (notes, child);
-      set_painted (self, child);
-      add_cover (self, child, self->covered);
-      add_hiding (self, child, hiding);
+      g_array_append_val (notes, resting);
+      set_painted (self, &resting);
+      add_cover (&resting, self->covered);
+      add_hiding (self, &resting, hiding);
     }
   reverse (notes);
 
@@ -615,7 +675,7 @@ static void
 end_live (gpointer data)
 {
   VentureBlockView *self = data;
-  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GArray) notes = NULL;
 
   self->live_timeout_id = 0;
   if (g_hash_table_size (self->live) == 0)
@@ -630,17 +690,22 @@ end_live (gpointer data)
       return;
     }
 
-  notes = g_ptr_array_new ();
+  notes = g_array_new (FALSE, FALSE, sizeof (Resting));
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (g_hash_table_contains (self->live, child))
-      g_ptr_array_add (notes, child);
+      {
+        Resting resting;
+
+        resting_from_widget (self, child, &resting);
+        g_array_append_val (notes, resting);
+      }
   g_hash_table_remove_all (self->live);
   for (guint i = 0; i < notes->len; i++)
     {
-      set_painted (self, g_ptr_array_index (notes, i));
-      add_cover (self, g_ptr_array_index (notes, i), self->covered);
+      set_painted (self, &g_array_index (notes, Resting, i));
+      add_cover (&g_array_index (notes, Resting, i), self->covered);
     }
   paint_into_cache (self, notes, NULL, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -657,6 +722,11 @@ void
 _venture_block_view_note_changed (VentureBlockView *self,
                                   GtkWidget        *note)
 {
+  /* A sketched note's widget coming into the window (taking the
+   * window's state) shows as its sketch did. */
+  if (self->adopting)
+    return;
+
   /* Before the block is first shown there is no image to keep: the
    * notes getting their chips as the window opens all go onto it. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -667,8 +737,14 @@ _venture_block_view_note_changed (VentureBlockView *self,
 
   /* A note hidden under others, and staying so, changes nothing shown. */
   if (self->cache != NULL && !g_hash_table_contains (self->live, note) &&
-      !g_hash_table_contains (self->painted, note) && is_hidden (self, note))
-    return;
+      !g_hash_table_contains (self->painted, note))
+    {
+      Resting resting;
+
+      resting_from_widget (self, note, &resting);
+      if (is_hidden (self, &resting))
+        return;
+    }
 
   /* The resting notes are drawn again once, without this one; from then
    * on each frame of a drag, or of a note being selected and edited,
@@ -682,6 +758,57 @@ _venture_block_view_note_changed (VentureBlockView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The sketches of the notes that have no widget yet, made anew when the
+ * fonts changed. */
+static void
+ensure_sketches (VentureBlockView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+
+  for (guint i = 0; i < self->sketch_notes->len; i++)
+    {
+      VentureNoteSketch *sketch = g_ptr_array_index (self->sketches, i);
+
+      if (sketch == NULL || !_venture_note_sketch_is_current (sketch, context))
+        {
+          g_clear_pointer (&g_ptr_array_index (self->sketches, i), _venture_note_sketch_free);
+          g_ptr_array_index (self->sketches, i) =
+            _venture_note_sketch_new (g_ptr_array_index (self->sketch_notes, i), context);
+        }
+    }
+}
+
+/* The resting notes, from the top down: the note widgets not live, or
+ * the sketches of a block whose notes have none yet. */
+static GArray *
+list_resting (VentureBlockView *self)
+{
+  GArray *notes = g_array_new (FALSE, FALSE, sizeof (Resting));
+  Resting resting;
+
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_prev_sibling (child))
+    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child) &&
+        gtk_widget_get_visible (child))
+      {
+        resting_from_widget (self, child, &resting);
+        g_array_append_val (notes, resting);
+      }
+
+  if (self->sketches != NULL)
+    {
+      ensure_sketches (self);
+      for (guint i = self->sketches->len; i-- > 0;)
+        {
+          resting_from_sketch (self, g_ptr_array_index (self->sketches, i), &resting);
+          g_array_append_val (notes, resting);
+        }
+    }
+
+  return notes;
+}
+
 /* Only the resting notes that can show are drawn: from the top down, a
  * note whose whole drawing lies under the paper of those above it is
  * left out: in a crowded block, a fifth to a half of them. */
@@ -690,8 +817,9 @@ build_cache (VentureBlockView *self,
              double            scale)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new ();
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) resting = NULL;
+  g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (Resting));
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
   cairo_region_t *hiding;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -704,25 +832,25 @@ build_cache (VentureBlockView *self,
   hiding = cairo_region_create ();
 
   /* From the top down: what each note leaves showing of those below. */
-  for (GtkWidget *child = gtk_widget_get_last_child (widget);
-       child != NULL;
-       child = gtk_widget_get_prev_sibling (child))
-    if (VENTURE_IS_NOTE_WIDGET (child) && !g_hash_table_contains (self->live, child) &&
-        gtk_widget_get_visible (child) && !is_hidden (self, child))
-      {
-        cairo_region_t *shows;
-        cairo_rectangle_int_t extents;
+  resting = list_resting (self);
+  for (guint i = 0; i < resting->len; i++)
+    {
+      const Resting *note = &g_array_index (resting, Resting, i);
+      cairo_region_t *shows;
+      cairo_rectangle_int_t extents;
 
-        g_ptr_array_add (notes, child);
-        set_painted (self, child);
-        shows = cairo_region_create_rectangle (g_hash_table_lookup (self->painted, child));
-        cairo_region_subtract (shows, hiding);
-        cairo_region_get_extents (shows, &extents);
-        cairo_region_destroy (shows);
-        g_ptr_array_add (shown, g_memdup2 (&extents, sizeof extents));
-        add_cover (self, child, self->covered);
-        add_hiding (self, child, hiding);
-      }
+      if (is_hidden (self, note))
+        continue;
+
+      g_array_append_val (notes, *note);
+      shows = cairo_region_create_rectangle (set_painted (self, note));
+      cairo_region_subtract (shows, hiding);
+      cairo_region_get_extents (shows, &extents);
+      cairo_region_destroy (shows);
+      g_array_append_val (shown, extents);
+      add_cover (note, self->covered);
+      add_hiding (self, note, hiding);
+    }
   reverse (notes);
   reverse (shown);
   cairo_region_destroy (hiding);
@@ -743,7 +871,7 @@ venture_block_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
-  gboolean cached = self->n_notes >= CACHE_MIN_NOTES;
+  gboolean cached = self->n_notes >= VENTURE_BLOCK_CACHE_MIN_NOTES;
 
   if (cached)
     {
@@ -783,21 +911,20 @@ venture_block_view_snapshot (GtkWidget   *widget,
     }
 }
 
-/* TRUE when (x, y) is on a note, the editor or the "+" button: places
- * where a press belongs to them, not to the block's empty space. */
-static gboolean
-is_on_item (VentureBlockView *self,
-            double            x,
-            double            y)
+
+/* Whatever a user does with the notes needs their widgets: a big canvas
+ * gets them right after its first frame, or now. */
+static void
+ensure_note_widgets (VentureBlockView *self)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  VentureBoard *board;
 
-  for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
-    if (VENTURE_IS_NOTE_WIDGET (picked) || picked == self->editor ||
-        picked == GTK_WIDGET (self->add_button))
-      return TRUE;
+  if (self->sketch_notes == NULL)
+    return;
 
-  return FALSE;
+  board = _venture_board_from_widget (GTK_WIDGET (self));
+  if (board != NULL)
+    _venture_board_ensure_note_widgets (board);
 }
 
 static VentureNoteWidget *
@@ -805,13 +932,52 @@ note_at (VentureBlockView *self,
          double            x,
          double            y)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *picked;
 
+  ensure_note_widgets (self);
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
   for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
     if (VENTURE_IS_NOTE_WIDGET (picked))
       return VENTURE_NOTE_WIDGET (picked);
 
+  /* Widgets that came for the sketches are placed at the next frame:
+   * until then, the note drawn there (the top one). */
+  if (self->adopted_unallocated)
+    for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (self));
+         child != NULL;
+         child = gtk_widget_get_prev_sibling (child))
+      {
+        graphene_rect_t bounds;
+
+        if (!VENTURE_IS_NOTE_WIDGET (child))
+          continue;
+        _venture_block_view_note_rect (self, child, &bounds);
+        if (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+          return VENTURE_NOTE_WIDGET (child);
+      }
+
   return NULL;
+}
+
+/* TRUE when (x, y) is on a note, the editor or the "+" button: places
+ * where a press belongs to them, not to the block's empty space. */
+static gboolean
+is_on_item (VentureBlockView *self,
+            double            x,
+            double            y)
+{
+  GtkWidget *picked;
+
+  if (note_at (self, x, y) != NULL)
+    return TRUE;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  for (; picked != NULL && picked != GTK_WIDGET (self); picked = gtk_widget_get_parent (picked))
+    if (VENTURE_IS_NOTE_WIDGET (picked) || picked == self->editor ||
+        picked == GTK_WIDGET (self->add_button))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -863,6 +1029,7 @@ on_click_pressed (GtkGestureClick  *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   VentureNoteWidget *note;
 
+  ensure_note_widgets (self);
   self->pressed_note = NULL;
   if (board == NULL)
     return;
@@ -1050,6 +1217,7 @@ on_key_pressed (GtkEventControllerKey *controller,
   char text[8] = { 0 };
   graphene_rect_t area;
 
+  ensure_note_widgets (self);
   /* Typing on a focused block starts a note with what was typed. */
   if (board == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
@@ -1082,6 +1250,13 @@ venture_block_view_system_setting_changed (GtkWidget        *widget,
 }
 
 static void
+clear_sketches (VentureBlockView *self)
+{
+  g_clear_pointer (&self->sketch_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->sketches, g_ptr_array_unref);
+}
+
+static void
 venture_block_view_dispose (GObject *object)
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (object);
@@ -1091,6 +1266,7 @@ venture_block_view_dispose (GObject *object)
   self->edited_note = NULL;
   g_clear_handle_id (&self->live_timeout_id, g_source_remove);
   drop_cache (self);
+  clear_sketches (self);
   g_hash_table_remove_all (self->live);
   gtk_widget_dispose_template (GTK_WIDGET (object), VENTURE_TYPE_BLOCK_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -1232,6 +1408,7 @@ venture_block_view_get_notes (VentureBlockView *self)
 
   g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), NULL);
 
+  ensure_note_widgets (self);
   notes = g_ptr_array_sized_new (self->n_notes);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -1312,6 +1489,7 @@ venture_block_view_drop (VentureBlockView *self,
   g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
   g_return_val_if_fail (G_VALUE_HOLDS (value, VENTURE_TYPE_NOTE), FALSE);
 
+  ensure_note_widgets (self);
   board = _venture_board_from_widget (GTK_WIDGET (self));
   if (board == NULL || g_value_get_object (value) == NULL)
     return FALSE;
@@ -1325,6 +1503,78 @@ update_empty (VentureBlockView *self)
   /* The guiding questions prompt an empty block; once notes are there
    * they would only be in the way. */
   gtk_widget_set_visible (GTK_WIDGET (self->questions_label), self->n_notes == 0);
+}
+
+void
+_venture_block_view_set_sketches (VentureBlockView *self,
+                                  GPtrArray        *notes)
+{
+  g_return_if_fail (VENTURE_IS_BLOCK_VIEW (self));
+  g_return_if_fail (self->n_notes == 0 && self->sketch_notes == NULL);
+
+  self->sketch_notes = g_ptr_array_ref (notes);
+  self->sketches = g_ptr_array_new_with_free_func ((GDestroyNotify) _venture_note_sketch_free);
+  g_ptr_array_set_size (self->sketches, notes->len);
+  self->n_notes = notes->len;
+  update_empty (self);
+  _venture_block_view_invalidate (self);
+}
+
+gboolean
+_venture_block_view_has_sketches (VentureBlockView *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
+
+  return self->sketch_notes != NULL;
+}
+
+gboolean
+_venture_block_view_adopt_notes (VentureBlockView *self,
+                                 GPtrArray        *widgets,
+                                 gboolean          keep_image)
+{
+  gboolean same;
+
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
+  g_return_val_if_fail (self->sketch_notes != NULL, FALSE);
+
+  /* The image stays when it shows these very notes, sketched as their
+   * widgets draw them: then only the widgets come. */
+  same = keep_image && self->cache != NULL && widgets->len == self->sketch_notes->len;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       same && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    same = !VENTURE_IS_NOTE_WIDGET (child);
+  for (guint i = 0; same && i < widgets->len; i++)
+    same = venture_note_widget_get_note (g_ptr_array_index (widgets, i)) == g_ptr_array_index (self->sketch_notes, i) &&
+           g_ptr_array_index (self->sketches, i) != NULL;
+
+  if (!same)
+    {
+      self->n_notes -= self->sketch_notes->len;
+      update_empty (self);
+      clear_sketches (self);
+      _venture_block_view_invalidate (self);
+      return FALSE;
+    }
+
+  self->adopting = TRUE;
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *note = g_ptr_array_index (widgets, i);
+      gpointer sketch = g_ptr_array_index (self->sketches, i);
+      gpointer pixels;
+
+      _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
+      gtk_widget_insert_before (note, GTK_WIDGET (self), self->editor);
+      if (g_hash_table_steal_extended (self->painted, sketch, NULL, &pixels))
+        g_hash_table_insert (self->painted, note, pixels);
+    }
+  self->adopting = FALSE;
+  self->adopted_unallocated = TRUE;
+  clear_sketches (self);
+
+  return TRUE;
 }
 
 void

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define VENTURE_NOTE_WIDTH       112
 #define VENTURE_NOTE_MIN_HEIGHT  48
 #define VENTURE_NOTE_MAX_HEIGHT  136
+/* From this many notes on, a block draws its resting notes from an image
+ * made once (see venture-block-view.c). */
+#define VENTURE_BLOCK_CACHE_MIN_NOTES 8
 #define VENTURE_NOTE_PADDING     8
 
 VentureBoard *_venture_board_from_widget     (GtkWidget         *widget);
@@ -86,6 +89,16 @@ void     _venture_block_view_note_rect        (VentureBlockView  *self,
 void     _venture_block_view_invalidate       (VentureBlockView  *self);
 void     _venture_block_view_note_changed     (VentureBlockView  *self,
                                                GtkWidget         *note);
+/* The notes of a crowded block of a big canvas, bottom up, drawn from
+ * sketches until the board gives them their widgets (adopted in the same
+ * order: FALSE when the image had to go). */
+void     _venture_block_view_set_sketches     (VentureBlockView  *self,
+                                               GPtrArray         *notes);
+gboolean _venture_block_view_has_sketches     (VentureBlockView  *self);
+gboolean _venture_block_view_adopt_notes      (VentureBlockView  *self,
+                                               GPtrArray         *widgets,
+                                               gboolean           keep_image);
+void     _venture_board_ensure_note_widgets   (VentureBoard      *self);
 gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
 void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
                                                gboolean           dragging);
@@ -97,5 +110,24 @@ gboolean _venture_note_widget_can_paint       (VentureNoteWidget *self);
 void     _venture_note_widget_paint           (VentureNoteWidget *self,
                                                cairo_t           *cr,
                                                const graphene_rect_t *area);
+
+/* A note drawn before it has its widget: the crowded blocks of a big
+ * canvas show their first frame from sketches, and the widgets come
+ * right after it (see venture_board_ensure_note_widgets). */
+typedef struct _VentureNoteSketch VentureNoteSketch;
+
+gboolean           _venture_note_can_sketch         (VentureNote           *note);
+VentureNoteSketch *_venture_note_sketch_new         (VentureNote           *note,
+                                                     PangoContext          *context);
+void               _venture_note_sketch_free        (VentureNoteSketch     *sketch);
+VentureNote       *_venture_note_sketch_get_note    (VentureNoteSketch     *sketch);
+gboolean           _venture_note_sketch_is_current  (VentureNoteSketch     *sketch,
+                                                     PangoContext          *context);
+void               _venture_note_sketch_get_size    (VentureNoteSketch     *sketch,
+                                                     int                   *width,
+                                                     int                   *height);
+void               _venture_note_sketch_paint       (VentureNoteSketch     *sketch,
+                                                     cairo_t               *cr,
+                                                     const graphene_rect_t *area);
 
 G_END_DECLS

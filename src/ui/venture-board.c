@@ -67,6 +67,11 @@ struct _VentureBoard
   GHashTable       *selection;     /* VentureNoteWidget set */
   GHashTable       *recycled;      /* VentureNote -> widget, removed just now */
   guint             recycle_id;
+  /* A big canvas opens with its crowded blocks sketched (see
+   * sketch_blocks), the other notes' widgets in note_widgets. */
+  gboolean          sketching;
+  gboolean          sketch_changed;  /* the canvas changed since */
+  guint             sketch_idle_id;
 
   GtkWidget        *editor;        /* one GtkTextView, lent to the edited note */
   VentureNoteWidget *editing;
@@ -110,6 +115,8 @@ static double drag_hot_x;
 static double drag_hot_y;
 
 static void venture_board_start_editing (VentureBoard *self, VentureNoteWidget *widget);
+static void on_canvas_changed_while_sketching (VentureBoard *self);
+static void make_widgets_after_frame (gpointer data);
 
 static gboolean
 is_wide (int width)
@@ -381,6 +388,10 @@ venture_board_size_allocate (GtkWidget *widget,
   int logical_width = (int) (width / self->zoom);
   int logical_height = (int) (height / self->zoom);
 
+  /* The sketched first frame is this one: the widgets come after it. */
+  if (self->sketching && self->sketch_idle_id == 0)
+    self->sketch_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, G_SOURCE_FUNC (make_widgets_after_frame), self, NULL);
+
   if (self->template == NULL)
     return;
 
@@ -630,6 +641,14 @@ on_items_changed (VentureBoard *self,
                   guint         added,
                   GListModel   *model)
 {
+  /* The widgets come from the canvas as it is now, this change in. */
+  if (self->sketching)
+    {
+      self->sketch_changed = TRUE;
+      _venture_board_ensure_note_widgets (self);
+      return;
+    }
+
   if (removed == added && removed > 0 && reorder_range (self, position, removed))
     return;
 
@@ -672,13 +691,193 @@ on_items_changed (VentureBoard *self,
 }
 
 static void
+stop_sketching (VentureBoard *self)
+{
+  self->sketching = FALSE;
+  self->sketch_changed = FALSE;
+  g_clear_handle_id (&self->sketch_idle_id, g_source_remove);
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_func (self->canvas, on_canvas_changed_while_sketching, self);
+}
+
+static void
 clear_notes (VentureBoard *self)
 {
+  if (self->sketching)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->block_views->len; i++)
+        if (_venture_block_view_has_sketches (g_ptr_array_index (self->block_views, i)))
+          _venture_block_view_adopt_notes (g_ptr_array_index (self->block_views, i), none, FALSE);
+      stop_sketching (self);
+    }
   cancel_editing (self);
   unselect_all (self);
   for (guint i = 0; i < self->note_widgets->len; i++)
     remove_widget (self, g_ptr_array_index (self->note_widgets, i));
   g_ptr_array_set_size (self->note_widgets, 0);
+}
+
+/* Making a thousand note widgets costs GTK more than the rest of the
+ * window (creating, styling, measuring, placing each): a canvas this big
+ * opens with its crowded blocks sketched, drawn from the notes alone for
+ * the first frame, and their widgets come right after it (or as soon as
+ * anything needs them). Only blocks whose notes draw nothing but paper
+ * and text (no chips) are sketched. */
+#define SKETCH_MIN_NOTES 200
+
+static void
+on_canvas_changed_while_sketching (VentureBoard *self)
+{
+  /* The sketches may show the canvas as it was: the images go with them. */
+  self->sketch_changed = TRUE;
+}
+
+static void
+make_widgets_after_frame (gpointer data)
+{
+  VentureBoard *self = data;
+
+  self->sketch_idle_id = 0;
+  _venture_board_ensure_note_widgets (self);
+}
+
+static gboolean
+sketch_blocks (VentureBoard *self)
+{
+  g_autoptr(GHashTable) notes_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) not_plain = g_hash_table_new (NULL, NULL);
+  guint n = venture_canvas_get_n_notes (self->canvas);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (self->canvas, i);
+      VentureBlockView *view = view_for_block (self, venture_note_get_block (note));
+      GPtrArray *notes;
+
+      if (view == NULL)
+        continue;
+      notes = g_hash_table_lookup (notes_of, view);
+      if (notes == NULL)
+        g_hash_table_insert (notes_of, view, notes = g_ptr_array_new_with_free_func (g_object_unref));
+      g_ptr_array_add (notes, g_object_ref (note));
+      if (!_venture_note_can_sketch (note))
+        g_hash_table_add (not_plain, view);
+    }
+
+  for (guint i = 0; i < self->block_views->len; i++)
+    {
+      VentureBlockView *view = g_ptr_array_index (self->block_views, i);
+      GPtrArray *notes = g_hash_table_lookup (notes_of, view);
+
+      if (notes != NULL && notes->len >= VENTURE_BLOCK_CACHE_MIN_NOTES &&
+          !g_hash_table_contains (not_plain, view))
+        {
+          _venture_block_view_set_sketches (view, notes);
+          any = TRUE;
+        }
+    }
+  if (!any)
+    return FALSE;
+
+  self->sketching = TRUE;
+  g_signal_connect_swapped (self->canvas, "changed", G_CALLBACK (on_canvas_changed_while_sketching), self);
+
+  /* the other notes get their widgets now, bottom up */
+  for (guint i = 0; i < n; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (self->canvas, i);
+      VentureBlockView *view = view_for_block (self, venture_note_get_block (note));
+      GtkWidget *widget;
+
+      if (view != NULL && _venture_block_view_has_sketches (view))
+        continue;
+      widget = venture_note_widget_new (note);
+      g_ptr_array_add (self->note_widgets, g_object_ref_sink (widget));
+      g_hash_table_insert (self->widget_for_note, note, widget);
+      if (view != NULL)
+        venture_block_view_add_note (view, widget, NULL);
+    }
+
+  return TRUE;
+}
+
+/* Every note gets its widget, in stacking order: the sketched blocks
+ * take theirs as they are, their images kept when the canvas did not
+ * change meanwhile. */
+void
+_venture_board_ensure_note_widgets (VentureBoard *self)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GHashTable) made_for = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  gboolean keep_images;
+  guint n;
+
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  if (!self->sketching)
+    return;
+
+  keep_images = !self->sketch_changed;
+  stop_sketching (self);
+
+  before = g_steal_pointer (&self->note_widgets);
+  self->note_widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  made_for = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  kept = g_hash_table_new (NULL, NULL);
+  n = venture_canvas_get_n_notes (self->canvas);
+  for (guint i = 0; i < n; i++)
+    {
+      VentureNote *note = venture_canvas_get_note (self->canvas, i);
+      GtkWidget *widget = g_hash_table_lookup (self->widget_for_note, note);
+      VentureBlockView *view;
+      GPtrArray *made;
+
+      if (widget != NULL)
+        {
+          g_ptr_array_add (self->note_widgets, g_object_ref (widget));
+          g_hash_table_add (kept, widget);
+          continue;
+        }
+      widget = venture_note_widget_new (note);
+      g_ptr_array_add (self->note_widgets, g_object_ref_sink (widget));
+      g_hash_table_insert (self->widget_for_note, note, widget);
+      view = view_for_block (self, venture_note_get_block (note));
+      if (view == NULL)
+        continue;
+      made = g_hash_table_lookup (made_for, view);
+      if (made == NULL)
+        g_hash_table_insert (made_for, view, made = g_ptr_array_new ());
+      g_ptr_array_add (made, widget);
+    }
+
+  /* notes gone meanwhile */
+  for (guint i = 0; i < before->len; i++)
+    if (!g_hash_table_contains (kept, g_ptr_array_index (before, i)))
+      remove_widget (self, g_ptr_array_index (before, i));
+
+  for (guint i = 0; i < self->block_views->len; i++)
+    {
+      VentureBlockView *view = g_ptr_array_index (self->block_views, i);
+      GPtrArray *made = g_hash_table_lookup (made_for, view);
+      g_autoptr(GPtrArray) none = NULL;
+
+      if (_venture_block_view_has_sketches (view) &&
+          _venture_block_view_adopt_notes (view, made != NULL ? made : (none = g_ptr_array_new ()), keep_images))
+        continue;
+      for (guint j = 0; made != NULL && j < made->len; j++)
+        {
+          guint position;
+
+          if (g_ptr_array_find (self->note_widgets, g_ptr_array_index (made, j), &position))
+            place_widget (self, g_ptr_array_index (made, j), position);
+        }
+    }
+
+  _venture_board_update_actions (self);
 }
 
 static void
@@ -690,6 +889,8 @@ build_notes (VentureBoard *self)
     return;
 
   n = venture_canvas_get_n_notes (self->canvas);
+  if (n >= SKETCH_MIN_NOTES && sketch_blocks (self))
+    return;
   on_items_changed (self, 0, 0, n, G_LIST_MODEL (self->canvas));
 }
 
@@ -1066,6 +1267,8 @@ _venture_board_note_clicked (VentureBoard      *self,
       set_selected (self, widget, TRUE);
     }
 
+  _venture_board_ensure_note_widgets (self);
+
   _venture_board_update_actions (self);
 }
 
@@ -1403,7 +1606,7 @@ _venture_board_update_actions (VentureBoard *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_canvas = self->canvas != NULL && self->template != NULL;
-  gboolean has_notes = has_canvas && self->note_widgets->len > 0;
+  gboolean has_notes = has_canvas && venture_canvas_get_n_notes (self->canvas) > 0;
   gboolean has_selection = g_hash_table_size (self->selection) > 0;
   gboolean editable = has_canvas && !self->read_only;
   gboolean editable_notes = has_notes && !self->read_only;
@@ -1986,6 +2189,8 @@ board_action (GtkWidget  *widget,
 {
   VentureBoard *self = VENTURE_BOARD (widget);
 
+  _venture_board_ensure_note_widgets (self);
+
   if (g_str_equal (action_name, "board.add-note"))
     {
       VentureBlockView *view = block_for_action (self, parameter);
@@ -2521,6 +2726,8 @@ venture_board_get_note_widget (VentureBoard *self,
                                VentureNote  *note)
 {
   g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+
+  _venture_board_ensure_note_widgets (self);
   return g_hash_table_lookup (self->widget_for_note, note);
 }
 
@@ -2531,6 +2738,8 @@ venture_board_get_selection (VentureBoard *self)
   GPtrArray *notes;
 
   g_return_val_if_fail (VENTURE_IS_BOARD (self), NULL);
+
+  _venture_board_ensure_note_widgets (self);
 
   widgets = targets_for (self, NULL);
   notes = g_ptr_array_new ();
@@ -2548,6 +2757,8 @@ venture_board_select_note (VentureBoard *self,
   GtkWidget *widget;
 
   g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  _venture_board_ensure_note_widgets (self);
 
   widget = g_hash_table_lookup (self->widget_for_note, note);
   if (widget == NULL)

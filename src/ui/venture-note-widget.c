@@ -126,18 +126,42 @@ text_context (VentureNoteWidget *self)
   return gtk_widget_get_pango_context (parent != NULL ? parent : GTK_WIDGET (self));
 }
 
+static PangoLayout *
+new_note_layout (PangoContext *context,
+                 const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+  pango_layout_set_height (layout, VENTURE_NOTE_MAX_HEIGHT * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  return layout;
+}
+
 static void
 ensure_layout (VentureNoteWidget *self)
 {
-  if (self->layout != NULL)
-    return;
+  if (self->layout == NULL)
+    self->layout = new_note_layout (text_context (self), venture_note_get_text (self->note));
+}
 
-  self->layout = pango_layout_new (text_context (self));
-  pango_layout_set_text (self->layout, venture_note_get_text (self->note), -1);
-  pango_layout_set_width (self->layout, VENTURE_NOTE_WIDTH * PANGO_SCALE);
-  pango_layout_set_height (self->layout, VENTURE_NOTE_MAX_HEIGHT * PANGO_SCALE);
-  pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+/* The height of text that Pango lays out within @limit pixels, and
+ * whether it had to cut it. */
+static int
+measure_layout (PangoLayout *layout,
+                int          limit,
+                gboolean    *truncated)
+{
+  int height;
+
+  pango_layout_set_height (layout, limit * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  *truncated = pango_layout_is_ellipsized (layout);
+
+  return height;
 }
 
 static VentureNoteText *
@@ -512,10 +536,11 @@ venture_note_widget_measure (GtkWidget      *widget,
         }
       else
         {
+          gboolean truncated;
+
           ensure_layout (self);
-          pango_layout_set_height (self->layout, text_limit * PANGO_SCALE);
-          pango_layout_get_pixel_size (self->layout, NULL, &height);
-          self->truncated = pango_layout_is_ellipsized (self->layout);
+          height = measure_layout (self->layout, text_limit, &truncated);
+          self->truncated = truncated;
         }
       *minimum = *natural = CLAMP (height + self->chips_height,
                                    VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
@@ -801,6 +826,109 @@ paint_text (cairo_t               *cr,
         cairo_rectangle (cr, VENTURE_NOTE_WIDTH / 2.0 + i * 7 - 1.5, top, 3, 3);
       cairo_fill (cr);
     }
+}
+
+struct _VentureNoteSketch
+{
+  VentureNote     *note;
+  PangoContext    *context;
+  VentureNoteText *fast_text;   /* or else */
+  PangoLayout     *layout;
+  int              text_height;
+  int              height;      /* the content's */
+  gboolean         truncated;
+};
+
+/* A note without chips (no tags, no segment's marker) and shown at rest
+ * draws only its paper and text: what a sketch draws. */
+gboolean
+_venture_note_can_sketch (VentureNote *note)
+{
+  const char * const *segments = venture_note_get_segments (note);
+
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    if (venture_note_get_tag (note, kind) != NULL)
+      return FALSE;
+
+  return !venture_segments_is_segment (note) && (segments == NULL || segments[0] == NULL);
+}
+
+/* Measured as venture_note_widget_measure() measures a note without
+ * chips. */
+VentureNoteSketch *
+_venture_note_sketch_new (VentureNote  *note,
+                          PangoContext *context)
+{
+  VentureNoteSketch *self = g_new0 (VentureNoteSketch, 1);
+  const char *text = venture_note_get_text (note);
+
+  g_return_val_if_fail (_venture_note_can_sketch (note), NULL);
+
+  self->note = g_object_ref (note);
+  self->context = g_object_ref (context);
+  self->fast_text = venture_note_text_new (context, text, VENTURE_NOTE_WIDTH);
+  if (self->fast_text != NULL && venture_note_text_get_height (self->fast_text) <= VENTURE_NOTE_MAX_HEIGHT)
+    {
+      self->text_height = venture_note_text_get_height (self->fast_text);
+    }
+  else
+    {
+      g_clear_pointer (&self->fast_text, venture_note_text_free);
+      self->layout = new_note_layout (context, text);
+      self->text_height = measure_layout (self->layout, VENTURE_NOTE_MAX_HEIGHT, &self->truncated);
+    }
+  self->height = CLAMP (self->text_height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+
+  return self;
+}
+
+void
+_venture_note_sketch_free (VentureNoteSketch *self)
+{
+  g_clear_object (&self->note);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->fast_text, venture_note_text_free);
+  g_clear_object (&self->layout);
+  g_free (self);
+}
+
+VentureNote *
+_venture_note_sketch_get_note (VentureNoteSketch *self)
+{
+  return self->note;
+}
+
+/* FALSE once the context's fonts changed: the sketch is measured anew. */
+gboolean
+_venture_note_sketch_is_current (VentureNoteSketch *self,
+                                 PangoContext      *context)
+{
+  return self->context == context &&
+         (self->fast_text == NULL || venture_note_text_is_current (self->fast_text, context));
+}
+
+/* The note's size with its padding, as gtk_widget_measure() gives it. */
+void
+_venture_note_sketch_get_size (VentureNoteSketch *self,
+                               int               *width,
+                               int               *height)
+{
+  *width = VENTURE_NOTE_WIDTH + 2 * VENTURE_NOTE_PADDING;
+  *height = self->height + 2 * VENTURE_NOTE_PADDING;
+}
+
+void
+_venture_note_sketch_paint (VentureNoteSketch     *self,
+                            cairo_t               *cr,
+                            const graphene_rect_t *area)
+{
+  const char *color_id = venture_note_widget_color_class (venture_note_get_color (self->note));
+  GdkRGBA ink;
+
+  draw_paper (cr, color_id, VENTURE_NOTE_WIDTH, self->height);
+  get_ink (color_id, &ink);
+  paint_text (cr, &ink, self->fast_text, self->layout, self->truncated, self->text_height, self->height,
+              FALSE, area);
 }
 
 gboolean
