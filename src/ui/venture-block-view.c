@@ -551,7 +551,7 @@ mark_stale (VentureBlockView            *self,
  * on it. */
 static void
 take_off_image (VentureBlockView *self,
-                GtkWidget        *note)
+                gpointer          note)
 {
   cairo_rectangle_int_t *pixels = g_hash_table_lookup (self->painted, note);
 
@@ -1530,49 +1530,72 @@ _venture_block_view_has_sketches (VentureBlockView *self)
 
 gboolean
 _venture_block_view_adopt_notes (VentureBlockView *self,
-                                 GPtrArray        *widgets,
-                                 gboolean          keep_image)
+                                 GPtrArray        *widgets)
 {
-  gboolean same;
+  g_autoptr(GHashTable) sketch_of = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
 
   g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
   g_return_val_if_fail (self->sketch_notes != NULL, FALSE);
 
-  /* The image stays when it shows these very notes, sketched as their
-   * widgets draw them: then only the widgets come. */
-  same = keep_image && self->cache != NULL && widgets->len == self->sketch_notes->len;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       same && child != NULL;
+       child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    same = !VENTURE_IS_NOTE_WIDGET (child);
-  for (guint i = 0; same && i < widgets->len; i++)
-    same = venture_note_widget_get_note (g_ptr_array_index (widgets, i)) == g_ptr_array_index (self->sketch_notes, i) &&
-           g_ptr_array_index (self->sketches, i) != NULL;
+    if (VENTURE_IS_NOTE_WIDGET (child))
+      {
+        /* a note moved in meanwhile: drawn afresh, in the board's order */
+        self->n_notes -= self->sketch_notes->len;
+        update_empty (self);
+        clear_sketches (self);
+        _venture_block_view_invalidate (self);
+        return FALSE;
+      }
 
-  if (!same)
-    {
-      self->n_notes -= self->sketch_notes->len;
-      update_empty (self);
-      clear_sketches (self);
-      _venture_block_view_invalidate (self);
-      return FALSE;
-    }
+  for (guint i = 0; i < self->sketches->len; i++)
+    if (g_ptr_array_index (self->sketches, i) != NULL)
+      g_hash_table_insert (sketch_of, g_ptr_array_index (self->sketch_notes, i),
+                           g_ptr_array_index (self->sketches, i));
 
+  /* The image stays: each widget draws what its sketch drew. A note that
+   * changed, came or went since changes only its own place on it. */
   self->adopting = TRUE;
   for (guint i = 0; i < widgets->len; i++)
     {
       GtkWidget *note = g_ptr_array_index (widgets, i);
-      gpointer sketch = g_ptr_array_index (self->sketches, i);
+      VentureNoteSketch *sketch = NULL;
       gpointer pixels;
 
+      g_hash_table_steal_extended (sketch_of, venture_note_widget_get_note (VENTURE_NOTE_WIDGET (note)),
+                                   NULL, (gpointer *) &sketch);
+      if (sketch != NULL && _venture_note_sketch_shows_note (sketch))
+        _venture_note_widget_take_sketch (VENTURE_NOTE_WIDGET (note), sketch);
+      else if (sketch != NULL)
+        g_ptr_array_add (changed, note);
       _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
       gtk_widget_insert_before (note, GTK_WIDGET (self), self->editor);
-      if (g_hash_table_steal_extended (self->painted, sketch, NULL, &pixels))
+      if (sketch != NULL && g_hash_table_steal_extended (self->painted, sketch, NULL, &pixels))
         g_hash_table_insert (self->painted, note, pixels);
+      else if (sketch == NULL && self->cache != NULL)
+        g_hash_table_add (self->arrived, note);
     }
   self->adopting = FALSE;
   self->adopted_unallocated = TRUE;
+
+  /* the notes gone: their places are drawn again */
+  {
+    GHashTableIter iter;
+    gpointer sketch;
+
+    g_hash_table_iter_init (&iter, sketch_of);
+    while (g_hash_table_iter_next (&iter, NULL, &sketch))
+      take_off_image (self, sketch);
+  }
+  self->n_notes = widgets->len;
+  update_empty (self);
   clear_sketches (self);
+  for (guint i = 0; i < changed->len; i++)
+    _venture_block_view_note_changed (self, g_ptr_array_index (changed, i));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return TRUE;
 }

@@ -90,14 +90,14 @@ void     _venture_block_view_invalidate       (VentureBlockView  *self);
 void     _venture_block_view_note_changed     (VentureBlockView  *self,
                                                GtkWidget         *note);
 /* The notes of a crowded block of a big canvas, bottom up, drawn from
- * sketches until the board gives them their widgets (adopted in the same
- * order: FALSE when the image had to go). */
+ * sketches until the board gives the block its notes' widgets, bottom up
+ * (FALSE when the block holds note widgets already: then the board
+ * places them). */
 void     _venture_block_view_set_sketches     (VentureBlockView  *self,
                                                GPtrArray         *notes);
 gboolean _venture_block_view_has_sketches     (VentureBlockView  *self);
 gboolean _venture_block_view_adopt_notes      (VentureBlockView  *self,
-                                               GPtrArray         *widgets,
-                                               gboolean           keep_image);
+                                               GPtrArray         *widgets);
 void     _venture_board_ensure_note_widgets   (VentureBoard      *self);
 gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
 void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
@@ -123,6 +123,9 @@ void               _venture_note_sketch_free        (VentureNoteSketch     *sket
 VentureNote       *_venture_note_sketch_get_note    (VentureNoteSketch     *sketch);
 gboolean           _venture_note_sketch_is_current  (VentureNoteSketch     *sketch,
                                                      PangoContext          *context);
+gboolean           _venture_note_sketch_shows_note  (VentureNoteSketch     *sketch);
+void               _venture_note_widget_take_sketch (VentureNoteWidget     *self,
+                                                     VentureNoteSketch     *sketch);
 void               _venture_note_sketch_get_size    (VentureNoteSketch     *sketch,
                                                      int                   *width,
                                                      int                   *height);

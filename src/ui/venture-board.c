@@ -70,7 +70,6 @@ struct _VentureBoard
   /* A big canvas opens with its crowded blocks sketched (see
    * sketch_blocks), the other notes' widgets in note_widgets. */
   gboolean          sketching;
-  gboolean          sketch_changed;  /* the canvas changed since */
   guint             sketch_idle_id;
 
   GtkWidget        *editor;        /* one GtkTextView, lent to the edited note */
@@ -116,7 +115,7 @@ static double drag_hot_y;
 
 static void venture_board_start_editing (VentureBoard *self, VentureNoteWidget *widget);
 static void on_canvas_changed_while_sketching (VentureBoard *self);
-static void make_widgets_after_frame (gpointer data);
+static void schedule_widgets (VentureBoard *self);
 
 static gboolean
 is_wide (int width)
@@ -389,8 +388,7 @@ venture_board_size_allocate (GtkWidget *widget,
   int logical_height = (int) (height / self->zoom);
 
   /* The sketched first frame is this one: the widgets come after it. */
-  if (self->sketching && self->sketch_idle_id == 0)
-    self->sketch_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, G_SOURCE_FUNC (make_widgets_after_frame), self, NULL);
+  schedule_widgets (self);
 
   if (self->template == NULL)
     return;
@@ -644,7 +642,6 @@ on_items_changed (VentureBoard *self,
   /* The widgets come from the canvas as it is now, this change in. */
   if (self->sketching)
     {
-      self->sketch_changed = TRUE;
       _venture_board_ensure_note_widgets (self);
       return;
     }
@@ -694,7 +691,6 @@ static void
 stop_sketching (VentureBoard *self)
 {
   self->sketching = FALSE;
-  self->sketch_changed = FALSE;
   g_clear_handle_id (&self->sketch_idle_id, g_source_remove);
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_func (self->canvas, on_canvas_changed_while_sketching, self);
@@ -709,7 +705,7 @@ clear_notes (VentureBoard *self)
 
       for (guint i = 0; i < self->block_views->len; i++)
         if (_venture_block_view_has_sketches (g_ptr_array_index (self->block_views, i)))
-          _venture_block_view_adopt_notes (g_ptr_array_index (self->block_views, i), none, FALSE);
+          _venture_block_view_adopt_notes (g_ptr_array_index (self->block_views, i), none);
       stop_sketching (self);
     }
   cancel_editing (self);
@@ -728,19 +724,29 @@ clear_notes (VentureBoard *self)
 #define SKETCH_MIN_NOTES 200
 
 static void
-on_canvas_changed_while_sketching (VentureBoard *self)
-{
-  /* The sketches may show the canvas as it was: the images go with them. */
-  self->sketch_changed = TRUE;
-}
-
-static void
 make_widgets_after_frame (gpointer data)
 {
   VentureBoard *self = data;
 
   self->sketch_idle_id = 0;
   _venture_board_ensure_note_widgets (self);
+}
+
+static void
+schedule_widgets (VentureBoard *self)
+{
+  if (self->sketching && self->sketch_idle_id == 0)
+    self->sketch_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, G_SOURCE_FUNC (make_widgets_after_frame),
+                                            self, NULL);
+}
+
+/* A sketch may no longer show its note: the widgets soon, which draw
+ * the notes that changed again. (Not at once: the change's items-changed
+ * comes after it, from a canvas that already has it.) */
+static void
+on_canvas_changed_while_sketching (VentureBoard *self)
+{
+  schedule_widgets (self);
 }
 
 static gboolean
@@ -805,15 +811,13 @@ sketch_blocks (VentureBoard *self)
 }
 
 /* Every note gets its widget, in stacking order: the sketched blocks
- * take theirs as they are, their images kept when the canvas did not
- * change meanwhile. */
+ * take theirs, and keep their images. */
 void
 _venture_board_ensure_note_widgets (VentureBoard *self)
 {
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GHashTable) made_for = NULL;
   g_autoptr(GHashTable) kept = NULL;
-  gboolean keep_images;
   guint n;
 
   g_return_if_fail (VENTURE_IS_BOARD (self));
@@ -821,7 +825,6 @@ _venture_board_ensure_note_widgets (VentureBoard *self)
   if (!self->sketching)
     return;
 
-  keep_images = !self->sketch_changed;
   stop_sketching (self);
 
   before = g_steal_pointer (&self->note_widgets);
@@ -866,7 +869,7 @@ _venture_board_ensure_note_widgets (VentureBoard *self)
       g_autoptr(GPtrArray) none = NULL;
 
       if (_venture_block_view_has_sketches (view) &&
-          _venture_block_view_adopt_notes (view, made != NULL ? made : (none = g_ptr_array_new ()), keep_images))
+          _venture_block_view_adopt_notes (view, made != NULL ? made : (none = g_ptr_array_new ())))
         continue;
       for (guint j = 0; made != NULL && j < made->len; j++)
         {
@@ -2367,6 +2370,7 @@ venture_board_dispose (GObject *object)
 
   g_clear_handle_id (&self->detach_editor_id, g_source_remove);
   g_clear_handle_id (&self->recycle_id, g_source_remove);
+  stop_sketching (self);
   if (self->anchor_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->anchor_tick_id);
   self->anchor_tick_id = 0;

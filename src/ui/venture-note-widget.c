@@ -831,7 +831,12 @@ paint_text (cairo_t               *cr,
 struct _VentureNoteSketch
 {
   VentureNote     *note;
+  char            *text;        /* the note as sketched */
+  char            *color;
+  int              x;
+  int              y;
   PangoContext    *context;
+  guint            serial;
   VentureNoteText *fast_text;   /* or else */
   PangoLayout     *layout;
   int              text_height;
@@ -865,7 +870,12 @@ _venture_note_sketch_new (VentureNote  *note,
   g_return_val_if_fail (_venture_note_can_sketch (note), NULL);
 
   self->note = g_object_ref (note);
+  self->text = g_strdup (text);
+  self->color = g_strdup (venture_note_get_color (note));
+  self->x = venture_note_get_x (note);
+  self->y = venture_note_get_y (note);
   self->context = g_object_ref (context);
+  self->serial = pango_context_get_serial (context);
   self->fast_text = venture_note_text_new (context, text, VENTURE_NOTE_WIDTH);
   if (self->fast_text != NULL && venture_note_text_get_height (self->fast_text) <= VENTURE_NOTE_MAX_HEIGHT)
     {
@@ -886,6 +896,8 @@ void
 _venture_note_sketch_free (VentureNoteSketch *self)
 {
   g_clear_object (&self->note);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->color, g_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->fast_text, venture_note_text_free);
   g_clear_object (&self->layout);
@@ -903,8 +915,34 @@ gboolean
 _venture_note_sketch_is_current (VentureNoteSketch *self,
                                  PangoContext      *context)
 {
-  return self->context == context &&
+  return self->context == context && self->serial == pango_context_get_serial (context) &&
          (self->fast_text == NULL || venture_note_text_is_current (self->fast_text, context));
+}
+
+/* Whether the note still is as sketched (the canvas may change before
+ * its widget comes). */
+gboolean
+_venture_note_sketch_shows_note (VentureNoteSketch *self)
+{
+  return g_strcmp0 (self->text, venture_note_get_text (self->note)) == 0 &&
+         g_strcmp0 (self->color, venture_note_get_color (self->note)) == 0 &&
+         self->x == venture_note_get_x (self->note) && self->y == venture_note_get_y (self->note) &&
+         _venture_note_can_sketch (self->note);
+}
+
+/* The widget of a note as sketched takes its laid out text, and measures
+ * nothing again. */
+void
+_venture_note_widget_take_sketch (VentureNoteWidget *self,
+                                  VentureNoteSketch *sketch)
+{
+  g_return_if_fail (self->note == sketch->note);
+
+  g_clear_pointer (&self->fast_text, venture_note_text_free);
+  g_clear_object (&self->layout);
+  self->fast_text = g_steal_pointer (&sketch->fast_text);
+  self->layout = g_steal_pointer (&sketch->layout);
+  self->fast_text_checked = TRUE;
 }
 
 /* The note's size with its padding, as gtk_widget_measure() gives it. */
