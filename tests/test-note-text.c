@@ -19,6 +19,10 @@ static const char * const simple_texts[] = {
   "",
   "Quick brown fox over the lazy dog, twice: quick brown fox over the lazy dog.",
   "Ελληνικά και русский текст вместе",
+  /* shaped together, some words alone after all: no letters, a script
+   * taken from the words before, another font for a letter or a symbol */
+  "Open 24/7 for (Ελλάδα) riders, 10\xc2\xa0km of IJssel and \xc4\xb2ssel \xf0\x9f\x9a\xb2 repairs: "
+  "brakes, chains & gears, fitted in stands",
 };
 
 static PangoLayout *
@@ -50,6 +54,20 @@ pango_line_text (PangoLayout *layout,
   return g_strndup (text + line->start_index, length);
 }
 
+/* Where Pango's line ends after @text, its start: the widths of its
+ * words and the spaces between them as Pango shaped them. */
+static int
+pango_line_width (PangoLayout *layout,
+                  int          index,
+                  const char  *text)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, index);
+  int x;
+
+  pango_layout_line_index_to_x (line, line->start_index + (int) strlen (text), FALSE, &x);
+  return x;
+}
+
 static PangoContext *
 widget_context (GtkWidget **widget)
 {
@@ -78,6 +96,7 @@ test_note_text_breaks_as_pango (void)
           g_autofree char *pangos = pango_line_text (layout, (int) line);
 
           g_assert_cmpstr (ours, ==, pangos);
+          g_assert_cmpint (venture_note_text_get_line_width (text, line), ==, pango_line_width (layout, (int) line, ours));
           g_assert_cmpint (venture_note_text_get_line_width (text, line), <=, VENTURE_NOTE_WIDTH * PANGO_SCALE);
         }
       pango_layout_get_pixel_size (layout, NULL, &height);
@@ -162,6 +181,76 @@ test_note_text_leaves_to_pango (void)
   g_object_unref (widget);
 }
 
+/* A context set up as @like, but with a font map of its own: a setup of
+ * its own, whose words are not shaped yet. */
+static PangoContext *
+fresh_context (PangoContext *like)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+
+  pango_context_set_font_description (context, pango_context_get_font_description (like));
+  pango_context_set_language (context, pango_context_get_language (like));
+  pango_cairo_context_set_resolution (context, pango_cairo_context_get_resolution (like));
+  pango_cairo_context_set_font_options (context, pango_cairo_context_get_font_options (like));
+  pango_context_set_round_glyph_positions (context, pango_context_get_round_glyph_positions (like));
+  return context;
+}
+
+/* What the text draws: its glyphs, their fonts and places. */
+static GBytes *
+drawn (PangoContext *context,
+       const char   *words)
+{
+  g_autoptr(VentureNoteText) text = venture_note_text_new (context, words, VENTURE_NOTE_WIDTH);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_assert_nonnull (text);
+  venture_note_text_snapshot (text, snapshot, &(GdkRGBA) { 0, 0, 0, 1 });
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_render_node_serialize (node);
+}
+
+/* A note's new words are shaped in one pass and split at the spaces;
+ * each must come out as shaped on its own, whatever font or script it
+ * has and whether or not it could be shaped with the others. */
+static void
+test_note_text_words_together_as_alone (void)
+{
+  const char *words = simple_texts[G_N_ELEMENTS (simple_texts) - 1];
+  GtkWidget *widget;
+  PangoContext *like = widget_context (&widget);
+  PangoContext *alone = fresh_context (like);
+  PangoContext *together = fresh_context (like);
+  g_auto(GStrv) each = g_strsplit (words, " ", -1);
+  g_autoptr(GPtrArray) each_alone = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) all_alone = NULL;
+  g_autoptr(GBytes) all_together = NULL;
+
+  g_assert_cmpuint (g_strv_length (each), >, 10);
+  /* one new word at a time */
+  for (guint i = 0; each[i] != NULL; i++)
+    g_ptr_array_add (each_alone, drawn (alone, each[i]));
+  all_alone = drawn (alone, words);
+
+  /* all new at once */
+  all_together = drawn (together, words);
+  g_assert_true (g_bytes_equal (all_together, all_alone));
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) from_together = drawn (together, each[i]);
+
+      g_test_message ("word: %s", each[i]);
+      g_assert_true (g_bytes_equal (from_together, each_alone->pdata[i]));
+    }
+
+  g_object_unref (alone);
+  g_object_unref (together);
+  g_object_unref (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +259,7 @@ main (int   argc,
 
   g_test_add_func ("/venture/note-text/breaks-as-pango", test_note_text_breaks_as_pango);
   g_test_add_func ("/venture/note-text/keeps-words", test_note_text_keeps_words);
+  g_test_add_func ("/venture/note-text/words-together-as-alone", test_note_text_words_together_as_alone);
   g_test_add_func ("/venture/note-text/leaves-to-pango", test_note_text_leaves_to_pango);
 
   return g_test_run ();
