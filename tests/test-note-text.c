@@ -75,6 +75,102 @@ widget_context (GtkWidget **widget)
   return gtk_widget_get_pango_context (*widget);
 }
 
+typedef struct
+{
+  PangoGlyph glyph;
+  int        x;
+  int        baseline;
+} DrawnGlyph;
+
+static void
+collect_drawn (GskRenderNode *node,
+               GArray        *drawn_glyphs)
+{
+  if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+    {
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_drawn (gsk_container_node_get_child (node, i), drawn_glyphs);
+    }
+  else
+    {
+      const graphene_point_t *offset = gsk_text_node_get_offset (node);
+      /* not the count get_glyphs() gives: it is declared pure */
+      guint n_glyphs = gsk_text_node_get_num_glyphs (node);
+      const PangoGlyphInfo *glyphs = gsk_text_node_get_glyphs (node, NULL);
+      int x = (int) (offset->x * PANGO_SCALE);
+
+      g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXT_NODE);
+      for (guint i = 0; i < n_glyphs; i++)
+        {
+          DrawnGlyph drawn = { glyphs[i].glyph, x + glyphs[i].geometry.x_offset, (int) (offset->y * PANGO_SCALE) };
+
+          g_array_append_val (drawn_glyphs, drawn);
+          x += glyphs[i].geometry.width;
+        }
+    }
+}
+
+/* The glyphs Pango draws for the text, but its spaces. */
+static GArray *
+pango_drawn (PangoLayout *layout)
+{
+  GArray *drawn_glyphs = g_array_new (FALSE, FALSE, sizeof (DrawnGlyph));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      int x;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      x = logical.x;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *glyph = &run->glyphs->glyphs[i];
+          DrawnGlyph drawn = { glyph->glyph, x + glyph->geometry.x_offset, pango_layout_iter_get_baseline (iter) };
+
+          if (text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
+            g_array_append_val (drawn_glyphs, drawn);
+          x += glyph->geometry.width;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  return drawn_glyphs;
+}
+
+/* Each glyph as Pango would draw it, in the same place. */
+static void
+assert_draws_as_pango (VentureNoteText *text,
+                       PangoLayout     *layout)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (DrawnGlyph));
+  g_autoptr(GArray) pangos = pango_drawn (layout);
+
+  venture_note_text_snapshot (text, snapshot, &(GdkRGBA) { 0, 0, 0, 1 });
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    collect_drawn (node, ours);
+
+  g_assert_cmpuint (ours->len, ==, pangos->len);
+  for (guint i = 0; i < ours->len; i++)
+    {
+      const DrawnGlyph *our = &g_array_index (ours, DrawnGlyph, i);
+      const DrawnGlyph *pango = &g_array_index (pangos, DrawnGlyph, i);
+
+      g_assert_cmpuint (our->glyph, ==, pango->glyph);
+      g_assert_cmpint (our->x, ==, pango->x);
+      g_assert_cmpint (our->baseline, ==, pango->baseline);
+    }
+}
+
 static void
 test_note_text_breaks_as_pango (void)
 {
@@ -101,6 +197,7 @@ test_note_text_breaks_as_pango (void)
         }
       pango_layout_get_pixel_size (layout, NULL, &height);
       g_assert_cmpint (venture_note_text_get_height (text), ==, height);
+      assert_draws_as_pango (text, layout);
     }
 
   g_object_unref (widget);

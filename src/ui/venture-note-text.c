@@ -31,7 +31,7 @@ typedef struct
 
 typedef struct
 {
-  GArray *pieces;   /* of Run, each from x 0 */
+  GArray *pieces;   /* of Run, x from the word's start */
   int     width;    /* all in Pango units */
   int     ascent;
   int     descent;
@@ -55,13 +55,21 @@ typedef struct
 
 typedef struct
 {
-  gsize   start;   /* bytes of the text, without the spaces it broke at */
-  gsize   end;
-  int     width;
-  int     ascent;
-  int     descent;
-  GArray *runs;
+  gsize start;   /* bytes of the text, without the spaces it broke at */
+  gsize end;
+  int   width;
+  int   ascent;
+  int   descent;
+  guint first;   /* of its runs, or while laid out, of its words */
+  guint n;
 } Line;
+
+/* A word as laid out on its line. */
+typedef struct
+{
+  const Word *word;
+  int         x;
+} Placed;
 
 struct _VentureNoteText
 {
@@ -69,6 +77,7 @@ struct _VentureNoteText
   guint         serial;
   char         *text;
   GArray       *lines;
+  GArray       *runs;   /* of all lines, a line's in a row */
   int           height;
 };
 
@@ -188,10 +197,11 @@ measure_word (Word *word)
 {
   for (guint i = 0; i < word->pieces->len; i++)
     {
-      const Run *piece = &g_array_index (word->pieces, Run, i);
+      Run *piece = &g_array_index (word->pieces, Run, i);
       PangoRectangle logical;
 
       pango_glyph_string_extents (piece->glyphs, piece->font, NULL, &logical);
+      piece->x = word->width;
       word->width += logical.width;
       word->ascent = MAX (word->ascent, -logical.y);
       word->descent = MAX (word->descent, logical.y + logical.height);
@@ -506,66 +516,110 @@ breaks_only_at_spaces (const char *text)
   return TRUE;
 }
 
-static void
-clear_line (gpointer data)
-{
-  Line *line = data;
-
-  g_clear_pointer (&line->runs, g_array_unref);
-}
-
 static Line *
 start_line (VentureNoteText *self,
-            gsize            start)
+            gsize            start,
+            guint            first_word)
 {
-  Line line = { .start = start, .end = start };
+  Line line = { .start = start, .end = start, .first = first_word };
 
-  line.runs = g_array_new (FALSE, TRUE, sizeof (Run));
-  g_array_set_clear_func (line.runs, clear_run);
   g_array_append_val (self->lines, line);
   return &g_array_index (self->lines, Line, self->lines->len - 1);
 }
 
-/* A line's glyphs in one glyph string per font, so it draws as a few
- * text nodes rather than one per word. */
+/* Spaces before a word or at the end of a line; they count in the
+ * line's height, and in its width unless the line ends with them. */
 static void
-append_word (Line       *line,
-             const Word *word)
+add_spaces (Line       *line,
+            const Word *space,
+            guint       n_spaces,
+            gboolean    counted)
 {
-  line->ascent = MAX (line->ascent, word->ascent);
-  line->descent = MAX (line->descent, word->descent);
+  if (n_spaces == 0)
+    return;
 
-  for (guint i = 0; i < word->pieces->len; i++)
-    {
-      const Run *piece = &g_array_index (word->pieces, Run, i);
-      Run *run = line->runs->len > 0 ? &g_array_index (line->runs, Run, line->runs->len - 1) : NULL;
-      int before;
-
-      if (run == NULL || run->font != piece->font)
-        {
-          Run fresh = { g_object_ref (piece->font), pango_glyph_string_new (), line->width };
-
-          g_array_append_val (line->runs, fresh);
-          run = &g_array_index (line->runs, Run, line->runs->len - 1);
-        }
-
-      before = run->glyphs->num_glyphs;
-      pango_glyph_string_set_size (run->glyphs, before + piece->glyphs->num_glyphs);
-      memcpy (run->glyphs->glyphs + before, piece->glyphs->glyphs,
-              sizeof (PangoGlyphInfo) * (gsize) piece->glyphs->num_glyphs);
-      memset (run->glyphs->log_clusters + before, 0, sizeof (int) * (gsize) piece->glyphs->num_glyphs);
-    }
-
-  line->width += word->width;
+  line->ascent = MAX (line->ascent, space->ascent);
+  line->descent = MAX (line->descent, space->descent);
+  if (counted)
+    line->width += (int) n_spaces * space->width;
 }
 
 static void
-append_spaces (Line       *line,
-               const Word *space,
-               guint       n_spaces)
+place_word (Line       *line,
+            GArray     *placed,
+            const Word *word)
 {
-  for (guint i = 0; i < n_spaces; i++)
-    append_word (line, space);
+  Placed at = { word, line->width };
+
+  g_array_append_val (placed, at);
+  line->n++;
+  line->ascent = MAX (line->ascent, word->ascent);
+  line->descent = MAX (line->descent, word->descent);
+  line->width += word->width;
+}
+
+/* A line's glyphs in one glyph string per font, so it draws as a few
+ * text nodes rather than one per word. Spaces draw nothing, so they
+ * are no glyphs: the glyph before a gap is as wide as the gap too. */
+static void
+make_runs (VentureNoteText *self,
+           Line            *line,
+           const Placed    *placed)
+{
+  guint first = self->runs->len;
+  int run_end = 0;
+
+  /* First the runs' sizes, so each glyph string is made once. */
+  for (guint i = 0; i < line->n; i++)
+    for (guint j = 0; j < placed[i].word->pieces->len; j++)
+      {
+        const Run *piece = &g_array_index (placed[i].word->pieces, Run, j);
+        Run *run = self->runs->len > first ? &g_array_index (self->runs, Run, self->runs->len - 1) : NULL;
+
+        if (run == NULL || run->font != piece->font)
+          {
+            Run fresh = { g_object_ref (piece->font), pango_glyph_string_new (), placed[i].x + piece->x };
+
+            g_array_append_val (self->runs, fresh);
+            run = &g_array_index (self->runs, Run, self->runs->len - 1);
+          }
+        run->glyphs->num_glyphs += piece->glyphs->num_glyphs;
+      }
+
+  for (guint r = first; r < self->runs->len; r++)
+    {
+      PangoGlyphString *glyphs = g_array_index (self->runs, Run, r).glyphs;
+      int n_glyphs = glyphs->num_glyphs;
+
+      glyphs->num_glyphs = 0;
+      pango_glyph_string_set_size (glyphs, n_glyphs);
+      memset (glyphs->log_clusters, 0, sizeof (int) * (gsize) n_glyphs);
+      glyphs->num_glyphs = 0;
+    }
+
+  for (guint i = 0, r = first, j; i < line->n; i++)
+    for (j = 0; j < placed[i].word->pieces->len; j++)
+      {
+        const Word *word = placed[i].word;
+        const Run *piece = &g_array_index (word->pieces, Run, j);
+        Run *run = &g_array_index (self->runs, Run, r);
+        PangoGlyphString *glyphs;
+        int x = placed[i].x + piece->x;
+
+        if (run->font != piece->font)
+          run = &g_array_index (self->runs, Run, ++r);
+        glyphs = run->glyphs;
+
+        if (glyphs->num_glyphs > 0)
+          glyphs->glyphs[glyphs->num_glyphs - 1].geometry.width += x - run_end;
+        memcpy (glyphs->glyphs + glyphs->num_glyphs, piece->glyphs->glyphs,
+                sizeof (PangoGlyphInfo) * (gsize) piece->glyphs->num_glyphs);
+        glyphs->num_glyphs += piece->glyphs->num_glyphs;
+        run_end = placed[i].x + (j + 1 < word->pieces->len ? g_array_index (word->pieces, Run, j + 1).x : word->width);
+      }
+
+  line->first = first;
+  line->n = self->runs->len - first;
 }
 
 /* Greedy: a word goes on the line if it fits, else it starts the next;
@@ -577,11 +631,12 @@ lay_out (VentureNoteText *self,
          int              width)
 {
   g_autoptr(GPtrArray) words = shape_words (self->context, cache, self->text);
+  g_autoptr(GArray) placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), words->len);
   guint next_word = 0;
   gboolean space_is_new;
   Word *space = find_word (cache, " ", 1, &space_is_new);
   const char *p = self->text;
-  Line *line = start_line (self, 0);
+  Line *line = start_line (self, 0, 0);
   gboolean line_has_word = FALSE;
   guint n_spaces = 0;
 
@@ -604,16 +659,14 @@ lay_out (VentureNoteText *self,
 
       if (*p == '\n' || *p == '\0')
         {
-          append_spaces (line, space, n_spaces);
-          if (line_has_word)
-            line->width -= (int) n_spaces * space->width;
-          else if (n_spaces > 0)
+          add_spaces (line, space, n_spaces, !line_has_word);
+          if (!line_has_word && n_spaces > 0)
             line->end = (gsize) (p - self->text);
           n_spaces = 0;
           if (*p == '\0')
             break;
           p++;
-          line = start_line (self, (gsize) (p - self->text));
+          line = start_line (self, (gsize) (p - self->text), placed->len);
           line->ascent = space->ascent;
           line->descent = space->descent;
           line_has_word = FALSE;
@@ -627,19 +680,18 @@ lay_out (VentureNoteText *self,
       if (line_has_word && line->width + (int) n_spaces * space->width + word->width > width)
         {
           /* The spaces stay behind on the line they end. */
-          append_spaces (line, space, n_spaces);
-          line->width -= (int) n_spaces * space->width;
+          add_spaces (line, space, n_spaces, FALSE);
           n_spaces = 0;
-          line = start_line (self, (gsize) (p - self->text));
+          line = start_line (self, (gsize) (p - self->text), placed->len);
           line_has_word = FALSE;
         }
 
       if (n_spaces * (gsize) space->width + (gsize) word->width > (gsize) width && !line_has_word)
         return FALSE;  /* Pango breaks inside the word */
 
-      append_spaces (line, space, n_spaces);
+      add_spaces (line, space, n_spaces, TRUE);
       n_spaces = 0;
-      append_word (line, word);
+      place_word (line, placed, word);
       line->end = (gsize) (word_end - self->text);
       line_has_word = TRUE;
       p = word_end;
@@ -649,6 +701,7 @@ lay_out (VentureNoteText *self,
     {
       Line *done = &g_array_index (self->lines, Line, i);
 
+      make_runs (self, done, &g_array_index (placed, Placed, done->first));
       self->height += done->ascent + done->descent;
     }
 
@@ -682,7 +735,8 @@ venture_note_text_new (PangoContext *context,
   self->serial = pango_context_get_serial (context);
   self->text = g_strdup (text);
   self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_array_set_clear_func (self->lines, clear_line);
+  self->runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (self->runs, clear_run);
 
   if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE))
     return NULL;
@@ -699,6 +753,7 @@ venture_note_text_free (VentureNoteText *self)
   g_clear_object (&self->context);
   g_free (self->text);
   g_array_unref (self->lines);
+  g_array_unref (self->runs);
   g_free (self);
 }
 
@@ -758,12 +813,12 @@ venture_note_text_snapshot (VentureNoteText *self,
       const Line *line = &g_array_index (self->lines, Line, i);
       float baseline = (float) (top + line->ascent) / PANGO_SCALE;
 
-      for (guint j = 0; j < line->runs->len; j++)
+      for (guint j = line->first; j < line->first + line->n; j++)
         {
-          const Run *run = &g_array_index (line->runs, Run, j);
+          const Run *run = &g_array_index (self->runs, Run, j);
           GskRenderNode *node;
 
-          /* NULL when nothing in it shows, a run of spaces. */
+          /* NULL when nothing in it shows (no-break spaces alone). */
           node = gsk_text_node_new (run->font, run->glyphs, color,
                                     &GRAPHENE_POINT_INIT ((float) run->x / PANGO_SCALE, baseline));
           if (node != NULL)
