@@ -425,7 +425,7 @@ shape_words (PangoContext *context,
              WordCache    *cache,
              const char   *text)
 {
-  GPtrArray *words = g_ptr_array_new ();
+  GPtrArray *words = g_ptr_array_sized_new (16);
   g_autoptr(GArray) new_words = g_array_new (FALSE, FALSE, sizeof (NewWord));
   g_autoptr(GString) joined = g_string_new (NULL);
 
@@ -734,8 +734,8 @@ venture_note_text_new (PangoContext *context,
   self->context = g_object_ref (context);
   self->serial = pango_context_get_serial (context);
   self->text = g_strdup (text);
-  self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  self->runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 4);
+  self->runs = g_array_sized_new (FALSE, TRUE, sizeof (Run), 4);
   g_array_set_clear_func (self->runs, clear_run);
 
   if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE))
