@@ -21,8 +21,8 @@ static const char * const simple_texts[] = {
   "Ελληνικά και русский текст вместе",
   /* shaped together, some words alone after all: no letters, a script
    * taken from the words before, another font for a letter or a symbol */
-  "Open 24/7 for (Ελλάδα) riders, 10\xc2\xa0km of IJssel and \xc4\xb2ssel \xf0\x9f\x9a\xb2 repairs: "
-  "brakes, chains & gears, fitted in stands",
+  ("Open 24/7 for (Ελλάδα) riders, 10\xc2\xa0km of IJssel and \xc4\xb2ssel \xf0\x9f\x9a\xb2 repairs: "
+   "brakes, chains & gears, fitted in stands"),
 };
 
 static PangoLayout *

@@ -468,7 +468,7 @@ shape_words (PangoContext *context,
   if (new_words->len == 1)
     shape_alone (context, cache, g_array_index (new_words, NewWord, 0).word, joined->str, joined->len);
   else if (new_words->len > 1)
-    shape_together (context, cache, joined->str, joined->len, (NewWord *) new_words->data, new_words->len);
+    shape_together (context, cache, joined->str, joined->len, &g_array_index (new_words, NewWord, 0), new_words->len);
 
   return words;
 }
