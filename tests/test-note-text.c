@@ -19,6 +19,10 @@ static const char * const simple_texts[] = {
   "",
   "Quick brown fox over the lazy dog, twice: quick brown fox over the lazy dog.",
   "Ελληνικά και русский текст вместе",
+  /* shaped together, some words alone after all: no letters, a script
+   * taken from the words before, another font for a letter or a symbol */
+  ("Open 24/7 for (Ελλάδα) riders, 10\xc2\xa0km of IJssel and \xc4\xb2ssel \xf0\x9f\x9a\xb2 repairs: "
+   "brakes, chains & gears, fitted in stands"),
 };
 
 static PangoLayout *
@@ -50,11 +54,121 @@ pango_line_text (PangoLayout *layout,
   return g_strndup (text + line->start_index, length);
 }
 
+/* Where Pango's line ends after @text, its start: the widths of its
+ * words and the spaces between them as Pango shaped them. */
+static int
+pango_line_width (PangoLayout *layout,
+                  int          index,
+                  const char  *text)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, index);
+  int x;
+
+  pango_layout_line_index_to_x (line, line->start_index + (int) strlen (text), FALSE, &x);
+  return x;
+}
+
 static PangoContext *
 widget_context (GtkWidget **widget)
 {
   *widget = g_object_ref_sink (gtk_label_new (NULL));
   return gtk_widget_get_pango_context (*widget);
+}
+
+typedef struct
+{
+  PangoGlyph glyph;
+  int        x;
+  int        baseline;
+} DrawnGlyph;
+
+static void
+collect_drawn (GskRenderNode *node,
+               GArray        *drawn_glyphs)
+{
+  if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+    {
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_drawn (gsk_container_node_get_child (node, i), drawn_glyphs);
+    }
+  else
+    {
+      const graphene_point_t *offset = gsk_text_node_get_offset (node);
+      /* not the count get_glyphs() gives: it is declared pure */
+      guint n_glyphs = gsk_text_node_get_num_glyphs (node);
+      const PangoGlyphInfo *glyphs = gsk_text_node_get_glyphs (node, NULL);
+      int x = (int) (offset->x * PANGO_SCALE);
+
+      g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXT_NODE);
+      for (guint i = 0; i < n_glyphs; i++)
+        {
+          DrawnGlyph drawn = { glyphs[i].glyph, x + glyphs[i].geometry.x_offset, (int) (offset->y * PANGO_SCALE) };
+
+          g_array_append_val (drawn_glyphs, drawn);
+          x += glyphs[i].geometry.width;
+        }
+    }
+}
+
+/* The glyphs Pango draws for the text, but its spaces. */
+static GArray *
+pango_drawn (PangoLayout *layout)
+{
+  GArray *drawn_glyphs = g_array_new (FALSE, FALSE, sizeof (DrawnGlyph));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      int x;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      x = logical.x;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          const PangoGlyphInfo *glyph = &run->glyphs->glyphs[i];
+          DrawnGlyph drawn = { glyph->glyph, x + glyph->geometry.x_offset, pango_layout_iter_get_baseline (iter) };
+
+          if (text[run->item->offset + run->glyphs->log_clusters[i]] != ' ')
+            g_array_append_val (drawn_glyphs, drawn);
+          x += glyph->geometry.width;
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  return drawn_glyphs;
+}
+
+/* Each glyph as Pango would draw it, in the same place. */
+static void
+assert_draws_as_pango (VentureNoteText *text,
+                       PangoLayout     *layout)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (DrawnGlyph));
+  g_autoptr(GArray) pangos = pango_drawn (layout);
+
+  venture_note_text_snapshot (text, snapshot, &(GdkRGBA) { 0, 0, 0, 1 });
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    collect_drawn (node, ours);
+
+  g_assert_cmpuint (ours->len, ==, pangos->len);
+  for (guint i = 0; i < ours->len; i++)
+    {
+      const DrawnGlyph *our = &g_array_index (ours, DrawnGlyph, i);
+      const DrawnGlyph *pango = &g_array_index (pangos, DrawnGlyph, i);
+
+      g_assert_cmpuint (our->glyph, ==, pango->glyph);
+      g_assert_cmpint (our->x, ==, pango->x);
+      g_assert_cmpint (our->baseline, ==, pango->baseline);
+    }
 }
 
 static void
@@ -78,10 +192,12 @@ test_note_text_breaks_as_pango (void)
           g_autofree char *pangos = pango_line_text (layout, (int) line);
 
           g_assert_cmpstr (ours, ==, pangos);
+          g_assert_cmpint (venture_note_text_get_line_width (text, line), ==, pango_line_width (layout, (int) line, ours));
           g_assert_cmpint (venture_note_text_get_line_width (text, line), <=, VENTURE_NOTE_WIDTH * PANGO_SCALE);
         }
       pango_layout_get_pixel_size (layout, NULL, &height);
       g_assert_cmpint (venture_note_text_get_height (text), ==, height);
+      assert_draws_as_pango (text, layout);
     }
 
   g_object_unref (widget);
@@ -162,6 +278,76 @@ test_note_text_leaves_to_pango (void)
   g_object_unref (widget);
 }
 
+/* A context set up as @like, but with a font map of its own: a setup of
+ * its own, whose words are not shaped yet. */
+static PangoContext *
+fresh_context (PangoContext *like)
+{
+  g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+
+  pango_context_set_font_description (context, pango_context_get_font_description (like));
+  pango_context_set_language (context, pango_context_get_language (like));
+  pango_cairo_context_set_resolution (context, pango_cairo_context_get_resolution (like));
+  pango_cairo_context_set_font_options (context, pango_cairo_context_get_font_options (like));
+  pango_context_set_round_glyph_positions (context, pango_context_get_round_glyph_positions (like));
+  return context;
+}
+
+/* What the text draws: its glyphs, their fonts and places. */
+static GBytes *
+drawn (PangoContext *context,
+       const char   *words)
+{
+  g_autoptr(VentureNoteText) text = venture_note_text_new (context, words, VENTURE_NOTE_WIDTH);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  g_assert_nonnull (text);
+  venture_note_text_snapshot (text, snapshot, &(GdkRGBA) { 0, 0, 0, 1 });
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_render_node_serialize (node);
+}
+
+/* A note's new words are shaped in one pass and split at the spaces;
+ * each must come out as shaped on its own, whatever font or script it
+ * has and whether or not it could be shaped with the others. */
+static void
+test_note_text_words_together_as_alone (void)
+{
+  const char *words = simple_texts[G_N_ELEMENTS (simple_texts) - 1];
+  GtkWidget *widget;
+  PangoContext *like = widget_context (&widget);
+  PangoContext *alone = fresh_context (like);
+  PangoContext *together = fresh_context (like);
+  g_auto(GStrv) each = g_strsplit (words, " ", -1);
+  g_autoptr(GPtrArray) each_alone = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) all_alone = NULL;
+  g_autoptr(GBytes) all_together = NULL;
+
+  g_assert_cmpuint (g_strv_length (each), >, 10);
+  /* one new word at a time */
+  for (guint i = 0; each[i] != NULL; i++)
+    g_ptr_array_add (each_alone, drawn (alone, each[i]));
+  all_alone = drawn (alone, words);
+
+  /* all new at once */
+  all_together = drawn (together, words);
+  g_assert_true (g_bytes_equal (all_together, all_alone));
+  for (guint i = 0; each[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) from_together = drawn (together, each[i]);
+
+      g_test_message ("word: %s", each[i]);
+      g_assert_true (g_bytes_equal (from_together, each_alone->pdata[i]));
+    }
+
+  g_object_unref (alone);
+  g_object_unref (together);
+  g_object_unref (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,6 +356,7 @@ main (int   argc,
 
   g_test_add_func ("/venture/note-text/breaks-as-pango", test_note_text_breaks_as_pango);
   g_test_add_func ("/venture/note-text/keeps-words", test_note_text_keeps_words);
+  g_test_add_func ("/venture/note-text/words-together-as-alone", test_note_text_words_together_as_alone);
   g_test_add_func ("/venture/note-text/leaves-to-pango", test_note_text_leaves_to_pango);
 
   return g_test_run ();

@@ -31,7 +31,7 @@ typedef struct
 
 typedef struct
 {
-  GArray *pieces;   /* of Run, each from x 0 */
+  GArray *pieces;   /* of Run, x from the word's start */
   int     width;    /* all in Pango units */
   int     ascent;
   int     descent;
@@ -55,13 +55,21 @@ typedef struct
 
 typedef struct
 {
-  gsize   start;   /* bytes of the text, without the spaces it broke at */
-  gsize   end;
-  int     width;
-  int     ascent;
-  int     descent;
-  GArray *runs;
+  gsize start;   /* bytes of the text, without the spaces it broke at */
+  gsize end;
+  int   width;
+  int   ascent;
+  int   descent;
+  guint first;   /* of its runs, or while laid out, of its words */
+  guint n;
 } Line;
+
+/* A word as laid out on its line. */
+typedef struct
+{
+  const Word *word;
+  int         x;
+} Placed;
 
 struct _VentureNoteText
 {
@@ -69,6 +77,7 @@ struct _VentureNoteText
   guint         serial;
   char         *text;
   GArray       *lines;
+  GArray       *runs;   /* of all lines, a line's in a row */
   int           height;
 };
 
@@ -183,46 +192,285 @@ word_cache_for (PangoContext *context)
   return link->cache;
 }
 
-static Word *
-shape_word (PangoContext  *context,
-            WordCache     *cache,
-            const char    *text,
-            gsize          length)
+static void
+measure_word (Word *word)
 {
-  PangoShapeFlags flags = pango_context_get_round_glyph_positions (context)
-                          ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
-  g_autofree char *key = g_strndup (text, length);
-  Word *word = g_hash_table_lookup (cache->words, key);
+  for (guint i = 0; i < word->pieces->len; i++)
+    {
+      Run *piece = &g_array_index (word->pieces, Run, i);
+      PangoRectangle logical;
+
+      pango_glyph_string_extents (piece->glyphs, piece->font, NULL, &logical);
+      piece->x = word->width;
+      word->width += logical.width;
+      word->ascent = MAX (word->ascent, -logical.y);
+      word->descent = MAX (word->descent, logical.y + logical.height);
+    }
+}
+
+static PangoShapeFlags
+shape_flags (PangoContext *context)
+{
+  return pango_context_get_round_glyph_positions (context) ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE;
+}
+
+static void
+shape_alone (PangoContext *context,
+             WordCache    *cache,
+             Word         *word,
+             const char   *text,
+             gsize         length)
+{
   GList *items;
 
-  if (word != NULL)
-    return word;
-
-  word = g_new0 (Word, 1);
-  word->pieces = g_array_new (FALSE, TRUE, sizeof (Run));
-  g_array_set_clear_func (word->pieces, clear_run);
   /* Pango's own itemizing and shaping, so font fallback is as in a layout. */
-  items = pango_itemize (context, key, 0, (int) length, cache->no_attributes, NULL);
+  items = pango_itemize (context, text, 0, (int) length, cache->no_attributes, NULL);
   for (GList *l = items; l != NULL; l = l->next)
     {
       PangoItem *item = l->data;
-      PangoRectangle logical;
       Run piece = { .x = 0 };
 
       piece.font = g_object_ref (item->analysis.font);
       piece.glyphs = pango_glyph_string_new ();
-      pango_shape_with_flags (key + item->offset, item->length, key, (int) length,
-                              &item->analysis, piece.glyphs, flags);
-      pango_glyph_string_extents (piece.glyphs, piece.font, NULL, &logical);
-      word->width += logical.width;
-      word->ascent = MAX (word->ascent, -logical.y);
-      word->descent = MAX (word->descent, logical.y + logical.height);
+      pango_shape_with_flags (text + item->offset, item->length, text, (int) length,
+                              &item->analysis, piece.glyphs, shape_flags (context));
       g_array_append_val (word->pieces, piece);
     }
   g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  measure_word (word);
+}
 
-  g_hash_table_insert (cache->words, g_steal_pointer (&key), word);
+/* The word in the cache, or a new one not yet shaped (no pieces). */
+static Word *
+find_word (WordCache  *cache,
+           const char *text,
+           gsize       length,
+           gboolean   *is_new)
+{
+  char buffer[64];
+  g_autofree char *long_key = NULL;
+  char *key = buffer;
+  Word *word;
+
+  if (length >= sizeof buffer)
+    key = long_key = g_malloc (length + 1);
+  memcpy (key, text, length);
+  key[length] = '\0';
+
+  word = g_hash_table_lookup (cache->words, key);
+  *is_new = word == NULL;
+  if (word == NULL)
+    {
+      word = g_new0 (Word, 1);
+      word->pieces = g_array_new (FALSE, TRUE, sizeof (Run));
+      g_array_set_clear_func (word->pieces, clear_run);
+      g_hash_table_insert (cache->words, long_key != NULL ? g_steal_pointer (&long_key) : g_strdup (key), word);
+    }
   return word;
+}
+
+/* The script Pango gives a word itemized alone, when it gives the word
+ * the same beside other words: a word whose letters are of one script
+ * and that starts with a character choosing its own font (not a mark,
+ * which joins the space before it, nor a no-break space, which keeps
+ * the font before it). Else G_UNICODE_SCRIPT_INVALID_CODE: a word
+ * without letters takes the script of the words before it. */
+static GUnicodeScript
+script_alone (const char *text,
+              gsize       length)
+{
+  GUnicodeScript script = G_UNICODE_SCRIPT_INVALID_CODE;
+
+  switch (g_unichar_type (g_utf8_get_char (text)))
+    {
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACE_SEPARATOR:
+      return G_UNICODE_SCRIPT_INVALID_CODE;
+    default:
+      break;
+    }
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript own = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (own == G_UNICODE_SCRIPT_COMMON || own == G_UNICODE_SCRIPT_INHERITED || own == script)
+        continue;
+      if (script != G_UNICODE_SCRIPT_INVALID_CODE)
+        return G_UNICODE_SCRIPT_INVALID_CODE;
+      script = own;
+    }
+
+  return script;
+}
+
+/* A word a note brings that the cache lacks, at its place among the
+ * words shaped together. */
+typedef struct
+{
+  Word          *word;
+  gsize          start;
+  gsize          end;
+  GUnicodeScript script;
+  int            glyphs_after;   /* of the space after it */
+  gboolean       failed;
+} NewWord;
+
+/* Each word's glyphs of an item, as a piece in the item's font. */
+static void
+split_at_spaces (PangoItem        *item,
+                 PangoGlyphString *glyphs,
+                 NewWord          *new_words,
+                 guint             n_new_words,
+                 guint            *current)
+{
+  int g = 0;
+
+  while (g < glyphs->num_glyphs)
+    {
+      gsize cluster = (gsize) item->offset + (gsize) glyphs->log_clusters[g];
+      NewWord *at;
+      Run piece = { .x = 0 };
+      int end;
+
+      while (*current + 1 < n_new_words && cluster > new_words[*current].end)
+        (*current)++;
+      at = &new_words[*current];
+
+      if (cluster < at->start || cluster >= at->end)
+        {
+          if (cluster == at->end)
+            at->glyphs_after++;
+          else
+            at->failed = TRUE;  /* its start went into the space's cluster */
+          g++;
+          continue;
+        }
+
+      if (at->word->pieces->len == 0 && cluster != at->start)
+        at->failed = TRUE;
+
+      for (end = g + 1; end < glyphs->num_glyphs; end++)
+        {
+          gsize next = (gsize) item->offset + (gsize) glyphs->log_clusters[end];
+
+          if (next < at->start || next >= at->end)
+            break;
+        }
+
+      piece.font = g_object_ref (item->analysis.font);
+      piece.glyphs = pango_glyph_string_new ();
+      pango_glyph_string_set_size (piece.glyphs, end - g);
+      memcpy (piece.glyphs->glyphs, glyphs->glyphs + g, sizeof (PangoGlyphInfo) * (gsize) (end - g));
+      for (int i = g; i < end; i++)
+        piece.glyphs->log_clusters[i - g] = (int) ((gsize) item->offset + (gsize) glyphs->log_clusters[i] - at->start);
+      g_array_append_val (at->word->pieces, piece);
+      g = end;
+    }
+}
+
+/* Shaping costs much per call, so the words a note brings are shaped in
+ * one pass, joined by single spaces as Pango shapes them in a line, and
+ * split at the spaces. A word Pango would itemize or shape otherwise
+ * beside the others is shaped alone after all. */
+static void
+shape_together (PangoContext *context,
+                WordCache    *cache,
+                const char   *joined,
+                gsize         length,
+                NewWord      *new_words,
+                guint         n_new_words)
+{
+  PangoGlyphString *glyphs = pango_glyph_string_new ();
+  GList *items = pango_itemize (context, joined, 0, (int) length, cache->no_attributes, NULL);
+  guint current = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      PangoItem *item = l->data;
+      gsize item_start = (gsize) item->offset;
+      gsize item_end = item_start + (gsize) item->length;
+
+      for (guint i = 0; i < n_new_words; i++)
+        if (new_words[i].start < item_end && item_start < new_words[i].end &&
+            (int) item->analysis.script != (int) new_words[i].script)
+          new_words[i].failed = TRUE;
+
+      pango_shape_with_flags (joined + item->offset, item->length, joined, (int) length,
+                              &item->analysis, glyphs, shape_flags (context));
+      split_at_spaces (item, glyphs, new_words, n_new_words, &current);
+    }
+  g_list_free_full (items, (GDestroyNotify) pango_item_free);
+  pango_glyph_string_free (glyphs);
+
+  for (guint i = 0; i < n_new_words; i++)
+    {
+      NewWord *at = &new_words[i];
+
+      if (at->failed || at->word->pieces->len == 0 || (i + 1 < n_new_words && at->glyphs_after != 1))
+        {
+          g_array_set_size (at->word->pieces, 0);
+          shape_alone (context, cache, at->word, joined + at->start, at->end - at->start);
+        }
+      else
+        measure_word (at->word);
+    }
+}
+
+/* The text's words in order, all shaped. */
+static GPtrArray *
+shape_words (PangoContext *context,
+             WordCache    *cache,
+             const char   *text)
+{
+  GPtrArray *words = g_ptr_array_sized_new (16);
+  g_autoptr(GArray) new_words = g_array_new (FALSE, FALSE, sizeof (NewWord));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *end;
+      gboolean is_new;
+      Word *word;
+
+      if (*p == ' ' || *p == '\n')
+        {
+          p++;
+          continue;
+        }
+
+      for (end = p; *end != '\0' && *end != ' ' && *end != '\n'; end++)
+        ;
+      word = find_word (cache, p, (gsize) (end - p), &is_new);
+      g_ptr_array_add (words, word);
+
+      if (is_new)
+        {
+          NewWord fresh = { word, 0, 0, script_alone (p, (gsize) (end - p)), 0, FALSE };
+
+          if (fresh.script == G_UNICODE_SCRIPT_INVALID_CODE)
+            shape_alone (context, cache, word, p, (gsize) (end - p));
+          else
+            {
+              if (joined->len > 0)
+                g_string_append_c (joined, ' ');
+              fresh.start = joined->len;
+              g_string_append_len (joined, p, end - p);
+              fresh.end = joined->len;
+              g_array_append_val (new_words, fresh);
+            }
+        }
+      p = end;
+    }
+
+  if (new_words->len == 1)
+    shape_alone (context, cache, g_array_index (new_words, NewWord, 0).word, joined->str, joined->len);
+  else if (new_words->len > 1)
+    shape_together (context, cache, joined->str, joined->len, &g_array_index (new_words, NewWord, 0), new_words->len);
+
+  return words;
 }
 
 /* Text whose lines may break elsewhere than at its spaces, or that does
@@ -268,66 +516,110 @@ breaks_only_at_spaces (const char *text)
   return TRUE;
 }
 
-static void
-clear_line (gpointer data)
-{
-  Line *line = data;
-
-  g_clear_pointer (&line->runs, g_array_unref);
-}
-
 static Line *
 start_line (VentureNoteText *self,
-            gsize            start)
+            gsize            start,
+            guint            first_word)
 {
-  Line line = { .start = start, .end = start };
+  Line line = { .start = start, .end = start, .first = first_word };
 
-  line.runs = g_array_new (FALSE, TRUE, sizeof (Run));
-  g_array_set_clear_func (line.runs, clear_run);
   g_array_append_val (self->lines, line);
   return &g_array_index (self->lines, Line, self->lines->len - 1);
 }
 
-/* A line's glyphs in one glyph string per font, so it draws as a few
- * text nodes rather than one per word. */
+/* Spaces before a word or at the end of a line; they count in the
+ * line's height, and in its width unless the line ends with them. */
 static void
-append_word (Line       *line,
-             const Word *word)
+add_spaces (Line       *line,
+            const Word *space,
+            guint       n_spaces,
+            gboolean    counted)
 {
-  line->ascent = MAX (line->ascent, word->ascent);
-  line->descent = MAX (line->descent, word->descent);
+  if (n_spaces == 0)
+    return;
 
-  for (guint i = 0; i < word->pieces->len; i++)
-    {
-      const Run *piece = &g_array_index (word->pieces, Run, i);
-      Run *run = line->runs->len > 0 ? &g_array_index (line->runs, Run, line->runs->len - 1) : NULL;
-      int before;
-
-      if (run == NULL || run->font != piece->font)
-        {
-          Run fresh = { g_object_ref (piece->font), pango_glyph_string_new (), line->width };
-
-          g_array_append_val (line->runs, fresh);
-          run = &g_array_index (line->runs, Run, line->runs->len - 1);
-        }
-
-      before = run->glyphs->num_glyphs;
-      pango_glyph_string_set_size (run->glyphs, before + piece->glyphs->num_glyphs);
-      memcpy (run->glyphs->glyphs + before, piece->glyphs->glyphs,
-              sizeof (PangoGlyphInfo) * (gsize) piece->glyphs->num_glyphs);
-      memset (run->glyphs->log_clusters + before, 0, sizeof (int) * (gsize) piece->glyphs->num_glyphs);
-    }
-
-  line->width += word->width;
+  line->ascent = MAX (line->ascent, space->ascent);
+  line->descent = MAX (line->descent, space->descent);
+  if (counted)
+    line->width += (int) n_spaces * space->width;
 }
 
 static void
-append_spaces (Line       *line,
-               const Word *space,
-               guint       n_spaces)
+place_word (Line       *line,
+            GArray     *placed,
+            const Word *word)
 {
-  for (guint i = 0; i < n_spaces; i++)
-    append_word (line, space);
+  Placed at = { word, line->width };
+
+  g_array_append_val (placed, at);
+  line->n++;
+  line->ascent = MAX (line->ascent, word->ascent);
+  line->descent = MAX (line->descent, word->descent);
+  line->width += word->width;
+}
+
+/* A line's glyphs in one glyph string per font, so it draws as a few
+ * text nodes rather than one per word. Spaces draw nothing, so they
+ * are no glyphs: the glyph before a gap is as wide as the gap too. */
+static void
+make_runs (VentureNoteText *self,
+           Line            *line,
+           const Placed    *placed)
+{
+  guint first = self->runs->len;
+  int run_end = 0;
+
+  /* First the runs' sizes, so each glyph string is made once. */
+  for (guint i = 0; i < line->n; i++)
+    for (guint j = 0; j < placed[i].word->pieces->len; j++)
+      {
+        const Run *piece = &g_array_index (placed[i].word->pieces, Run, j);
+        Run *run = self->runs->len > first ? &g_array_index (self->runs, Run, self->runs->len - 1) : NULL;
+
+        if (run == NULL || run->font != piece->font)
+          {
+            Run fresh = { g_object_ref (piece->font), pango_glyph_string_new (), placed[i].x + piece->x };
+
+            g_array_append_val (self->runs, fresh);
+            run = &g_array_index (self->runs, Run, self->runs->len - 1);
+          }
+        run->glyphs->num_glyphs += piece->glyphs->num_glyphs;
+      }
+
+  for (guint r = first; r < self->runs->len; r++)
+    {
+      PangoGlyphString *glyphs = g_array_index (self->runs, Run, r).glyphs;
+      int n_glyphs = glyphs->num_glyphs;
+
+      glyphs->num_glyphs = 0;
+      pango_glyph_string_set_size (glyphs, n_glyphs);
+      memset (glyphs->log_clusters, 0, sizeof (int) * (gsize) n_glyphs);
+      glyphs->num_glyphs = 0;
+    }
+
+  for (guint i = 0, r = first, j; i < line->n; i++)
+    for (j = 0; j < placed[i].word->pieces->len; j++)
+      {
+        const Word *word = placed[i].word;
+        const Run *piece = &g_array_index (word->pieces, Run, j);
+        Run *run = &g_array_index (self->runs, Run, r);
+        PangoGlyphString *glyphs;
+        int x = placed[i].x + piece->x;
+
+        if (run->font != piece->font)
+          run = &g_array_index (self->runs, Run, ++r);
+        glyphs = run->glyphs;
+
+        if (glyphs->num_glyphs > 0)
+          glyphs->glyphs[glyphs->num_glyphs - 1].geometry.width += x - run_end;
+        memcpy (glyphs->glyphs + glyphs->num_glyphs, piece->glyphs->glyphs,
+                sizeof (PangoGlyphInfo) * (gsize) piece->glyphs->num_glyphs);
+        glyphs->num_glyphs += piece->glyphs->num_glyphs;
+        run_end = placed[i].x + (j + 1 < word->pieces->len ? g_array_index (word->pieces, Run, j + 1).x : word->width);
+      }
+
+  line->first = first;
+  line->n = self->runs->len - first;
 }
 
 /* Greedy: a word goes on the line if it fits, else it starts the next;
@@ -338,12 +630,18 @@ lay_out (VentureNoteText *self,
          WordCache       *cache,
          int              width)
 {
-  const Word *space = shape_word (self->context, cache, " ", 1);
+  g_autoptr(GPtrArray) words = shape_words (self->context, cache, self->text);
+  g_autoptr(GArray) placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), words->len);
+  guint next_word = 0;
+  gboolean space_is_new;
+  Word *space = find_word (cache, " ", 1, &space_is_new);
   const char *p = self->text;
-  Line *line = start_line (self, 0);
+  Line *line = start_line (self, 0, 0);
   gboolean line_has_word = FALSE;
   guint n_spaces = 0;
 
+  if (space_is_new)
+    shape_alone (self->context, cache, space, " ", 1);
   line->ascent = space->ascent;
   line->descent = space->descent;
 
@@ -361,16 +659,14 @@ lay_out (VentureNoteText *self,
 
       if (*p == '\n' || *p == '\0')
         {
-          append_spaces (line, space, n_spaces);
-          if (line_has_word)
-            line->width -= (int) n_spaces * space->width;
-          else if (n_spaces > 0)
+          add_spaces (line, space, n_spaces, !line_has_word);
+          if (!line_has_word && n_spaces > 0)
             line->end = (gsize) (p - self->text);
           n_spaces = 0;
           if (*p == '\0')
             break;
           p++;
-          line = start_line (self, (gsize) (p - self->text));
+          line = start_line (self, (gsize) (p - self->text), placed->len);
           line->ascent = space->ascent;
           line->descent = space->descent;
           line_has_word = FALSE;
@@ -379,24 +675,23 @@ lay_out (VentureNoteText *self,
 
       for (word_end = p; *word_end != '\0' && *word_end != ' ' && *word_end != '\n'; word_end++)
         ;
-      word = shape_word (self->context, cache, p, (gsize) (word_end - p));
+      word = g_ptr_array_index (words, next_word++);
 
       if (line_has_word && line->width + (int) n_spaces * space->width + word->width > width)
         {
           /* The spaces stay behind on the line they end. */
-          append_spaces (line, space, n_spaces);
-          line->width -= (int) n_spaces * space->width;
+          add_spaces (line, space, n_spaces, FALSE);
           n_spaces = 0;
-          line = start_line (self, (gsize) (p - self->text));
+          line = start_line (self, (gsize) (p - self->text), placed->len);
           line_has_word = FALSE;
         }
 
       if (n_spaces * (gsize) space->width + (gsize) word->width > (gsize) width && !line_has_word)
         return FALSE;  /* Pango breaks inside the word */
 
-      append_spaces (line, space, n_spaces);
+      add_spaces (line, space, n_spaces, TRUE);
       n_spaces = 0;
-      append_word (line, word);
+      place_word (line, placed, word);
       line->end = (gsize) (word_end - self->text);
       line_has_word = TRUE;
       p = word_end;
@@ -406,6 +701,7 @@ lay_out (VentureNoteText *self,
     {
       Line *done = &g_array_index (self->lines, Line, i);
 
+      make_runs (self, done, &g_array_index (placed, Placed, done->first));
       self->height += done->ascent + done->descent;
     }
 
@@ -438,8 +734,9 @@ venture_note_text_new (PangoContext *context,
   self->context = g_object_ref (context);
   self->serial = pango_context_get_serial (context);
   self->text = g_strdup (text);
-  self->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_array_set_clear_func (self->lines, clear_line);
+  self->lines = g_array_sized_new (FALSE, TRUE, sizeof (Line), 4);
+  self->runs = g_array_sized_new (FALSE, TRUE, sizeof (Run), 4);
+  g_array_set_clear_func (self->runs, clear_run);
 
   if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE))
     return NULL;
@@ -456,6 +753,7 @@ venture_note_text_free (VentureNoteText *self)
   g_clear_object (&self->context);
   g_free (self->text);
   g_array_unref (self->lines);
+  g_array_unref (self->runs);
   g_free (self);
 }
 
@@ -515,12 +813,12 @@ venture_note_text_snapshot (VentureNoteText *self,
       const Line *line = &g_array_index (self->lines, Line, i);
       float baseline = (float) (top + line->ascent) / PANGO_SCALE;
 
-      for (guint j = 0; j < line->runs->len; j++)
+      for (guint j = line->first; j < line->first + line->n; j++)
         {
-          const Run *run = &g_array_index (line->runs, Run, j);
+          const Run *run = &g_array_index (self->runs, Run, j);
           GskRenderNode *node;
 
-          /* NULL when nothing in it shows, a run of spaces. */
+          /* NULL when nothing in it shows (no-break spaces alone). */
           node = gsk_text_node_new (run->font, run->glyphs, color,
                                     &GRAPHENE_POINT_INIT ((float) run->x / PANGO_SCALE, baseline));
           if (node != NULL)
