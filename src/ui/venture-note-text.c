@@ -854,9 +854,9 @@ venture_note_text_draw (VentureNoteText *self,
       double reach_bottom = (double) (line_top + height + height / 2) / PANGO_SCALE;
 
       if (reach_bottom >= top && reach_top <= bottom)
-        for (guint j = 0; j < line->runs->len; j++)
+        for (guint j = line->first; j < line->first + line->n; j++)
           {
-            const Run *run = &g_array_index (line->runs, Run, j);
+            const Run *run = &g_array_index (self->runs, Run, j);
 
             cairo_save (cr);
             cairo_translate (cr, (double) run->x / PANGO_SCALE, (double) (line_top + line->ascent) / PANGO_SCALE);
