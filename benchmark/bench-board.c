@@ -203,7 +203,7 @@ iterate_until (gboolean *flag)
     g_error ("No frame within 120 s");
 }
 
-static VentureWindow *
+static G_GNUC_NO_INLINE VentureWindow *
 open_window (GApplication  *app,
              VentureCanvas *canvas,
              Run           *run,
@@ -244,7 +244,7 @@ open_window (GApplication  *app,
 /* The note widgets of a big canvas's sketched blocks come right after
  * its first frame: the window is ready once they are there and laid out,
  * at the frame after. */
-static void
+static G_GNUC_NO_INLINE void
 wait_until_ready (VentureWindow *window,
                   Run           *run)
 {

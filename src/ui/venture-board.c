@@ -723,21 +723,22 @@ clear_notes (VentureBoard *self)
  * and text (no chips) are sketched. */
 #define SKETCH_MIN_NOTES 200
 
-static void
+static gboolean
 make_widgets_after_frame (gpointer data)
 {
   VentureBoard *self = data;
 
   self->sketch_idle_id = 0;
   _venture_board_ensure_note_widgets (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_widgets (VentureBoard *self)
 {
   if (self->sketching && self->sketch_idle_id == 0)
-    self->sketch_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, G_SOURCE_FUNC (make_widgets_after_frame),
-                                            self, NULL);
+    self->sketch_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, make_widgets_after_frame, self, NULL);
 }
 
 /* A sketch may no longer show its note: the widgets soon, which draw

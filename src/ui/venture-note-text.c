@@ -701,7 +701,8 @@ lay_out (VentureNoteText *self,
     {
       Line *done = &g_array_index (self->lines, Line, i);
 
-      make_runs (self, done, &g_array_index (placed, Placed, done->first));
+      /* (an empty text places nothing: no pointer into no array) */
+      make_runs (self, done, placed->len > 0 ? &g_array_index (placed, Placed, done->first) : NULL);
       self->height += done->ascent + done->descent;
     }
 

@@ -867,8 +867,9 @@ _venture_note_sketch_new (VentureNote  *note,
   VentureNoteSketch *self = g_new0 (VentureNoteSketch, 1);
   const char *text = venture_note_get_text (note);
 
-  g_return_val_if_fail (_venture_note_can_sketch (note), NULL);
-
+  /* A note that got chips since its block was sketched is drawn without
+   * them until its widget comes, right after (see
+   * _venture_note_sketch_shows_note). */
   self->note = g_object_ref (note);
   self->text = g_strdup (text);
   self->color = g_strdup (venture_note_get_color (note));
