@@ -748,6 +748,14 @@ on_query_tooltip (VentureNoteWidget *self,
   return TRUE;
 }
 
+/* Only the menu itself opens on a board that shows a version. */
+static gboolean
+note_action_applies (VentureBoard *board,
+                     const char   *action_name)
+{
+  return board != NULL && (_venture_board_can_edit (board) || g_str_equal (action_name, "note.menu"));
+}
+
 static void
 note_action (GtkWidget  *widget,
              const char *action_name,
@@ -756,11 +764,7 @@ note_action (GtkWidget  *widget,
   VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
   VentureBoard *board = _venture_board_from_widget (widget);
 
-  if (board == NULL)
-    return;
-
-  /* Only the menu itself opens on a board that shows a version. */
-  if (!_venture_board_can_edit (board) && !g_str_equal (action_name, "note.menu"))
+  if (!note_action_applies (board, action_name))
     return;
 
   if (g_str_equal (action_name, "note.edit"))
@@ -777,6 +781,22 @@ note_action (GtkWidget  *widget,
     venture_note_widget_popup_menu (self);
   else if (g_str_equal (action_name, "note.tags"))
     venture_note_widget_popup_tags (self);
+}
+
+/* A key that names an action would have every one of 10,000 notes
+ * format it for menus as it is made; the menu names its keys itself. A
+ * key that does nothing lets the event go on. */
+static gboolean
+activate_binding (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  const char *action_name = g_variant_get_string (args, NULL);
+
+  if (!note_action_applies (_venture_board_from_widget (widget), action_name))
+    return FALSE;
+  note_action (widget, action_name, NULL);
+  return TRUE;
 }
 
 static void
@@ -901,16 +921,18 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "note.menu", NULL, note_action);
   gtk_widget_class_install_action (widget_class, "note.tags", NULL, note_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "note.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_binding, "s", "note.edit");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_binding, "s", "note.edit");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, activate_binding, "s", "note.edit");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, activate_binding, "s", "note.menu");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, activate_binding, "s", "note.menu");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                activate_binding, "s", "note.duplicate");
   /* Alt+Return: the note's properties, as in GNOME's file managers;
    * Ctrl+T tidies the block. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "note.tags", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, activate_binding, "s", "note.tags");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
+                                activate_binding, "s", "note.tags");
 
   ensure_color_css ();
   grab_cursor = gdk_cursor_new_from_name ("grab", NULL);
@@ -1077,6 +1099,13 @@ update_actions (VentureNoteWidget *self,
 void
 venture_note_widget_popup_menu (VentureNoteWidget *self)
 {
+  /* The keys are the last of each action's bindings in class_init. */
+  static const struct { const char *label, *action, *accel; } edits[] = {
+    { N_("_Edit Text"), "note.edit", "F2" },
+    { N_("_Tags…"), "note.tags", "<Alt>KP_Enter" },
+    { N_("D_uplicate"), "note.duplicate", "<Control>d" },
+    { N_("_Delete"), "note.delete", NULL },
+  };
   VentureBoard *board;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) colors_section = g_menu_new ();
@@ -1104,10 +1133,14 @@ venture_note_widget_popup_menu (VentureNoteWidget *self)
       g_menu_append (colors_section, _(colors[i].label), action);
     }
 
-  g_menu_append (edit_section, _("_Edit Text"), "note.edit");
-  g_menu_append (edit_section, _("_Tags…"), "note.tags");
-  g_menu_append (edit_section, _("D_uplicate"), "note.duplicate");
-  g_menu_append (edit_section, _("_Delete"), "note.delete");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(edits[i].label), edits[i].action);
+
+      if (edits[i].accel != NULL)
+        g_menu_item_set_attribute (item, "accel", "s", edits[i].accel);
+      g_menu_append_item (edit_section, item);
+    }
 
   blocks = _venture_board_list_blocks (board);
   for (guint i = 0; i < blocks->len; i++)
