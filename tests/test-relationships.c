@@ -265,6 +265,9 @@ test_chips (Fixture       *fixture,
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 3);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 2))), ==, "W");
   g_assert_true (gtk_widget_has_css_class (venture_note_widget_get_chip (widget, 2), "segment-1"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (venture_note_widget_get_chip (widget, 2)), ==,
+                   "Segment: Weekend and leisure cyclists");
+  g_assert_true (gtk_widget_get_mapped (venture_note_widget_get_chip (widget, 2)));
   widget = widget_for (fixture, "br-01");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 1);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 0))), ==, "C");

@@ -34,6 +34,18 @@ venture_tag_chip_label (VentureTagKind  kind,
   return tag != NULL ? _(tag->label) : _("unknown");
 }
 
+/* A new tooltip on a visible widget makes GTK ask the display server
+ * where the pointer is, a round trip for each chip of a thousand notes;
+ * a chip not yet on a note has no tooltip to show. */
+static void
+set_tooltip_unshown (GtkWidget  *chip,
+                     const char *tooltip)
+{
+  gtk_widget_set_visible (chip, FALSE);
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_widget_set_visible (chip, TRUE);
+}
+
 GtkWidget *
 venture_tag_chip_new (VentureTagKind  kind,
                       const char     *id,
@@ -68,7 +80,7 @@ venture_tag_chip_new (VentureTagKind  kind,
     /* Translators: %s is a kind of tag ("Stage"), %s the id as stored. */
     tooltip = g_strdup_printf (_("%s from a newer version of Venture: “%s”"),
                                venture_tag_kind_label (kind), id);
-  gtk_widget_set_tooltip_text (chip, tooltip);
+  set_tooltip_unshown (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
@@ -101,7 +113,7 @@ venture_segment_marker_new (VentureCanvas *canvas,
   gtk_widget_add_css_class (marker, color_class);
   /* Translators: a marker's tooltip, %s is the segment's note text. */
   tooltip = g_strdup_printf (_("Segment: %s"), venture_note_get_text (segment));
-  gtk_widget_set_tooltip_text (marker, tooltip);
+  set_tooltip_unshown (marker, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
