@@ -1432,6 +1432,31 @@ test_board_note_text_changes (Fixture       *fixture,
   g_assert_cmpint (measured_height (widget), ==, short_height);
 }
 
+static gboolean
+query_tooltip (VentureNoteWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A note has a tooltip when its text is cut or it carries a mark. */
+static void
+test_board_note_tooltip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VentureNoteWidget *long_note = show_note (fixture, commuters);
+  VentureNoteWidget *short_note = show_note (fixture, "Repair");
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (short_note)));
+  g_assert_true (query_tooltip (long_note));
+  g_assert_false (query_tooltip (short_note));
+  venture_note_widget_set_mark (short_note, "+", "Added");
+  g_assert_true (query_tooltip (short_note));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1443,6 +1468,7 @@ main (int   argc,
   ADD ("note-fast-text", test_board_note_fast_text);
   ADD ("note-text-falls-back", test_board_note_text_falls_back);
   ADD ("note-text-changes", test_board_note_text_changes);
+  ADD ("note-tooltip", test_board_note_tooltip);
   ADD ("add-and-edit", test_board_add_and_edit);
   ADD ("type-on-block", test_board_type_on_block);
   ADD ("recolor", test_board_recolor);
