@@ -785,20 +785,55 @@ note_action (GtkWidget  *widget,
     venture_note_widget_popup_tags (self);
 }
 
-/* A key that names an action would have every one of 10,000 notes
- * format it for menus as it is made; the menu names its keys itself. A
- * key that does nothing lets the event go on. */
+/* The note that has the focus under @widget, where its keys go. */
 static gboolean
-activate_binding (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
+activate_focused_note (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
 {
   const char *action_name = g_variant_get_string (args, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *note = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_NOTE_WIDGET) : NULL;
 
-  if (!note_action_applies (_venture_board_from_widget (widget), action_name))
+  /* A key that does nothing lets the event go on. */
+  if (note == NULL || !gtk_widget_is_ancestor (note, widget) ||
+      !note_action_applies (_venture_board_from_widget (note), action_name))
     return FALSE;
-  note_action (widget, action_name, NULL);
+  note_action (note, action_name, NULL);
   return TRUE;
+}
+
+/* The notes' keys are one controller on the board that holds them, not
+ * one on each of 10,000 notes: GTK makes a controller for every widget
+ * whose class has keys. The menu names its keys itself. */
+GtkEventController *
+_venture_note_widget_shortcuts_new (void)
+{
+  static const struct { guint keyval; GdkModifierType modifiers; const char *action; } keys[] = {
+    { GDK_KEY_Return, 0, "note.edit" },
+    { GDK_KEY_KP_Enter, 0, "note.edit" },
+    { GDK_KEY_F2, 0, "note.edit" },
+    { GDK_KEY_Menu, 0, "note.menu" },
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu" },
+    { GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate" },
+    /* Alt+Return: the note's properties, as in GNOME's file managers;
+     * Ctrl+T tidies the block. */
+    { GDK_KEY_Return, GDK_ALT_MASK, "note.tags" },
+    { GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                gtk_callback_action_new (activate_focused_note, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  return controller;
 }
 
 static void
@@ -925,19 +960,6 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "note.move-to", "s", note_action);
   gtk_widget_class_install_action (widget_class, "note.menu", NULL, note_action);
   gtk_widget_class_install_action (widget_class, "note.tags", NULL, note_action);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_binding, "s", "note.edit");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_binding, "s", "note.edit");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F2, 0, activate_binding, "s", "note.edit");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, activate_binding, "s", "note.menu");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, activate_binding, "s", "note.menu");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                activate_binding, "s", "note.duplicate");
-  /* Alt+Return: the note's properties, as in GNOME's file managers;
-   * Ctrl+T tidies the block. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_ALT_MASK, activate_binding, "s", "note.tags");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK,
-                                activate_binding, "s", "note.tags");
 
   ensure_color_css ();
   grab_cursor = gdk_cursor_new_from_name ("grab", NULL);
@@ -1103,7 +1125,8 @@ update_actions (VentureNoteWidget *self,
 void
 venture_note_widget_popup_menu (VentureNoteWidget *self)
 {
-  /* The keys are the last of each action's bindings in class_init. */
+  /* Keys from _venture_note_widget_shortcuts_new(), as the menu showed
+   * them when each note had them (the last one of each action). */
   static const struct { const char *label, *action, *accel; } edits[] = {
     { N_("_Edit Text"), "note.edit", "F2" },
     { N_("_Tags…"), "note.tags", "<Alt>KP_Enter" },
