@@ -13,6 +13,7 @@
 #include "venture-history.h"
 #include "venture-mix-panel.h"
 #include "venture-note-widget.h"
+#include "venture-segment-marker.h"
 #include "venture-segments.h"
 #include "venture-tag-popover.h"
 #include "venture-taxonomy.h"
@@ -263,21 +264,26 @@ test_chips (Fixture       *fixture,
   /* Segment markers: on the segment itself and on every note serving it. */
   widget = widget_for (fixture, "br-15");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 3);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 2))), ==, "W");
+  g_assert_cmpstr (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 2))), ==, "W");
   g_assert_true (gtk_widget_has_css_class (venture_note_widget_get_chip (widget, 2), "segment-1"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (venture_note_widget_get_chip (widget, 2)), ==,
                    "Segment: Weekend and leisure cyclists");
   g_assert_true (gtk_widget_get_mapped (venture_note_widget_get_chip (widget, 2)));
+  /* a disc at least as large as the stylesheet's, around its initial */
+  g_assert_cmpint (gtk_widget_get_width (venture_note_widget_get_chip (widget, 2)), >=, 16);
+  g_assert_cmpint (gtk_widget_get_height (venture_note_widget_get_chip (widget, 2)), >=, 16);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (venture_note_widget_get_chip (widget, 2))), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
   widget = widget_for (fixture, "br-01");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 0))), ==, "C");
+  g_assert_cmpstr (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 0))), ==, "C");
   g_assert_true (gtk_widget_has_css_class (venture_note_widget_get_chip (widget, 0), "segment-0"));
 
   /* Renaming a segment renames its markers everywhere. */
   venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-02"),
                                 "Students");
   widget = widget_for (fixture, "br-15");
-  WAIT_FOR (g_strcmp0 (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 2))), "S") == 0);
+  WAIT_FOR (g_strcmp0 (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 2))), "S") == 0);
 }
 
 static guint
@@ -584,7 +590,8 @@ marker_of (VentureNoteWidget *widget,
               g_autofree char *color_class = g_strdup_printf ("segment-%u", n);
 
               if (gtk_widget_has_css_class (chip, color_class))
-                return g_strdup_printf ("%s %s", color_class, gtk_label_get_label (GTK_LABEL (chip)));
+                return g_strdup_printf ("%s %s", color_class,
+                                        venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (chip)));
             }
           g_assert_not_reached ();
         }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "venture-segment-marker.h"
 #include "venture-segments.h"
 
 #include "venture-tag-chips.h"
@@ -108,7 +109,7 @@ venture_segment_marker_new (VentureCanvas *canvas,
   initial = venture_segments_dup_initial (venture_note_get_text (segment));
   color_class = g_strdup_printf ("segment-%d", index % VENTURE_SEGMENTS_N_COLORS);
 
-  marker = gtk_label_new (initial);
+  marker = g_object_new (VENTURE_TYPE_SEGMENT_MARKER, "text", initial, NULL);
   gtk_widget_add_css_class (marker, "segment-marker");
   gtk_widget_add_css_class (marker, color_class);
   /* Translators: a marker's tooltip, %s is the segment's note text. */
