@@ -181,6 +181,29 @@ get_text_height (VentureNoteWidget *self)
   return height;
 }
 
+/* gettext locks and hashes its string on every call; each of 10,000
+ * notes asks for the same few static strings, whose translations do not
+ * change while the app runs. */
+static const char *translate_static (const char *msgid) G_GNUC_FORMAT (1);
+
+static const char *
+translate_static (const char *msgid)
+{
+  static GHashTable *translations;
+  const char *translation;
+
+  if (translations == NULL)
+    translations = g_hash_table_new (NULL, NULL);
+  translation = g_hash_table_lookup (translations, msgid);
+  if (translation == NULL)
+    {
+      translation = _(msgid);
+      g_hash_table_insert (translations, (gpointer) msgid, (gpointer) translation);
+    }
+
+  return translation;
+}
+
 static void
 update_accessible (VentureNoteWidget *self)
 {
@@ -190,8 +213,8 @@ update_accessible (VentureNoteWidget *self)
 
   /* Translators: how a screen reader describes a note: its colour and
    * its block, e.g. "Yellow note in Key Partners". */
-  g_string_printf (description, _("%s note in %s"),
-                   color != NULL ? _(color->label) : _("Yellow"),
+  g_string_printf (description, translate_static (N_("%s note in %s")),
+                   color != NULL ? translate_static (color->label) : _("Yellow"),
                    self->block_label != NULL ? self->block_label : _("Unsorted"));
 
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
