@@ -325,6 +325,160 @@ test_board_duplicate_and_menu (Fixture       *fixture,
   g_assert_true (gtk_widget_get_parent (widget) == venture_board_get_tray (fixture->board));
 }
 
+/* The menu items under @widget that show a key, as " text=accel " each. */
+static void
+collect_menu_accels (GtkWidget *widget,
+                     GString   *accels)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "accel") != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "text", &text, "accel", &accel, NULL);
+      if (accel != NULL)
+        g_string_append_printf (accels, " %s=%s ", text, accel);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_accels (child, accels);
+}
+
+/* The shortcut on @widget that @keyval with @modifiers triggers, or
+ * NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget       *widget,
+               guint            keyval,
+               GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return shortcut;
+        }
+    }
+
+  return NULL;
+}
+
+/* A key pressed with the focus where it is, as it reaches the board:
+ * whether something took it. */
+static gboolean
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  GtkWidget *board = GTK_WIDGET (fixture->board);
+  GtkShortcut *shortcut = find_shortcut (board, keyval, modifiers);
+
+  g_assert_nonnull (shortcut);
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, board,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
+/* A note's keys: Return, Enter and F2 edit it, Ctrl+D duplicates it, the
+ * menu key and Shift+F10 open its menu, which shows the keys, and
+ * Alt+Return its tags; the note is the one with the focus. */
+static void
+test_board_note_keys (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VentureNote *note = add_note (fixture->canvas, "revenue-streams", "Repair fees", 0, 0);
+  const guint edit_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_F2 };
+  const struct { guint keyval; GdkModifierType modifiers; } menu_keys[] = {
+    { GDK_KEY_Menu, 0 }, { GDK_KEY_F10, GDK_SHIFT_MASK },
+  };
+  g_autoptr(GString) accels = g_string_new (NULL);
+  VentureNote *copy;
+  GtkWidget *widget;
+  GtkWidget *popover;
+
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  gtk_widget_grab_focus (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_keys); i++)
+    {
+      g_assert_true (press (fixture, edit_keys[i], 0));
+      g_assert_true (venture_board_get_editing (fixture->board) == note);
+      venture_board_stop_editing (fixture->board);
+      g_assert_null (venture_board_get_editing (fixture->board));
+      redraw (fixture);
+      gtk_widget_grab_focus (widget);
+    }
+
+  g_assert_true (press (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 2);
+  copy = venture_canvas_get_note (fixture->canvas, 1);
+  g_assert_cmpstr (venture_note_get_text (copy), ==, "Repair fees");
+
+  /* The keys go to the note that has the focus, and to no note when none
+   * has it. */
+  redraw (fixture);
+  gtk_widget_grab_focus (widget_for (fixture, copy));
+  g_assert_true (press (fixture, GDK_KEY_F2, 0));
+  g_assert_true (venture_board_get_editing (fixture->board) == copy);
+  venture_board_stop_editing (fixture->board);
+  redraw (fixture);
+  g_assert_true (gtk_widget_grab_focus (venture_board_get_block_view (fixture->board, "revenue-streams")));
+  g_assert_false (press (fixture, GDK_KEY_F2, 0));
+  g_assert_null (venture_board_get_editing (fixture->board));
+  gtk_widget_grab_focus (widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu_keys); i++)
+    {
+      g_assert_true (press (fixture, menu_keys[i].keyval, menu_keys[i].modifiers));
+      redraw (fixture);
+      popover = gtk_widget_get_first_child (widget);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_string_truncate (accels, 0);
+      collect_menu_accels (popover, accels);
+      g_assert_nonnull (strstr (accels->str, " Edit Text=F2 "));
+      g_assert_nonnull (strstr (accels->str, " Tags…=<Alt>KP_Enter "));
+      g_assert_nonnull (strstr (accels->str, " Duplicate=<Control>d "));
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      venture_test_iterate (50);
+      /* The focus comes back from the menu only to an active window, which
+       * one on a shared display may not be. */
+      gtk_widget_grab_focus (widget);
+    }
+
+  g_assert_true (press (fixture, GDK_KEY_Return, GDK_ALT_MASK));
+  popover = GTK_WIDGET (venture_note_widget_get_tag_popover (VENTURE_NOTE_WIDGET (widget)));
+  g_assert_nonnull (popover);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  venture_test_iterate (50);
+  gtk_widget_grab_focus (widget);
+
+  /* On a board that cannot be changed, the keys that would change the
+   * note do nothing and leave the key to others; the menu still opens. */
+  venture_board_set_read_only (fixture->board, TRUE);
+  g_assert_false (press (fixture, GDK_KEY_F2, 0));
+  g_assert_null (venture_board_get_editing (fixture->board));
+  g_assert_false (press (fixture, GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_cmpuint (venture_canvas_get_n_notes (fixture->canvas), ==, 2);
+  g_assert_true (press (fixture, GDK_KEY_Menu, 0));
+  redraw (fixture);
+  popover = gtk_widget_get_first_child (widget);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  venture_test_iterate (50);
+}
+
 static gboolean
 widget_is_focus (gpointer widget)
 {
@@ -1648,6 +1802,31 @@ test_board_note_text_changes (Fixture       *fixture,
   g_assert_cmpint (measured_height (widget), ==, short_height);
 }
 
+static gboolean
+query_tooltip (VentureNoteWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* A note has a tooltip when its text is cut or it carries a mark. */
+static void
+test_board_note_tooltip (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  VentureNoteWidget *long_note = show_note (fixture, commuters);
+  VentureNoteWidget *short_note = show_note (fixture, "Repair");
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (short_note)));
+  g_assert_true (query_tooltip (long_note));
+  g_assert_false (query_tooltip (short_note));
+  venture_note_widget_set_mark (short_note, "+", "Added");
+  g_assert_true (query_tooltip (short_note));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1659,11 +1838,13 @@ main (int   argc,
   ADD ("note-fast-text", test_board_note_fast_text);
   ADD ("note-text-falls-back", test_board_note_text_falls_back);
   ADD ("note-text-changes", test_board_note_text_changes);
+  ADD ("note-tooltip", test_board_note_tooltip);
   ADD ("add-and-edit", test_board_add_and_edit);
   ADD ("type-on-block", test_board_type_on_block);
   ADD ("recolor", test_board_recolor);
   ADD ("delete-selection", test_board_delete_selection);
   ADD ("duplicate-and-menu", test_board_duplicate_and_menu);
+  ADD ("note-keys", test_board_note_keys);
   ADD ("keyboard-move", test_board_keyboard_move);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);

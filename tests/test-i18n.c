@@ -25,6 +25,7 @@ typedef struct {
   const char *labels[9];
   const char *key_partners_questions;
   const char *credit;
+  const char *blue_key_partner;  /* a blue note's description in Key Partners */
 } Expected;
 
 static const Expected expectations[] = {
@@ -36,14 +37,16 @@ static const Expected expectations[] = {
       "Kosten\u00ADstruktur", "Einnahme\u00ADquellen" },
     "Wer sind unsere wichtigsten Partner und Lieferanten? Welche Ressourcen beziehen wir "
     "von ihnen, welche Aktivitäten übernehmen sie?",
-    "Das Business Model Canvas von Strategyzer AG, CC BY-SA 3.0" },
+    "Das Business Model Canvas von Strategyzer AG, CC BY-SA 3.0",
+    "Notiz (Blau) in Schlüsselpartner" },
   { "es",
     { "Socios clave", "Acti\u00ADvi\u00ADda\u00ADdes clave", "Recursos clave", "Propuesta de valor",
       "Relación con clientes", "Canales", "Segmentos de clientes", "Estructura de costes",
       "Fuentes de ingresos" },
     "¿Quiénes son nuestros socios y proveedores clave? ¿Qué recursos obtenemos de ellos "
     "y qué actividades realizan?",
-    "El Business Model Canvas de Strategyzer AG, CC BY-SA 3.0" },
+    "El Business Model Canvas de Strategyzer AG, CC BY-SA 3.0",
+    "Nota (Azul) en Socios clave" },
 };
 
 static const Expected *expected;
@@ -155,6 +158,8 @@ test_i18n_short_labels (void)
 
   g_assert_nonnull (note);
   widget = VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, note));
+  /* A screen reader hears the note's colour and block in the language. */
+  gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->blue_key_partner);
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
     {
       const VentureTag *tags;

@@ -13,6 +13,7 @@
 #include "venture-history.h"
 #include "venture-mix-panel.h"
 #include "venture-note-widget.h"
+#include "venture-segment-marker.h"
 #include "venture-segments.h"
 #include "venture-tag-popover.h"
 #include "venture-taxonomy.h"
@@ -263,18 +264,26 @@ test_chips (Fixture       *fixture,
   /* Segment markers: on the segment itself and on every note serving it. */
   widget = widget_for (fixture, "br-15");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 3);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 2))), ==, "W");
+  g_assert_cmpstr (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 2))), ==, "W");
   g_assert_true (gtk_widget_has_css_class (venture_note_widget_get_chip (widget, 2), "segment-1"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (venture_note_widget_get_chip (widget, 2)), ==,
+                   "Segment: Weekend and leisure cyclists");
+  g_assert_true (gtk_widget_get_mapped (venture_note_widget_get_chip (widget, 2)));
+  /* a disc at least as large as the stylesheet's, around its initial */
+  g_assert_cmpint (gtk_widget_get_width (venture_note_widget_get_chip (widget, 2)), >=, 16);
+  g_assert_cmpint (gtk_widget_get_height (venture_note_widget_get_chip (widget, 2)), >=, 16);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (venture_note_widget_get_chip (widget, 2))), ==,
+                   GTK_ACCESSIBLE_ROLE_LABEL);
   widget = widget_for (fixture, "br-01");
   g_assert_cmpuint (venture_note_widget_get_n_chips (widget), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 0))), ==, "C");
+  g_assert_cmpstr (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 0))), ==, "C");
   g_assert_true (gtk_widget_has_css_class (venture_note_widget_get_chip (widget, 0), "segment-0"));
 
   /* Renaming a segment renames its markers everywhere. */
   venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-02"),
                                 "Students");
   widget = widget_for (fixture, "br-15");
-  WAIT_FOR (g_strcmp0 (gtk_label_get_text (GTK_LABEL (venture_note_widget_get_chip (widget, 2))), "S") == 0);
+  WAIT_FOR (g_strcmp0 (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (widget, 2))), "S") == 0);
 }
 
 static guint
@@ -505,6 +514,65 @@ test_panel_live (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (GTK_WIDGET (fixture->panel)))));
 }
 
+/* The list of segments waits for the panel to be shown; then it is the
+ * canvas's as it is, with the segment counted chosen, whatever changed
+ * while the panel was hidden. */
+static void
+test_panel_shown_after_changes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture->panel),
+                                                                        VENTURE_TYPE_MIX_PANEL,
+                                                                        "segment_dropdown"));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  VentureMix *mix = venture_mix_panel_get_mix (fixture->panel);
+  g_autoptr(VentureNote) anglers = venture_note_new ("br-anglers", "customer-segments");
+  g_autoptr(VentureNote) tourists = venture_note_new ("br-tourists", "customer-segments");
+  g_autoptr(VentureNote) couriers = venture_note_new ("br-couriers", "customer-segments");
+  const char *expected[] = {
+    "Whole canvas", "A · anglers", "D · Daily commuters", "W · Weekend and leisure cyclists", "C · Couriers"
+  };
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->panel)));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+
+  /* The segment counted goes while the panel is hidden: so does the
+   * choice. */
+  venture_note_set_text (tourists, "Tourists");
+  venture_canvas_append_note (fixture->canvas, tourists);
+  venture_mix_set_segment (mix, "br-tourists");
+  venture_canvas_remove_note (fixture->canvas, tourists);
+  WAIT_FOR (venture_mix_get_segment (mix) == NULL);
+
+  /* Segments come before and after the one counted, one is renamed. */
+  venture_mix_set_segment (mix, "br-02");
+  venture_note_set_text (anglers, "anglers");
+  venture_canvas_insert_note (fixture->canvas, anglers, 0);
+  venture_note_set_text (couriers, "Couriers");
+  venture_canvas_append_note (fixture->canvas, couriers);
+  venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-01"),
+                                "Daily commuters");
+  venture_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+  g_assert_cmpstr (venture_mix_get_segment (mix), ==, "br-02");
+
+  venture_window_set_mix_visible (fixture->window, TRUE);
+  venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), ==, expected[i]);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+  g_assert_cmpstr (venture_mix_get_segment (mix), ==, "br-02");
+
+  /* Shown, it follows the canvas at once, and choosing from it counts
+   * that segment. */
+  venture_canvas_remove_note (fixture->canvas, anglers);
+  WAIT_FOR (g_list_model_get_n_items (names) == G_N_ELEMENTS (expected) - 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+  gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_cmpstr (venture_mix_get_segment (mix), ==, "br-couriers");
+}
+
 /* The marker @widget shows for @segment_id: its colour class and
  * initial, as "segment-N X"; NULL when it shows none. */
 static char *
@@ -522,7 +590,8 @@ marker_of (VentureNoteWidget *widget,
               g_autofree char *color_class = g_strdup_printf ("segment-%u", n);
 
               if (gtk_widget_has_css_class (chip, color_class))
-                return g_strdup_printf ("%s %s", color_class, gtk_label_get_label (GTK_LABEL (chip)));
+                return g_strdup_printf ("%s %s", color_class,
+                                        venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (chip)));
             }
           g_assert_not_reached ();
         }
@@ -730,6 +799,7 @@ main (int   argc,
   ADD ("chips", test_chips);
   ADD ("highlight", test_highlight);
   ADD ("panel-live", test_panel_live);
+  ADD ("panel-shown-after-changes", test_panel_shown_after_changes);
   ADD ("delete-segment", test_delete_segment);
   ADD ("markers-follow", test_markers_follow);
   ADD ("new-from-example", test_new_from_example);

@@ -71,6 +71,9 @@ void     _venture_board_select_in_rect       (VentureBoard      *self,
                                               gboolean           extend);
 void     _venture_board_clear_selection      (VentureBoard      *self);
 
+/* The notes' keys, for the board that holds them. */
+GtkEventController *_venture_note_widget_shortcuts_new (void);
+
 /* The block's label, for the note's accessible description. */
 void     _venture_note_widget_set_block_label (VentureNoteWidget *self,
                                                const char        *label);

@@ -2592,6 +2592,7 @@ venture_board_init (VentureBoard *self)
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (zoom_keys[i].trigger),
                                                             gtk_named_action_new (zoom_keys[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  gtk_widget_add_controller (GTK_WIDGET (self), _venture_note_widget_shortcuts_new ());
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);

@@ -33,8 +33,10 @@ struct _VentureMixPanel
   gboolean        highlighting;
   /* Some note widgets may carry the highlight's classes. */
   gboolean        highlight_shown;
-  /* The hint cards wait for the panel to be shown. */
+  /* The hint cards and the list of segments wait for the panel to be
+   * shown. */
   gboolean        hints_stale;
+  gboolean        segments_stale;
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
@@ -361,13 +363,6 @@ update_hints (VentureMixPanel *self)
 }
 
 static void
-on_visible (VentureMixPanel *self)
-{
-  if (self->hints_stale && self->mix != NULL)
-    update_hints (self);
-}
-
-static void
 on_segment_selected (VentureMixPanel *self)
 {
   guint selected = gtk_drop_down_get_selected (self->segment_dropdown);
@@ -416,12 +411,28 @@ splice_names (GtkStringList *list,
 static void
 update_segments (VentureMixPanel *self)
 {
-  g_autoptr(GPtrArray) segments = venture_segments_list (self->canvas);
-  g_autoptr(GString) signature = g_string_new (NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GString) signature = NULL;
+  g_autoptr(GPtrArray) names = NULL;
   GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->segment_dropdown));
   const char *current = venture_mix_get_segment (self->mix);
   guint selected = 0;
+
+  /* A hidden panel's list is made when it shows: on a canvas with a
+   * hundred segments, the rows and what they set off in the drop-down
+   * cost the opening window more than the mix itself. Only the segment
+   * counted must not outlive its note meanwhile. */
+  self->segments_stale = !gtk_widget_get_visible (GTK_WIDGET (self));
+  if (self->segments_stale)
+    {
+      if (current != NULL && venture_segments_get_index (self->canvas, current) < 0)
+        venture_mix_set_segment (self->mix, NULL);
+      return;
+    }
+
+  segments = venture_segments_list (self->canvas);
+  signature = g_string_new (NULL);
+  names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < segments->len; i++)
     g_string_append_printf (signature, "%s\n%s\n",
@@ -457,6 +468,17 @@ update_segments (VentureMixPanel *self)
   /* The segment counted went away. */
   if (current != NULL && selected == 0)
     venture_mix_set_segment (self->mix, NULL);
+}
+
+static void
+on_visible (VentureMixPanel *self)
+{
+  if (self->mix == NULL)
+    return;
+  if (self->segments_stale)
+    update_segments (self);
+  if (self->hints_stale)
+    update_hints (self);
 }
 
 static void

@@ -207,6 +207,29 @@ get_text_height (VentureNoteWidget *self)
   return height;
 }
 
+/* gettext locks and hashes its string on every call; each of 10,000
+ * notes asks for the same few static strings, whose translations do not
+ * change while the app runs. */
+static const char *translate_static (const char *msgid) G_GNUC_FORMAT (1);
+
+static const char *
+translate_static (const char *msgid)
+{
+  static GHashTable *translations;
+  const char *translation;
+
+  if (translations == NULL)
+    translations = g_hash_table_new (NULL, NULL);
+  translation = g_hash_table_lookup (translations, msgid);
+  if (translation == NULL)
+    {
+      translation = _(msgid);
+      g_hash_table_insert (translations, (gpointer) msgid, (gpointer) translation);
+    }
+
+  return translation;
+}
+
 static void
 update_accessible (VentureNoteWidget *self)
 {
@@ -216,8 +239,8 @@ update_accessible (VentureNoteWidget *self)
 
   /* Translators: how a screen reader describes a note: its colour and
    * its block, e.g. "Yellow note in Key Partners". */
-  g_string_printf (description, _("%s note in %s"),
-                   color != NULL ? _(color->label) : _("Yellow"),
+  g_string_printf (description, translate_static (N_("%s note in %s")),
+                   color != NULL ? translate_static (color->label) : _("Yellow"),
                    self->block_label != NULL ? self->block_label : _("Unsorted"));
 
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
@@ -1141,12 +1164,14 @@ venture_note_widget_state_flags_changed (GtkWidget     *widget,
 }
 
 static gboolean
-on_query_tooltip (VentureNoteWidget *self,
-                  int                x,
-                  int                y,
-                  gboolean           keyboard,
-                  GtkTooltip        *tooltip)
+venture_note_widget_query_tooltip (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard,
+                                   GtkTooltip *tooltip)
 {
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
+
   if (self->mark_description != NULL)
     {
       g_autofree char *text = NULL;
@@ -1161,10 +1186,18 @@ on_query_tooltip (VentureNoteWidget *self,
     }
 
   if (!self->truncated)
-    return FALSE;
+    return GTK_WIDGET_CLASS (venture_note_widget_parent_class)->query_tooltip (widget, x, y, keyboard, tooltip);
 
   gtk_tooltip_set_text (tooltip, venture_note_get_text (self->note));
   return TRUE;
+}
+
+/* Only the menu itself opens on a board that shows a version. */
+static gboolean
+note_action_applies (VentureBoard *board,
+                     const char   *action_name)
+{
+  return board != NULL && (_venture_board_can_edit (board) || g_str_equal (action_name, "note.menu"));
 }
 
 static void
@@ -1175,11 +1208,7 @@ note_action (GtkWidget  *widget,
   VentureNoteWidget *self = VENTURE_NOTE_WIDGET (widget);
   VentureBoard *board = _venture_board_from_widget (widget);
 
-  if (board == NULL)
-    return;
-
-  /* Only the menu itself opens on a board that shows a version. */
-  if (!_venture_board_can_edit (board) && !g_str_equal (action_name, "note.menu"))
+  if (!note_action_applies (board, action_name))
     return;
 
   if (g_str_equal (action_name, "note.edit"))
@@ -1198,12 +1227,66 @@ note_action (GtkWidget  *widget,
     venture_note_widget_popup_tags (self);
 }
 
+/* The note that has the focus under @widget, where its keys go. */
+static gboolean
+activate_focused_note (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  const char *action_name = g_variant_get_string (args, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *note = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_NOTE_WIDGET) : NULL;
+
+  /* A key that does nothing lets the event go on. */
+  if (note == NULL || !gtk_widget_is_ancestor (note, widget) ||
+      !note_action_applies (_venture_board_from_widget (note), action_name))
+    return FALSE;
+  note_action (note, action_name, NULL);
+  return TRUE;
+}
+
+/* The notes' keys are one controller on the board that holds them, not
+ * one on each of 10,000 notes: GTK makes a controller for every widget
+ * whose class has keys. The menu names its keys itself. */
+GtkEventController *
+_venture_note_widget_shortcuts_new (void)
+{
+  static const struct { guint keyval; GdkModifierType modifiers; const char *action; } keys[] = {
+    { GDK_KEY_Return, 0, "note.edit" },
+    { GDK_KEY_KP_Enter, 0, "note.edit" },
+    { GDK_KEY_F2, 0, "note.edit" },
+    { GDK_KEY_Menu, 0, "note.menu" },
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu" },
+    { GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate" },
+    /* Alt+Return: the note's properties, as in GNOME's file managers;
+     * Ctrl+T tidies the block. */
+    { GDK_KEY_Return, GDK_ALT_MASK, "note.tags" },
+    { GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].modifiers),
+                                                gtk_callback_action_new (activate_focused_note, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].action));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+
+  return controller;
+}
+
 static void
 venture_note_widget_dispose (GObject *object)
 {
+  VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
   GtkWidget *child;
 
-  g_clear_pointer (&VENTURE_NOTE_WIDGET (object)->chips, g_ptr_array_unref);
+  if (self->note != NULL)
+    g_signal_handlers_disconnect_by_func (self->note, on_note_notify, self);
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
@@ -1215,8 +1298,6 @@ venture_note_widget_finalize (GObject *object)
 {
   VentureNoteWidget *self = VENTURE_NOTE_WIDGET (object);
 
-  if (self->note != NULL)
-    g_signal_handlers_disconnect_by_func (self->note, on_note_notify, self);
   g_clear_object (&self->note);
   g_clear_object (&self->layout);
   g_clear_pointer (&self->fast_text, venture_note_text_free);
@@ -1276,8 +1357,9 @@ venture_note_widget_constructed (GObject *object)
 
   g_assert (self->note != NULL);
   self->block_id = g_strdup (venture_note_get_block (self->note));
-  g_signal_connect_object (self->note, "notify", G_CALLBACK (on_note_notify), self,
-                           G_CONNECT_SWAPPED);
+  /* Dispose disconnects it: cheaper for 10,000 notes than a closure
+   * that watches the widget. */
+  g_signal_connect_swapped (self->note, "notify", G_CALLBACK (on_note_notify), self);
   sync_color (self);
   /* The accessible name and description come when the note is in its
    * block, in a window (see root): not twice for each of 10,000 notes. */
@@ -1299,6 +1381,7 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   widget_class->size_allocate = venture_note_widget_size_allocate;
   widget_class->snapshot = venture_note_widget_snapshot;
   widget_class->root = venture_note_widget_root;
+  widget_class->query_tooltip = venture_note_widget_query_tooltip;
   widget_class->css_changed = venture_note_widget_css_changed;
   widget_class->state_flags_changed = venture_note_widget_state_flags_changed;
 
@@ -1320,17 +1403,6 @@ venture_note_widget_class_init (VentureNoteWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "note.menu", NULL, note_action);
   gtk_widget_class_install_action (widget_class, "note.tags", NULL, note_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "note.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "note.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "note.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "note.duplicate", NULL);
-  /* Alt+Return: the note's properties, as in GNOME's file managers;
-   * Ctrl+T tidies the block. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "note.tags", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_ALT_MASK, "note.tags", NULL);
-
   ensure_color_css ();
   grab_cursor = gdk_cursor_new_from_name ("grab", NULL);
 }
@@ -1345,7 +1417,6 @@ venture_note_widget_init (VentureNoteWidget *self)
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_cursor (widget, grab_cursor);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
 GtkWidget *
@@ -1496,6 +1567,14 @@ update_actions (VentureNoteWidget *self,
 void
 venture_note_widget_popup_menu (VentureNoteWidget *self)
 {
+  /* Keys from _venture_note_widget_shortcuts_new(), as the menu showed
+   * them when each note had them (the last one of each action). */
+  static const struct { const char *label, *action, *accel; } edits[] = {
+    { N_("_Edit Text"), "note.edit", "F2" },
+    { N_("_Tags…"), "note.tags", "<Alt>KP_Enter" },
+    { N_("D_uplicate"), "note.duplicate", "<Control>d" },
+    { N_("_Delete"), "note.delete", NULL },
+  };
   VentureBoard *board;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) colors_section = g_menu_new ();
@@ -1523,10 +1602,14 @@ venture_note_widget_popup_menu (VentureNoteWidget *self)
       g_menu_append (colors_section, _(colors[i].label), action);
     }
 
-  g_menu_append (edit_section, _("_Edit Text"), "note.edit");
-  g_menu_append (edit_section, _("_Tags…"), "note.tags");
-  g_menu_append (edit_section, _("D_uplicate"), "note.duplicate");
-  g_menu_append (edit_section, _("_Delete"), "note.delete");
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(edits[i].label), edits[i].action);
+
+      if (edits[i].accel != NULL)
+        g_menu_item_set_attribute (item, "accel", "s", edits[i].accel);
+      g_menu_append_item (edit_section, item);
+    }
 
   blocks = _venture_board_list_blocks (board);
   for (guint i = 0; i < blocks->len; i++)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "venture-segment-marker.h"
 #include "venture-segments.h"
 
 #include "venture-tag-chips.h"
@@ -32,6 +33,18 @@ venture_tag_chip_label (VentureTagKind  kind,
 
   /* Translators: a tag id from a newer version of Venture. */
   return tag != NULL ? _(tag->label) : _("unknown");
+}
+
+/* A new tooltip on a visible widget makes GTK ask the display server
+ * where the pointer is, a round trip for each chip of a thousand notes;
+ * a chip not yet on a note has no tooltip to show. */
+static void
+set_tooltip_unshown (GtkWidget  *chip,
+                     const char *tooltip)
+{
+  gtk_widget_set_visible (chip, FALSE);
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_widget_set_visible (chip, TRUE);
 }
 
 GtkWidget *
@@ -68,7 +81,7 @@ venture_tag_chip_new (VentureTagKind  kind,
     /* Translators: %s is a kind of tag ("Stage"), %s the id as stored. */
     tooltip = g_strdup_printf (_("%s from a newer version of Venture: “%s”"),
                                venture_tag_kind_label (kind), id);
-  gtk_widget_set_tooltip_text (chip, tooltip);
+  set_tooltip_unshown (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
@@ -96,12 +109,12 @@ venture_segment_marker_new (VentureCanvas *canvas,
   initial = venture_segments_dup_initial (venture_note_get_text (segment));
   color_class = g_strdup_printf ("segment-%d", index % VENTURE_SEGMENTS_N_COLORS);
 
-  marker = gtk_label_new (initial);
+  marker = g_object_new (VENTURE_TYPE_SEGMENT_MARKER, "text", initial, NULL);
   gtk_widget_add_css_class (marker, "segment-marker");
   gtk_widget_add_css_class (marker, color_class);
   /* Translators: a marker's tooltip, %s is the segment's note text. */
   tooltip = g_strdup_printf (_("Segment: %s"), venture_note_get_text (segment));
-  gtk_widget_set_tooltip_text (marker, tooltip);
+  set_tooltip_unshown (marker, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
