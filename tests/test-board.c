@@ -1752,26 +1752,32 @@ test_board_note_fast_text (Fixture       *fixture,
     }
 }
 
-/* Text Pango would break or draw otherwise, or must cut, is Pango's. */
+/* Text Pango would break or draw otherwise is Pango's; plain text too
+ * long for a note is cut as Pango cuts it, to the lines that fit. */
 static void
 test_board_note_text_falls_back (Fixture       *fixture,
                                  gconstpointer  data)
 {
+  g_autofree char *paragraphs = g_strdup_printf ("%s\n%s", commuters, commuters);
   VentureNoteWidget *arabic = show_note (fixture, "مرحبا بالعالم");
   VentureNoteWidget *hebrew = show_note (fixture, "שלום עולם");
   VentureNoteWidget *word = show_note (fixture, "Pneumonoultramicroscopicsilicovolcanoconiosis");
   VentureNoteWidget *long_note = show_note (fixture, commuters);
+  VentureNoteWidget *long_paragraphs = show_note (fixture, paragraphs);
   VentureNoteWidget *short_note = show_note (fixture, "Repair");
 
   g_assert_false (venture_note_widget_uses_fast_text (arabic));
   g_assert_false (venture_note_widget_uses_fast_text (hebrew));
   g_assert_false (venture_note_widget_uses_fast_text (word));
   g_assert_false (venture_note_widget_is_truncated (word));
-  g_assert_false (venture_note_widget_uses_fast_text (long_note));
+  g_assert_true (venture_note_widget_uses_fast_text (long_note));
   g_assert_true (venture_note_widget_is_truncated (long_note));
   g_assert_cmpint (measured_height (long_note), ==,
                    measured_height (short_note) - VENTURE_NOTE_MIN_HEIGHT +
                    pango_text_height (long_note, commuters));
+  /* Pango gives each paragraph a line, whatever the height: Pango's */
+  g_assert_false (venture_note_widget_uses_fast_text (long_paragraphs));
+  g_assert_true (venture_note_widget_is_truncated (long_paragraphs));
 }
 
 static void
@@ -1792,8 +1798,10 @@ test_board_note_text_changes (Fixture       *fixture,
 
   venture_canvas_set_note_text (fixture->canvas, note, commuters);
   redraw (fixture);
-  g_assert_false (venture_note_widget_uses_fast_text (widget));
+  g_assert_true (venture_note_widget_uses_fast_text (widget));
   g_assert_true (venture_note_widget_is_truncated (widget));
+  g_assert_cmpint (measured_height (widget), ==,
+                   short_height - VENTURE_NOTE_MIN_HEIGHT + pango_text_height (widget, commuters));
 
   venture_canvas_set_note_text (fixture->canvas, note, "Repair");
   redraw (fixture);

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "venture-board-private.h"
@@ -278,6 +280,80 @@ test_note_text_leaves_to_pango (void)
   g_object_unref (widget);
 }
 
+/* Text too tall for its height keeps the lines Pango keeps, to Pango's
+ * height; its last line ends in an ellipsis after its last whole word
+ * that fits, and takes the words of the lines cut off while they fit. */
+static void
+test_note_text_cuts_as_pango (void)
+{
+  static const char * const texts[] = {
+    "Commuters who ride every day in all weathers and cannot afford to lose a day to a broken chain, "
+    "a flat tyre or worn brakes, and who would pay for a mechanic who comes to their office car park",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z "
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w x y z",
+  };
+  const int limit = 60;
+  GtkWidget *widget;
+  PangoContext *context = widget_context (&widget);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(VentureNoteText) whole = venture_note_text_new (context, texts[i], VENTURE_NOTE_WIDTH);
+      g_autoptr(VentureNoteText) text = venture_note_text_new_within (context, texts[i], VENTURE_NOTE_WIDTH, limit);
+      g_autoptr(PangoLayout) layout = pango_note_layout (context, texts[i]);
+      g_autofree char *last = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *cut_off = NULL;
+      guint n_lines;
+      int height;
+
+      g_test_message ("text: %s", texts[i]);
+      pango_layout_set_height (layout, limit * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      g_assert_true (pango_layout_is_ellipsized (layout));
+
+      g_assert_nonnull (text);
+      g_assert_true (venture_note_text_is_cut (text));
+      g_assert_false (venture_note_text_is_cut (whole));
+      n_lines = venture_note_text_get_n_lines (text);
+      g_assert_cmpuint (n_lines, ==, pango_layout_get_line_count (layout));
+      g_assert_cmpuint (n_lines, <, venture_note_text_get_n_lines (whole));
+      g_assert_cmpint (venture_note_text_get_height (text), ==, height);
+      g_assert_cmpint (venture_note_text_get_height (text), <=, limit);
+      for (guint line = 0; line + 1 < n_lines; line++)
+        {
+          g_autofree char *ours = venture_note_text_dup_line (text, line);
+          g_autofree char *pangos = pango_line_text (layout, (int) line);
+
+          g_assert_cmpstr (ours, ==, pangos);
+        }
+      last = venture_note_text_dup_line (text, n_lines - 1);
+      g_assert_true (g_str_has_suffix (last, "\xe2\x80\xa6"));
+      g_assert_cmpint (venture_note_text_get_line_width (text, n_lines - 1), <=, VENTURE_NOTE_WIDTH * PANGO_SCALE);
+      /* whole words, the first ones of the line as it was before the cut */
+      kept = g_strndup (last, strlen (last) - strlen ("\xe2\x80\xa6"));
+      cut_off = venture_note_text_dup_line (whole, n_lines - 1);
+      g_assert_cmpstr (kept, !=, "");
+      g_assert_true (g_str_has_prefix (cut_off, kept) || g_str_has_prefix (kept, cut_off));
+      g_assert_true (g_str_has_prefix (texts[i] + (strstr (texts[i], cut_off) - texts[i]), kept));
+    }
+
+  /* text that fits is not cut; a second paragraph Pango keeps a line of
+   * is Pango's */
+  {
+    g_autoptr(VentureNoteText) fits = venture_note_text_new_within (context, "bike repair clinic", VENTURE_NOTE_WIDTH, limit);
+    g_autoptr(VentureNoteText) paragraphs = venture_note_text_new_within (context, "one\ntwo\nthree\nfour\nfive\nsix",
+                                                                          VENTURE_NOTE_WIDTH, limit);
+
+    g_assert_nonnull (fits);
+    g_assert_false (venture_note_text_is_cut (fits));
+    g_assert_null (paragraphs);
+  }
+
+  g_object_unref (widget);
+}
+
 /* A context set up as @like, but with a font map of its own: a setup of
  * its own, whose words are not shaped yet. */
 static PangoContext *
@@ -358,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/venture/note-text/keeps-words", test_note_text_keeps_words);
   g_test_add_func ("/venture/note-text/words-together-as-alone", test_note_text_words_together_as_alone);
   g_test_add_func ("/venture/note-text/leaves-to-pango", test_note_text_leaves_to_pango);
+  g_test_add_func ("/venture/note-text/cuts-as-pango", test_note_text_cuts_as_pango);
 
   return g_test_run ();
 }

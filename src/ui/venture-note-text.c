@@ -79,6 +79,7 @@ struct _VentureNoteText
   GArray       *lines;
   GArray       *runs;   /* of all lines, a line's in a row */
   int           height;
+  gboolean      cut;    /* its last line ends in an ellipsis */
 };
 
 static void
@@ -625,11 +626,74 @@ make_runs (VentureNoteText *self,
 /* Greedy: a word goes on the line if it fits, else it starts the next;
  * the spaces it broke at stay at the end of the line, as Pango keeps
  * them, unseen and not counted. */
+/* The text from @line on, as one line cut after the last whole word that
+ * fits with an ellipsis after it, as Pango ends a paragraph too tall for
+ * the height it is given (Pango cuts between letters). Into @kept, as
+ * words placed on it. FALSE when not even its first word fits. */
+static gboolean
+cut_line (VentureNoteText *self,
+          WordCache       *cache,
+          GArray          *placed,
+          Line            *line,
+          int              width,
+          GArray          *kept)
+{
+  gboolean is_new;
+  const Word *space = find_word (cache, " ", 1, &is_new);
+  Word *ellipsis = find_word (cache, "\xe2\x80\xa6", 3, &is_new);
+  const char *p = self->text + line->start;
+  guint next = line->first;
+  int x = 0;
+
+  if (is_new)
+    shape_alone (self->context, cache, ellipsis, "\xe2\x80\xa6", 3);
+
+  line->width = 0;
+  line->n = 0;
+  while (*p != '\0')
+    {
+      const char *word_end;
+      const Word *word;
+
+      if (*p == ' ')
+        {
+          x += space->width;
+          p++;
+          continue;
+        }
+      for (word_end = p; *word_end != '\0' && *word_end != ' '; word_end++)
+        ;
+      word = g_array_index (placed, Placed, next++).word;
+      if (x + word->width + ellipsis->width > width)
+        break;
+      g_array_append_val (kept, ((Placed) { word, x }));
+      line->n++;
+      line->ascent = MAX (line->ascent, word->ascent);
+      line->descent = MAX (line->descent, word->descent);
+      x += word->width;
+      line->width = x;
+      line->end = (gsize) (word_end - self->text);
+      p = word_end;
+    }
+  if (line->n == 0)
+    return FALSE;
+
+  g_array_append_val (kept, ((Placed) { ellipsis, line->width }));
+  line->n++;
+  line->ascent = MAX (line->ascent, ellipsis->ascent);
+  line->descent = MAX (line->descent, ellipsis->descent);
+  line->width += ellipsis->width;
+
+  return TRUE;
+}
+
 static gboolean
 lay_out (VentureNoteText *self,
          WordCache       *cache,
-         int              width)
+         int              width,
+         int              max_height)
 {
+  g_autoptr(GArray) kept = NULL;
   g_autoptr(GPtrArray) words = shape_words (self->context, cache, self->text);
   g_autoptr(GArray) placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), words->len);
   guint next_word = 0;
@@ -697,12 +761,42 @@ lay_out (VentureNoteText *self,
       p = word_end;
     }
 
+  /* Too tall: the lines that fit, the last of them cut. (Pango gives
+   * each paragraph a line whatever the height: that is Pango's.) */
+  if (max_height >= 0)
+    {
+      guint n_fit = 0;
+      int height = 0;
+
+      for (; n_fit < self->lines->len; n_fit++)
+        {
+          const Line *next = &g_array_index (self->lines, Line, n_fit);
+
+          if (n_fit > 0 && height + next->ascent + next->descent > max_height)
+            break;
+          height += next->ascent + next->descent;
+        }
+      if (n_fit < self->lines->len)
+        {
+          if (strchr (self->text, '\n') != NULL)
+            return FALSE;
+          kept = g_array_new (FALSE, FALSE, sizeof (Placed));
+          if (!cut_line (self, cache, placed, &g_array_index (self->lines, Line, n_fit - 1), width, kept))
+            return FALSE;
+          g_array_set_size (self->lines, n_fit);
+          self->cut = TRUE;
+        }
+    }
+
   for (guint i = 0; i < self->lines->len; i++)
     {
       Line *done = &g_array_index (self->lines, Line, i);
 
-      /* (an empty text places nothing: no pointer into no array) */
-      make_runs (self, done, placed->len > 0 ? &g_array_index (placed, Placed, done->first) : NULL);
+      if (kept != NULL && i + 1 == self->lines->len)
+        make_runs (self, done, &g_array_index (kept, Placed, 0));
+      else
+        /* (an empty text places nothing: no pointer into no array) */
+        make_runs (self, done, placed->len > 0 ? &g_array_index (placed, Placed, done->first) : NULL);
       self->height += done->ascent + done->descent;
     }
 
@@ -723,6 +817,23 @@ venture_note_text_new (PangoContext *context,
                        const char   *text,
                        int           width)
 {
+  return venture_note_text_new_within (context, text, width, -1);
+}
+
+/**
+ * venture_note_text_new_within:
+ * @max_height: the height in pixels the text must fit in, or -1
+ *
+ * As venture_note_text_new(), but text taller than @max_height keeps
+ * the lines that fit, the last one ending in an ellipsis after its last
+ * whole word that fits (see venture_note_text_is_cut()).
+ */
+VentureNoteText *
+venture_note_text_new_within (PangoContext *context,
+                              const char   *text,
+                              int           width,
+                              int           max_height)
+{
   g_autoptr(VentureNoteText) self = NULL;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
@@ -739,7 +850,8 @@ venture_note_text_new (PangoContext *context,
   self->runs = g_array_sized_new (FALSE, TRUE, sizeof (Run), 4);
   g_array_set_clear_func (self->runs, clear_run);
 
-  if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE))
+  if (!lay_out (self, word_cache_for (context), width * PANGO_SCALE,
+                max_height >= 0 ? max_height * PANGO_SCALE : -1))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -779,17 +891,28 @@ venture_note_text_get_n_lines (VentureNoteText *self)
   return self->lines->len;
 }
 
-/* The text of a line, without the spaces it broke at. */
+/* The text of a line, without the spaces it broke at (with its
+ * ellipsis when it was cut). */
 char *
 venture_note_text_dup_line (VentureNoteText *self,
                             guint            line)
 {
   const Line *info;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (line < self->lines->len, NULL);
 
   info = &g_array_index (self->lines, Line, line);
-  return g_strndup (self->text + info->start, info->end - info->start);
+  text = g_strndup (self->text + info->start, info->end - info->start);
+  if (self->cut && line + 1 == self->lines->len)
+    return g_strconcat (text, "\xe2\x80\xa6", NULL);
+  return g_steal_pointer (&text);
+}
+
+gboolean
+venture_note_text_is_cut (VentureNoteText *self)
+{
+  return self->cut;
 }
 
 /* In Pango units, without the spaces the line broke at. */

@@ -16,7 +16,12 @@ typedef struct _VentureNoteText VentureNoteText;
 VentureNoteText *venture_note_text_new            (PangoContext          *context,
                                                    const char            *text,
                                                    int                    width);
+VentureNoteText *venture_note_text_new_within     (PangoContext          *context,
+                                                   const char            *text,
+                                                   int                    width,
+                                                   int                    max_height);
 void             venture_note_text_free           (VentureNoteText       *self);
+gboolean         venture_note_text_is_cut         (VentureNoteText       *self);
 gboolean         venture_note_text_is_current     (VentureNoteText       *self,
                                                    PangoContext          *context);
 int              venture_note_text_get_height     (VentureNoteText       *self);

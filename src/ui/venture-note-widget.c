@@ -43,6 +43,7 @@ struct _VentureNoteWidget
   char        *mark_description;
   PangoLayout *mark_layout;
   guint        truncated : 1;
+  int          fast_text_limit;   /* the height it was laid out within */
   guint        fast_text_checked : 1;
   guint        uses_fast_text : 1;
 };
@@ -165,11 +166,14 @@ measure_layout (PangoLayout *layout,
 }
 
 static VentureNoteText *
-ensure_fast_text (VentureNoteWidget *self)
+ensure_fast_text (VentureNoteWidget *self,
+                  int                limit)
 {
   PangoContext *context = text_context (self);
 
-  if (self->fast_text != NULL && !venture_note_text_is_current (self->fast_text, context))
+  if (self->fast_text_checked &&
+      (self->fast_text_limit != limit ||
+       (self->fast_text != NULL && !venture_note_text_is_current (self->fast_text, context))))
     {
       g_clear_pointer (&self->fast_text, venture_note_text_free);
       self->fast_text_checked = FALSE;
@@ -177,8 +181,9 @@ ensure_fast_text (VentureNoteWidget *self)
 
   if (!self->fast_text_checked)
     {
-      self->fast_text = venture_note_text_new (context, venture_note_get_text (self->note),
-                                               VENTURE_NOTE_WIDTH);
+      self->fast_text = venture_note_text_new_within (context, venture_note_get_text (self->note),
+                                                      VENTURE_NOTE_WIDTH, limit);
+      self->fast_text_limit = limit;
       self->fast_text_checked = TRUE;
     }
 
@@ -549,13 +554,12 @@ venture_note_widget_measure (GtkWidget      *widget,
       /* The chips take their room from the text, not from the board. */
       self->chips_height = layout_chips (self, FALSE, 0);
       text_limit = MAX (VENTURE_NOTE_MAX_HEIGHT - self->chips_height, VENTURE_NOTE_MIN_HEIGHT / 2);
-      /* Text that must be cut is left to Pango, for its ellipsis. */
-      fast_text = ensure_fast_text (self);
-      self->uses_fast_text = fast_text != NULL && venture_note_text_get_height (fast_text) <= text_limit;
+      fast_text = ensure_fast_text (self, text_limit);
+      self->uses_fast_text = fast_text != NULL;
       if (self->uses_fast_text)
         {
           height = venture_note_text_get_height (fast_text);
-          self->truncated = FALSE;
+          self->truncated = venture_note_text_is_cut (fast_text);
         }
       else
         {
@@ -900,14 +904,14 @@ _venture_note_sketch_new (VentureNote  *note,
   self->y = venture_note_get_y (note);
   self->context = g_object_ref (context);
   self->serial = pango_context_get_serial (context);
-  self->fast_text = venture_note_text_new (context, text, VENTURE_NOTE_WIDTH);
-  if (self->fast_text != NULL && venture_note_text_get_height (self->fast_text) <= VENTURE_NOTE_MAX_HEIGHT)
+  self->fast_text = venture_note_text_new_within (context, text, VENTURE_NOTE_WIDTH, VENTURE_NOTE_MAX_HEIGHT);
+  if (self->fast_text != NULL)
     {
       self->text_height = venture_note_text_get_height (self->fast_text);
+      self->truncated = venture_note_text_is_cut (self->fast_text);
     }
   else
     {
-      g_clear_pointer (&self->fast_text, venture_note_text_free);
       self->layout = new_note_layout (context, text);
       self->text_height = measure_layout (self->layout, VENTURE_NOTE_MAX_HEIGHT, &self->truncated);
     }
@@ -966,6 +970,8 @@ _venture_note_widget_take_sketch (VentureNoteWidget *self,
   g_clear_object (&self->layout);
   self->fast_text = g_steal_pointer (&sketch->fast_text);
   self->layout = g_steal_pointer (&sketch->layout);
+  /* as venture_note_widget_measure() lays out a note without chips */
+  self->fast_text_limit = VENTURE_NOTE_MAX_HEIGHT;
   self->fast_text_checked = TRUE;
 }
 
