@@ -678,55 +678,86 @@ typedef struct
   double curl_x, curl_y;            /* where its curled corner starts */
 } PaperPixels;
 
-/* The curled corner's coverage, a quarter of an ellipse that fits
- * @width x @height whole pixels: made once for each size (a zoom gives
- * one or two) and laid on as a mask, as cheap as a whole-pixel
- * rectangle, where filling the arc costs cairo as much as a note. */
-static cairo_surface_t *
-get_curl_mask (int width,
-               int height)
-{
-  static GHashTable *masks;
-  gpointer key = GINT_TO_POINTER (width << 16 | height);
-  cairo_surface_t *mask;
-  cairo_t *cr;
+/* The paper's shadows: each is the paper moved down and right, where
+ * the paper does not cover it. */
+static const struct { double dx, dy, alpha; } paper_shadows[] = {
+  { 1, 3, 0.07 },
+  { 0, 1, 0.14 },
+};
 
-  if (masks == NULL || g_hash_table_size (masks) > 64)
-    {
-      g_clear_pointer (&masks, g_hash_table_unref);
-      masks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
-    }
-  mask = g_hash_table_lookup (masks, key);
-  if (mask != NULL)
-    return mask;
-
-  mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
-  cr = cairo_create (mask);
-  cairo_scale (cr, width, height);
-  cairo_move_to (cr, 0, 0);
-  cairo_arc (cr, 0, 0, 1, 0, G_PI / 2);
-  cairo_close_path (cr);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  g_hash_table_insert (masks, key, mask);
-
-  return mask;
-}
-
+/* A quarter of an ellipse filling @width x @height from (@x, @y). */
 static void
-fill_curl (cairo_t *cr,
+curl_path (cairo_t *cr,
            double   x,
            double   y,
            double   width,
            double   height)
 {
-  if (width >= 1 && height >= 1 && width <= G_MAXINT16 && height <= G_MAXINT16)
-    cairo_mask_surface (cr, get_curl_mask ((int) width, (int) height), x, y);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, width, height);
+  cairo_move_to (cr, 0, 0);
+  cairo_arc (cr, 0, 0, 1, 0, G_PI / 2);
+  cairo_close_path (cr);
+  cairo_restore (cr);
+}
+
+/* The curled corner, @width x @height whole pixels, over the curls of
+ * the shadows (moved by @dx, @dy pixels): made once for each colour and
+ * size (a zoom gives one or two) and laid on as one image, where filling
+ * the arcs costs cairo as much as the rest of a note. */
+static cairo_surface_t *
+get_curl_image (const GdkRGBA *fill,
+                int            width,
+                int            height,
+                const int     *dx,
+                const int     *dy)
+{
+  static GHashTable *images;
+  /* the colour's bytes, the size and the shadows' offsets in one key */
+  gint64 key = (gint64) ((guint64) (guint8) (fill->red * 255) << 56 | (guint64) (guint8) (fill->green * 255) << 48 |
+                         (guint64) (guint8) (fill->blue * 255) << 40 | (guint64) (width & 0x3ff) << 30 |
+                         (guint64) (height & 0x3ff) << 20 | (guint64) (dx[0] & 0x1f) << 15 |
+                         (guint64) (dy[0] & 0x1f) << 10 | (guint64) (dx[1] & 0x1f) << 5 | (guint64) (dy[1] & 0x1f));
+  cairo_surface_t *image;
+  int reach_x = 0, reach_y = 0;
+  cairo_t *cr;
+
+  g_return_val_if_fail (width < 0x400 && height < 0x400, NULL);
+  if (images == NULL || g_hash_table_size (images) > 64)
+    {
+      g_clear_pointer (&images, g_hash_table_unref);
+      images = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) cairo_surface_destroy);
+    }
+  image = g_hash_table_lookup (images, &key);
+  if (image != NULL)
+    return image;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paper_shadows); i++)
+    {
+      reach_x = MAX (reach_x, dx[i]);
+      reach_y = MAX (reach_y, dy[i]);
+    }
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width + reach_x, height + reach_y);
+  cr = cairo_create (image);
+  for (guint i = 0; i < G_N_ELEMENTS (paper_shadows); i++)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, paper_shadows[i].alpha);
+      curl_path (cr, dx[i], dy[i], width, height);
+      cairo_fill (cr);
+    }
+  gdk_cairo_set_source_rgba (cr, fill);
+  curl_path (cr, 0, 0, width, height);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_hash_table_insert (images, g_memdup2 (&key, sizeof key), image);
+
+  return image;
 }
 
 /* The paper moved by (@dx, @dy) whole pixels, where the paper itself does
- * not cover it (the paper is drawn over it): along its bottom and right
- * edges, and its curl. */
+ * not cover it: along its bottom and right edges (its curl is in the
+ * curl's image). */
 static void
 fill_shadow (cairo_t           *cr,
              const PaperPixels *paper,
@@ -738,8 +769,6 @@ fill_shadow (cairo_t           *cr,
   if (dx > 0)
     cairo_rectangle (cr, paper->right, paper->top + dy, dx, paper->curl_y - paper->top);
   cairo_fill (cr);
-  fill_curl (cr, paper->curl_x + dx, paper->curl_y + dy,
-             paper->right - paper->curl_x, paper->bottom - paper->curl_y);
 }
 
 static void
@@ -748,17 +777,14 @@ draw_paper (cairo_t    *cr,
             double      content_width,
             double      content_height)
 {
-  static const struct { double dx, dy, alpha; } shadows[] = {
-    { 1, 3, 0.07 },
-    { 0, 1, 0.14 },
-  };
   const VentureColor *color = venture_taxonomy_lookup_color (color_id);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   /* the paper takes in the padding around the content */
   double width = content_width + 2 * VENTURE_NOTE_PADDING;
   double height = content_height + 2 * VENTURE_NOTE_PADDING;
   double x = -VENTURE_NOTE_PADDING, y = -VENTURE_NOTE_PADDING;
-  double scale_x, scale_y, r = PAPER_CURL_RADIUS;
+  double r = PAPER_CURL_RADIUS;
+  int dx[G_N_ELEMENTS (paper_shadows)], dy[G_N_ELEMENTS (paper_shadows)];
   cairo_matrix_t to_device;
   PaperPixels paper;
   GdkRGBA fill;
@@ -768,31 +794,41 @@ draw_paper (cairo_t    *cr,
 
   /* no rotation here: a block only moves and scales its notes */
   cairo_get_matrix (cr, &to_device);
-  scale_x = to_device.xx;
-  scale_y = to_device.yy;
-  paper.left = round (to_device.x0 + scale_x * x);
-  paper.top = round (to_device.y0 + scale_y * y);
-  paper.right = round (to_device.x0 + scale_x * (x + width));
-  paper.bottom = round (to_device.y0 + scale_y * (y + height));
-  paper.curl_x = round (to_device.x0 + scale_x * (x + width - r));
-  paper.curl_y = round (to_device.y0 + scale_y * (y + height - r));
+  paper.left = round (to_device.x0 + to_device.xx * x);
+  paper.top = round (to_device.y0 + to_device.yy * y);
+  paper.right = round (to_device.x0 + to_device.xx * (x + width));
+  paper.bottom = round (to_device.y0 + to_device.yy * (y + height));
+  paper.curl_x = round (to_device.x0 + to_device.xx * (x + width - r));
+  paper.curl_y = round (to_device.y0 + to_device.yy * (y + height - r));
 
   cairo_save (cr);
   cairo_identity_matrix (cr);
-  for (guint i = 0; i < G_N_ELEMENTS (shadows); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (paper_shadows); i++)
     {
-      double dx = shadows[i].dx * scale_x, dy = shadows[i].dy * scale_y;
-
       /* a shadow keeps at least one pixel at any zoom */
-      cairo_set_source_rgba (cr, 0, 0, 0, shadows[i].alpha);
-      fill_shadow (cr, &paper, dx > 0 ? MAX (1, round (dx)) : 0, dy > 0 ? MAX (1, round (dy)) : 0);
+      dx[i] = paper_shadows[i].dx > 0 ? MAX (1, (int) round (paper_shadows[i].dx * to_device.xx)) : 0;
+      dy[i] = paper_shadows[i].dy > 0 ? MAX (1, (int) round (paper_shadows[i].dy * to_device.yy)) : 0;
+      cairo_set_source_rgba (cr, 0, 0, 0, paper_shadows[i].alpha);
+      fill_shadow (cr, &paper, dx[i], dy[i]);
     }
 
   gdk_cairo_set_source_rgba (cr, &fill);
   cairo_rectangle (cr, paper.left, paper.top, paper.right - paper.left, paper.curl_y - paper.top);
   cairo_rectangle (cr, paper.left, paper.curl_y, paper.curl_x - paper.left, paper.bottom - paper.curl_y);
   cairo_fill (cr);
-  fill_curl (cr, paper.curl_x, paper.curl_y, paper.right - paper.curl_x, paper.bottom - paper.curl_y);
+
+  /* (a curl a thousand pixels wide would be a zoom no board allows) */
+  if (paper.right - paper.curl_x >= 1 && paper.bottom - paper.curl_y >= 1 &&
+      paper.right - paper.curl_x < 0x400 && paper.bottom - paper.curl_y < 0x400)
+    {
+      cairo_surface_t *curl = get_curl_image (&fill, (int) (paper.right - paper.curl_x),
+                                              (int) (paper.bottom - paper.curl_y), dx, dy);
+
+      cairo_set_source_surface (cr, curl, paper.curl_x, paper.curl_y);
+      cairo_rectangle (cr, paper.curl_x, paper.curl_y,
+                       cairo_image_surface_get_width (curl), cairo_image_surface_get_height (curl));
+      cairo_fill (cr);
+    }
   cairo_restore (cr);
 }
 
