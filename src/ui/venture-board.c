@@ -1271,8 +1271,6 @@ _venture_board_note_clicked (VentureBoard      *self,
       set_selected (self, widget, TRUE);
     }
 
-  _venture_board_ensure_note_widgets (self);
-
   _venture_board_update_actions (self);
 }
 
