@@ -464,7 +464,7 @@ run_child (guint   n_notes,
 /* Machines running other work meanwhile (CI, a shared box) make single
  * runs noisy: each size runs REPEATS times, interleaved with the floor,
  * and the table shows the median run of each (by first frame). */
-#define REPEATS 3
+#define REPEATS 5
 
 static int
 compare_results (gconstpointer a,

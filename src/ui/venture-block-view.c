@@ -366,7 +366,8 @@ static void
 paint_resting (VentureBlockView            *self,
                cairo_t                     *cr,
                const Resting               *resting,
-               const cairo_rectangle_int_t *shows)
+               const cairo_rectangle_int_t *shows,
+               const cairo_region_t        *visible)
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -392,9 +393,9 @@ paint_resting (VentureBlockView            *self,
 
       cairo_translate (cr, CACHE_MARGIN + left, CACHE_MARGIN + top);
       if (resting->sketch != NULL)
-        _venture_note_sketch_paint (resting->sketch, cr, &area);
+        _venture_note_sketch_paint (resting->sketch, cr, &area, visible);
       else
-        _venture_note_widget_paint (VENTURE_NOTE_WIDGET (resting->widget), cr, &area);
+        _venture_note_widget_paint (VENTURE_NOTE_WIDGET (resting->widget), cr, &area, visible);
     }
   else
     {
@@ -412,12 +413,12 @@ paint_resting (VentureBlockView            *self,
  * every frame shows until the image changes again. With @clip (in the
  * image's pixels), what the image showed there is wiped first and only
  * there is drawn: @notes are then all the notes that show there. With
- * @shown, each note is drawn only within its rectangle there (see
- * paint_resting). */
+ * @shown, each note is drawn only within the rectangle around its region
+ * there, and its lines of text that reach it (see paint_resting). */
 static void
 paint_into_cache (VentureBlockView     *self,
                   GArray               *notes,
-                  GArray               *shown,
+                  GPtrArray            *shown,
                   const cairo_region_t *clip)
 {
   int width = cairo_image_surface_get_width (self->cache);
@@ -443,8 +444,14 @@ paint_into_cache (VentureBlockView     *self,
       cairo_region_get_extents (clip, &everywhere);
     }
   for (guint i = 0; i < notes->len; i++)
-    paint_resting (self, cr, &g_array_index (notes, Resting, i),
-                   shown != NULL ? &g_array_index (shown, cairo_rectangle_int_t, i) : &everywhere);
+    {
+      cairo_region_t *visible = shown != NULL ? g_ptr_array_index (shown, i) : NULL;
+      cairo_rectangle_int_t extents = everywhere;
+
+      if (visible != NULL)
+        cairo_region_get_extents (visible, &extents);
+      paint_resting (self, cr, &g_array_index (notes, Resting, i), &extents, visible);
+    }
   cairo_destroy (cr);
 
   /* The node is kept: the renderer sees the same node frame after frame
@@ -819,7 +826,7 @@ build_cache (VentureBlockView *self,
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GArray) resting = NULL;
   g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (Resting));
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_int_t));
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_region_destroy);
   cairo_region_t *hiding;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -837,7 +844,6 @@ build_cache (VentureBlockView *self,
     {
       const Resting *note = &g_array_index (resting, Resting, i);
       cairo_region_t *shows;
-      cairo_rectangle_int_t extents;
 
       if (is_hidden (self, note))
         continue;
@@ -845,14 +851,18 @@ build_cache (VentureBlockView *self,
       g_array_append_val (notes, *note);
       shows = cairo_region_create_rectangle (set_painted (self, note));
       cairo_region_subtract (shows, hiding);
-      cairo_region_get_extents (shows, &extents);
-      cairo_region_destroy (shows);
-      g_array_append_val (shown, extents);
+      g_ptr_array_add (shown, shows);
       add_cover (note, self->covered);
       add_hiding (self, note, hiding);
     }
   reverse (notes);
-  reverse (shown);
+  for (guint i = 0; i < shown->len / 2; i++)
+    {
+      gpointer swap = shown->pdata[i];
+
+      shown->pdata[i] = shown->pdata[shown->len - 1 - i];
+      shown->pdata[shown->len - 1 - i] = swap;
+    }
   cairo_region_destroy (hiding);
 
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,

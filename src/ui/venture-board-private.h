@@ -105,14 +105,16 @@ void     _venture_board_ensure_note_widgets   (VentureBoard      *self);
 gboolean _venture_note_widget_is_moving       (VentureNoteWidget *self);
 void     _venture_note_widget_set_dragging    (VentureNoteWidget *self,
                                                gboolean           dragging);
-/* A note that shows only its paper and plain text (no chips, mark or
- * state that CSS draws) is painted straight onto a crowded block's image,
- * in its content's coordinates; @area is the part that shows, lines of
- * text outside it may be left out. */
+/* A note that shows only its paper, text and chips (no mark or state
+ * that CSS draws) is painted straight onto a crowded block's image, in
+ * its content's coordinates; @area is a rectangle around the part that
+ * shows and @visible (device pixels, or NULL) that part: lines of text
+ * that do not reach it may be left out. */
 gboolean _venture_note_widget_can_paint       (VentureNoteWidget *self);
 void     _venture_note_widget_paint           (VentureNoteWidget *self,
                                                cairo_t           *cr,
-                                               const graphene_rect_t *area);
+                                               const graphene_rect_t *area,
+                                               const cairo_region_t  *visible);
 
 /* A note drawn before it has its widget: the crowded blocks of a big
  * canvas show their first frame from sketches, and the widgets come
@@ -134,6 +136,7 @@ void               _venture_note_sketch_get_size    (VentureNoteSketch     *sket
                                                      int                   *height);
 void               _venture_note_sketch_paint       (VentureNoteSketch     *sketch,
                                                      cairo_t               *cr,
-                                                     const graphene_rect_t *area);
+                                                     const graphene_rect_t *area,
+                                                     const cairo_region_t  *visible);
 
 G_END_DECLS

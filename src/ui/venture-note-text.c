@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <pango/pangocairo.h>
@@ -957,14 +958,38 @@ venture_note_text_snapshot (VentureNoteText *self,
 
 /* The same drawing as venture_note_text_snapshot(), straight onto @cr
  * (GSK draws a text node with pango_cairo_show_glyph_string() too),
- * leaving out the lines wholly outside @top to @bottom: a crowded block
+ * leaving out the lines wholly outside @top to @bottom, or that do not
+ * reach @visible (the device pixels that show, or NULL): a crowded block
  * paints its notes where they show, often a sliver of each. */
+/* Whether any of the rectangle, in @cr's user space, shows in @visible,
+ * @cr's device pixels (a note drawn under others shows in few). */
+gboolean
+venture_note_text_shows_in (cairo_t              *cr,
+                            const cairo_region_t *visible,
+                            double                left,
+                            double                top,
+                            double                right,
+                            double                bottom)
+{
+  cairo_rectangle_int_t pixels;
+
+  cairo_user_to_device (cr, &left, &top);
+  cairo_user_to_device (cr, &right, &bottom);
+  pixels.x = (int) floor (left);
+  pixels.y = (int) floor (top);
+  pixels.width = (int) ceil (right) - pixels.x;
+  pixels.height = (int) ceil (bottom) - pixels.y;
+
+  return cairo_region_contains_rectangle (visible, &pixels) != CAIRO_REGION_OVERLAP_OUT;
+}
+
 void
-venture_note_text_draw (VentureNoteText *self,
-                        cairo_t         *cr,
-                        const GdkRGBA   *color,
-                        double           top,
-                        double           bottom)
+venture_note_text_draw (VentureNoteText      *self,
+                        cairo_t              *cr,
+                        const GdkRGBA        *color,
+                        double                top,
+                        double                bottom,
+                        const cairo_region_t *visible)
 {
   int line_top = 0;
 
@@ -977,7 +1002,10 @@ venture_note_text_draw (VentureNoteText *self,
       double reach_top = (double) (line_top - height / 2) / PANGO_SCALE;
       double reach_bottom = (double) (line_top + height + height / 2) / PANGO_SCALE;
 
-      if (reach_bottom >= top && reach_top <= bottom)
+      if (reach_bottom >= top && reach_top <= bottom &&
+          (visible == NULL ||
+           venture_note_text_shows_in (cr, visible, -(double) height / PANGO_SCALE, reach_top,
+                     (double) (line->width + height) / PANGO_SCALE, reach_bottom)))
         for (guint j = line->first; j < line->first + line->n; j++)
           {
             const Run *run = &g_array_index (self->runs, Run, j);

@@ -33,11 +33,18 @@ int              venture_note_text_get_line_width (VentureNoteText       *self,
 void             venture_note_text_snapshot       (VentureNoteText       *self,
                                                    GtkSnapshot           *snapshot,
                                                    const GdkRGBA         *color);
+gboolean         venture_note_text_shows_in       (cairo_t               *cr,
+                                                   const cairo_region_t  *visible,
+                                                   double                 left,
+                                                   double                 top,
+                                                   double                 right,
+                                                   double                 bottom);
 void             venture_note_text_draw           (VentureNoteText       *self,
                                                    cairo_t               *cr,
                                                    const GdkRGBA         *color,
                                                    double                 top,
-                                                   double                 bottom);
+                                                   double                 bottom,
+                                                   const cairo_region_t  *visible);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VentureNoteText, venture_note_text_free)
 

@@ -856,7 +856,8 @@ get_dots_top (int      text_height,
 
 /* The text as the snapshot draws it, straight with cairo: from
  * @fast_text, or else from @layout, with the dots when it is cut; lines
- * wholly outside @area may be left out. */
+ * wholly outside @area, or not reaching @visible (device pixels, or
+ * NULL), may be left out. */
 static void
 paint_text (cairo_t               *cr,
             const GdkRGBA         *ink,
@@ -866,11 +867,12 @@ paint_text (cairo_t               *cr,
             int                    text_height,
             int                    content_height,
             gboolean               has_chips,
-            const graphene_rect_t *area)
+            const graphene_rect_t *area,
+            const cairo_region_t  *visible)
 {
   if (fast_text != NULL)
     {
-      venture_note_text_draw (fast_text, cr, ink, area->origin.y, area->origin.y + area->size.height);
+      venture_note_text_draw (fast_text, cr, ink, area->origin.y, area->origin.y + area->size.height, visible);
     }
   else
     {
@@ -1024,7 +1026,8 @@ _venture_note_sketch_get_size (VentureNoteSketch *self,
 void
 _venture_note_sketch_paint (VentureNoteSketch     *self,
                             cairo_t               *cr,
-                            const graphene_rect_t *area)
+                            const graphene_rect_t *area,
+                            const cairo_region_t  *visible)
 {
   const char *color_id = venture_note_widget_color_class (venture_note_get_color (self->note));
   GdkRGBA ink;
@@ -1032,7 +1035,7 @@ _venture_note_sketch_paint (VentureNoteSketch     *self,
   draw_paper (cr, color_id, VENTURE_NOTE_WIDTH, self->height);
   get_ink (color_id, &ink);
   paint_text (cr, &ink, self->fast_text, self->layout, self->truncated, self->text_height, self->height,
-              FALSE, area);
+              FALSE, area, visible);
 }
 
 gboolean
@@ -1058,7 +1061,8 @@ _venture_note_widget_can_paint (VentureNoteWidget *self)
 void
 _venture_note_widget_paint (VentureNoteWidget     *self,
                             cairo_t               *cr,
-                            const graphene_rect_t *area)
+                            const graphene_rect_t *area,
+                            const cairo_region_t  *visible)
 {
   const char *color_id = venture_note_widget_color_class (venture_note_get_color (self->note));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -1067,7 +1071,7 @@ _venture_note_widget_paint (VentureNoteWidget     *self,
   draw_paper (cr, color_id, gtk_widget_get_width (GTK_WIDGET (self)), height);
   get_ink (color_id, &ink);
   paint_text (cr, &ink, self->uses_fast_text ? self->fast_text : NULL, self->layout, self->truncated,
-              get_text_height (self), height, self->chips != NULL, area);
+              get_text_height (self), height, self->chips != NULL, area, visible);
 
   /* the chips, drawn by GTK as in a snapshot */
   if (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -1086,7 +1090,11 @@ _venture_note_widget_paint (VentureNoteWidget     *self,
           if (gtk_widget_compute_bounds (child, GTK_WIDGET (self), &bounds))
             {
               graphene_rect_inset (&bounds, -VENTURE_NOTE_PADDING, -VENTURE_NOTE_PADDING);
-              if (!graphene_rect_intersection (&bounds, area, NULL))
+              if (!graphene_rect_intersection (&bounds, area, NULL) ||
+                  (visible != NULL &&
+                   !venture_note_text_shows_in (cr, visible, bounds.origin.x, bounds.origin.y,
+                                                bounds.origin.x + bounds.size.width,
+                                                bounds.origin.y + bounds.size.height)))
                 continue;
             }
           gtk_widget_snapshot_child (GTK_WIDGET (self), child, snapshot);
