@@ -552,12 +552,24 @@ test_panel_shown_after_changes (Fixture       *fixture,
   venture_canvas_append_note (fixture->canvas, couriers);
   venture_canvas_set_note_text (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-01"),
                                 "Daily commuters");
+  /* and the counts change: br-11 (dedicated assistance) comes into
+   * acquisition */
+  venture_mix_set_segment (mix, NULL);
+  venture_canvas_set_note_tag (fixture->canvas, venture_canvas_lookup_note (fixture->canvas, "br-11"),
+                               VENTURE_TAG_STAGE, "acquisition");
+  venture_mix_set_segment (mix, "br-02");
   venture_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
   g_assert_cmpstr (venture_mix_get_segment (mix), ==, "br-02");
 
   venture_window_set_mix_visible (fixture->window, TRUE);
   venture_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (venture_mix_get_count (mix, 4, 0), ==, 1);
+  g_assert_cmpstr (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), ==, "1");
+  venture_mix_set_segment (mix, NULL);
+  WAIT_FOR (g_strcmp0 (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), "3") == 0);
+  venture_mix_set_segment (mix, "br-02");
+  WAIT_FOR (g_strcmp0 (gtk_button_get_label (venture_mix_panel_get_cell (fixture->panel, 4, 0)), "1") == 0);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), ==, expected[i]);

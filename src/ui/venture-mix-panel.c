@@ -37,6 +37,7 @@ struct _VentureMixPanel
    * shown. */
   gboolean        hints_stale;
   gboolean        segments_stale;
+  gboolean        counts_stale;
   /* Segment ids in the drop-down's order, after "Whole canvas". */
   GPtrArray      *segment_ids;
   char           *segment_signature;
@@ -470,11 +471,15 @@ update_segments (VentureMixPanel *self)
     venture_mix_set_segment (self->mix, NULL);
 }
 
+static void update (VentureMixPanel *self);
+
 static void
 on_visible (VentureMixPanel *self)
 {
   if (self->mix == NULL)
     return;
+  if (self->counts_stale)
+    update (self);
   if (self->segments_stale)
     update_segments (self);
   if (self->hints_stale)
@@ -492,6 +497,16 @@ update (VentureMixPanel *self)
     return;
 
   update_segments (self);
+
+  /* A hidden panel counts when it shows: a note dragged across the
+   * blocks of a big canvas would have it count every note at each block. */
+  self->counts_stale = !gtk_widget_get_visible (GTK_WIDGET (self));
+  if (self->counts_stale)
+    {
+      update_hints (self);
+      apply_highlight (self);
+      return;
+    }
 
   types = venture_taxonomy_get_tags (VENTURE_TAG_RELATIONSHIP, &n_types);
   stages = venture_taxonomy_get_tags (VENTURE_TAG_STAGE, &n_stages);
