@@ -327,6 +327,9 @@ static const BadFile bad_files[] = {
   { "invalid-utf8.json", VENTURE_FILE_ERROR_INVALID_UTF8, "line 10, column 22" },
   /* Found by the fuzzer: json-glib decodes "\ud800" to bytes that are not UTF-8. */
   { "lone-surrogate.json", VENTURE_FILE_ERROR_INVALID_UTF8, "lone surrogate" },
+  /* Found by the fuzzer: "\ud60" and a byte that is no hex digit, read on
+   * into bytes that are not UTF-8 either. */
+  { "short-unicode-escape.json", VENTURE_FILE_ERROR_INVALID_UTF8, "lone surrogate" },
   { "missing-id.json", VENTURE_FILE_ERROR_INVALID, "no “id”" },
   { "missing-template.json", VENTURE_FILE_ERROR_INVALID, "“template”" },
   { "missing-version.json", VENTURE_FILE_ERROR_INVALID, "“version”" },

@@ -554,12 +554,12 @@ is_finite_tree (JsonNode *node)
  * too: they would be written back raw, and the saved file would not
  * load again. */
 /* Whether the bytes have an escape in the surrogate range (\\uD800 to
- * \\uDFFF) anywhere: only then can json-glib produce bad UTF-8, and
- * only then is the whole tree checked. Venture writes characters, not
- * escapes, so its own files skip the walk. json-glib's scanner also
- * takes C's octal escapes ("\\200"), which are not JSON and can make
- * any byte (the fuzzer): @octal receives the offset of the first one's
- * digit, or -1. */
+ * \\uDFFF), or one short of four hex digits, anywhere: only then can
+ * json-glib produce bad UTF-8, and only then is the whole tree checked.
+ * Venture writes characters, not escapes, so its own files skip the
+ * walk. json-glib's scanner also takes C's octal escapes ("\\200"),
+ * which are not JSON and can make any byte (the fuzzer): @octal receives
+ * the offset of the first one's digit, or -1. */
 static gboolean
 has_surrogate_escape (const char *data,
                       gsize       length,
@@ -574,6 +574,12 @@ has_surrogate_escape (const char *data,
     {
       if (end - p >= 4 && p[1] == 'u' && (p[2] == 'd' || p[2] == 'D')
           && strchr ("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0')
+        surrogate = TRUE;
+      /* short of four hex digits, json-glib 1.6 reads on into what
+       * follows, and may make bytes that are not UTF-8 of it too */
+      if (end - p >= 2 && p[1] == 'u' &&
+          (end - p < 6 || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]) ||
+           !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5])))
         surrogate = TRUE;
       if (end - p >= 2 && p[1] >= '0' && p[1] <= '7')
         {
