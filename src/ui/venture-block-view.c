@@ -418,7 +418,7 @@ paint_resting (VentureBlockView            *self,
 static void
 paint_into_cache (VentureBlockView     *self,
                   GArray               *notes,
-                  GPtrArray            *shown,
+                  GArray               *shown,
                   const cairo_region_t *clip)
 {
   int width = cairo_image_surface_get_width (self->cache);
@@ -445,7 +445,7 @@ paint_into_cache (VentureBlockView     *self,
     }
   for (guint i = 0; i < notes->len; i++)
     {
-      cairo_region_t *visible = shown != NULL ? g_ptr_array_index (shown, i) : NULL;
+      cairo_region_t *visible = shown != NULL ? g_array_index (shown, cairo_region_t *, i) : NULL;
       cairo_rectangle_int_t extents = everywhere;
 
       if (visible != NULL)
@@ -486,6 +486,12 @@ reverse (GArray *items)
       memcpy (low, high, size);
       memcpy (high, swap, size);
     }
+}
+
+static void
+clear_region (gpointer data)
+{
+  cairo_region_destroy (*(cairo_region_t **) data);
 }
 
 /* @rect, in the block's coordinates, as whole pixels of the image: those
@@ -826,11 +832,13 @@ build_cache (VentureBlockView *self,
   GtkWidget *widget = GTK_WIDGET (self);
   g_autoptr(GArray) resting = NULL;
   g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (Resting));
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_region_destroy);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (cairo_region_t *));
   cairo_region_t *hiding;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
+  /* what each note shows, in the image's pixels, in the order drawn */
+  g_array_set_clear_func (shown, clear_region);
   drop_cache (self);
   self->cache_width = width;
   self->cache_height = height;
@@ -851,18 +859,12 @@ build_cache (VentureBlockView *self,
       g_array_append_val (notes, *note);
       shows = cairo_region_create_rectangle (set_painted (self, note));
       cairo_region_subtract (shows, hiding);
-      g_ptr_array_add (shown, shows);
+      g_array_append_val (shown, shows);
       add_cover (note, self->covered);
       add_hiding (self, note, hiding);
     }
   reverse (notes);
-  for (guint i = 0; i < shown->len / 2; i++)
-    {
-      gpointer swap = shown->pdata[i];
-
-      shown->pdata[i] = shown->pdata[shown->len - 1 - i];
-      shown->pdata[shown->len - 1 - i] = swap;
-    }
+  reverse (shown);
   cairo_region_destroy (hiding);
 
   self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
