@@ -16,6 +16,7 @@
 #include "venture-history.h"
 #include "venture-taxonomy.h"
 #include "venture-note-widget.h"
+#include "venture-segment-marker.h"
 #include "venture-window.h"
 #include "venture-test-ui.h"
 
@@ -1415,8 +1416,10 @@ test_board_crowded_comes_and_goes (Fixture       *fixture,
 }
 
 /* A canvas big enough to open sketched: 30 notes in each of eight
- * blocks, one of them long enough to be cut, and 5 segments (notes with
- * a marker, never sketched). */
+ * blocks, one of them long enough to be cut, and 12 segments (notes
+ * with a marker), of which every third note of Value Propositions
+ * serves one or two, and one all of them (more markers than fit a
+ * row). */
 static VentureCanvas *
 make_big_canvas (void)
 {
@@ -1424,7 +1427,21 @@ make_big_canvas (void)
     "key-partners", "key-activities", "key-resources", "value-propositions",
     "customer-relationships", "channels", "cost-structure", "revenue-streams",
   };
+  static const char * const segments[] = {
+    "Students", "Commuters", "Families", "Couriers", "Tourists", "Racers",
+    "Seniors", "Schools", "Offices", "Hotels", "Municipalities", "Zoologists",
+  };
   VentureCanvas *canvas = venture_canvas_new ("business-model-canvas");
+  g_autoptr(GPtrArray) segment_ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    {
+      VentureNote *segment = add_note (canvas, "customer-segments", segments[i],
+                                       (int) (i * 83 % 1001), (int) (i * 89 % 1001));
+
+      g_ptr_array_add (segment_ids, g_strdup (venture_note_get_id (segment)));
+    }
+  g_ptr_array_add (segment_ids, NULL);
 
   for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
     for (guint i = 0; i < 30; i++)
@@ -1437,17 +1454,28 @@ make_big_canvas (void)
         VentureNote *note = add_note (canvas, blocks[b], text, (int) (i * 37 % 1001), (int) (i * 61 % 1001));
 
         venture_canvas_set_note_color (canvas, note, i % 3 == 0 ? "blue" : "yellow");
+        if (g_str_equal (blocks[b], "value-propositions") && i % 3 == 1)
+          {
+            const char *served[] = { segment_ids->pdata[i % 12], segment_ids->pdata[(i + 5) % 12],
+                                     segment_ids->pdata[(i + 7) % 12], NULL };
+
+            served[1 + i % 2] = NULL;
+            venture_canvas_set_note_segments (canvas, note, i == 13 ? (const char **) segment_ids->pdata : served);
+          }
       }
-  for (guint i = 0; i < 5; i++)
-    add_note (canvas, "customer-segments", "Segment", 0, (int) (i * 250));
 
   return canvas;
 }
+
+/* The sketched blocks the tests look at: plain notes, notes serving
+ * segments, segments. */
+static const char * const big_canvas_views[] = { "key-partners", "value-propositions", "customer-segments" };
 
 typedef struct {
   VentureWindow *window;
   GtkWidget     *view;     /* a sketched block */
   GBytes        *sketched; /* what it showed at the first frame */
+  GBytes        *sketched_views[G_N_ELEMENTS (big_canvas_views)];
   guint          n_frames;
   void         (*at_first_frame) (VentureWindow *window);
 } BigCanvas;
@@ -1460,10 +1488,17 @@ on_big_canvas_painted (GdkFrameClock *clock,
     return;
 
   /* the first frame: the sketched blocks have no note widgets yet */
-  g_assert_true (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big->view)));
-  for (GtkWidget *child = gtk_widget_get_first_child (big->view); child != NULL; child = gtk_widget_get_next_sibling (child))
-    g_assert_false (VENTURE_IS_NOTE_WIDGET (child));
-  big->sketched = render_widget (big->view);
+  for (guint i = 0; i < G_N_ELEMENTS (big_canvas_views); i++)
+    {
+      VentureBoard *board = VENTURE_BOARD (venture_window_get_board (big->window));
+      GtkWidget *view = venture_board_get_block_view (board, big_canvas_views[i]);
+
+      g_assert_true (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (view)));
+      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_assert_false (VENTURE_IS_NOTE_WIDGET (child));
+      big->sketched_views[i] = render_widget (view);
+    }
+  big->sketched = g_bytes_ref (big->sketched_views[0]);
   if (big->at_first_frame != NULL)
     big->at_first_frame (big->window);
 }
@@ -1531,52 +1566,81 @@ count_note_widgets (GtkWidget *view)
   return n;
 }
 
+static void
+clear_big_canvas (BigCanvas *big)
+{
+  g_clear_pointer (&big->sketched, g_bytes_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (big_canvas_views); i++)
+    g_clear_pointer (&big->sketched_views[i], g_bytes_unref);
+  venture_test_close_window (GTK_WINDOW (big->window));
+}
+
 /* A big canvas's first frame shows its crowded blocks from sketches, the
- * note widgets come right after it, and the block's image stays as it
- * was: the sketches draw exactly what the widgets draw. */
+ * note widgets come right after it, and the blocks' images stay as they
+ * were: the sketches draw exactly what the widgets draw, segment markers
+ * too. */
 static void
 test_board_sketched_first_frame (void)
 {
   g_autoptr(VentureCanvas) canvas = make_big_canvas ();
   BigCanvas big = { 0 };
-  g_autoptr(GBytes) adopted = NULL;
-  g_autoptr(GBytes) fresh = NULL;
   VentureBoard *board;
 
   open_big_canvas (&big, canvas);
   board = VENTURE_BOARD (venture_window_get_board (big.window));
-  /* the segments have their widgets (with their markers) at once */
-  g_assert_false (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (venture_board_get_block_view (board, "customer-segments"))));
 
   /* right after the first frame, without anybody asking */
   while (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big.view)))
     g_main_context_iteration (NULL, TRUE);
   venture_test_wait_for_frame (GTK_WIDGET (big.window));
   g_assert_cmpuint (count_note_widgets (big.view), ==, 30);
-  adopted = render_widget (big.view);
-  g_assert_true (g_bytes_equal (big.sketched, adopted));
+  g_assert_cmpuint (count_note_widgets (venture_board_get_block_view (board, "customer-segments")), ==, 12);
 
-  _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (big.view));
-  venture_test_wait_for_frame (GTK_WIDGET (big.window));
-  fresh = render_widget (big.view);
-  g_assert_true (g_bytes_equal (big.sketched, fresh));
+  for (guint i = 0; i < G_N_ELEMENTS (big_canvas_views); i++)
+    {
+      GtkWidget *view = venture_board_get_block_view (board, big_canvas_views[i]);
+      g_autoptr(GBytes) adopted = NULL;
+      g_autoptr(GBytes) fresh = NULL;
+
+      adopted = render_widget (view);
+      g_assert_true (g_bytes_equal (big.sketched_views[i], adopted));
+      _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (view));
+      venture_test_wait_for_frame (GTK_WIDGET (big.window));
+      fresh = render_widget (view);
+      g_assert_true (g_bytes_equal (big.sketched_views[i], fresh));
+    }
+
+  /* the markers are the widgets' own, each where its sketch drew it */
+  {
+    VentureCanvas *shown = venture_document_get_canvas (venture_window_get_document (big.window));
+    VentureNoteWidget *serving = VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (shown, 12 + 3 * 30 + 13)));
+    graphene_rect_t first, last;
+
+    g_assert_cmpuint (venture_note_widget_get_n_chips (serving), ==, 12);
+    g_assert_true (gtk_widget_compute_bounds (venture_note_widget_get_chip (serving, 0), GTK_WIDGET (serving), &first));
+    g_assert_true (gtk_widget_compute_bounds (venture_note_widget_get_chip (serving, 11), GTK_WIDGET (serving), &last));
+    g_assert_cmpfloat (last.origin.y, >, first.origin.y);
+  }
 
   assert_all_widgets (board, venture_document_get_canvas (venture_window_get_document (big.window)));
-  g_clear_pointer (&big.sketched, g_bytes_unref);
-  venture_test_close_window (GTK_WINDOW (big.window));
+  clear_big_canvas (&big);
 }
 
 static void
 change_at_first_frame (VentureWindow *window)
 {
   VentureCanvas *canvas = venture_document_get_canvas (venture_window_get_document (window));
-  VentureNote *note = venture_canvas_get_note (canvas, 3);
+  VentureNote *note = venture_canvas_get_note (canvas, 12 + 3);
 
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-partners");
   venture_canvas_set_note_text (canvas, note, "Changed before its widget came");
-  venture_canvas_set_note_color (canvas, venture_canvas_get_note (canvas, 4), "red");
+  venture_canvas_set_note_color (canvas, venture_canvas_get_note (canvas, 12 + 4), "red");
   add_note (canvas, "key-partners", "Came before the widgets", 500, 500);
-  venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 40));
+  venture_canvas_remove_note (canvas, venture_canvas_get_note (canvas, 12 + 40));
+  /* a segment's new initial, on the markers of the notes serving it (the
+   * top note of Value Propositions among them) */
+  g_assert_cmpstr (venture_note_get_text (venture_canvas_get_note (canvas, 4)), ==, "Tourists");
+  venture_canvas_set_note_text (canvas, venture_canvas_get_note (canvas, 4), "Bakers");
 }
 
 /* A change to a sketched canvas before the widgets came shows, and every
@@ -1599,8 +1663,11 @@ test_board_sketched_then_changed (void)
   g_assert_cmpuint (count_note_widgets (big.view), ==, 31);
   g_assert_cmpuint (count_note_widgets (venture_board_get_block_view (board, "key-activities")), ==, 29);
   assert_all_widgets (board, shown_canvas);
-  g_assert_cmpstr (venture_note_get_text (venture_note_widget_get_note (VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (shown_canvas, 3))))),
+  g_assert_cmpstr (venture_note_get_text (venture_note_widget_get_note (VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (shown_canvas, 12 + 3))))),
                    ==, "Changed before its widget came");
+  /* the note serving every segment, one place down: a note below it went */
+  g_assert_cmpstr (venture_segment_marker_get_text (VENTURE_SEGMENT_MARKER (venture_note_widget_get_chip (VENTURE_NOTE_WIDGET (venture_board_get_note_widget (board, venture_canvas_get_note (shown_canvas, 12 + 3 * 30 + 13 - 1))), 4))),
+                   ==, "B");
 
   shown = render_widget (big.view);
   g_assert_false (g_bytes_equal (big.sketched, shown));
@@ -1609,8 +1676,27 @@ test_board_sketched_then_changed (void)
   fresh = render_widget (big.view);
   g_assert_true (g_bytes_equal (shown, fresh));
 
-  g_clear_pointer (&big.sketched, g_bytes_unref);
-  venture_test_close_window (GTK_WINDOW (big.window));
+
+  /* and where the markers changed, once the notes that changed are back
+   * among the others */
+  {
+    GtkWidget *view = venture_board_get_block_view (board, "value-propositions");
+    g_autoptr(GBytes) shown_markers = NULL;
+    g_autoptr(GBytes) fresh_markers = NULL;
+
+    while (!_venture_block_view_is_at_rest (VENTURE_BLOCK_VIEW (view)))
+      g_main_context_iteration (NULL, TRUE);
+    venture_test_wait_for_frame (GTK_WIDGET (big.window));
+    shown_markers = render_widget (view);
+
+    g_assert_false (g_bytes_equal (big.sketched_views[1], shown_markers));
+    _venture_block_view_invalidate (VENTURE_BLOCK_VIEW (view));
+    venture_test_wait_for_frame (GTK_WIDGET (big.window));
+    fresh_markers = render_widget (view);
+    g_assert_true (g_bytes_equal (shown_markers, fresh_markers));
+  }
+
+  clear_big_canvas (&big);
 }
 
 static void
@@ -1639,8 +1725,47 @@ test_board_sketched_then_selected (void)
   g_assert_false (_venture_block_view_has_sketches (VENTURE_BLOCK_VIEW (big.view)));
   assert_all_widgets (VENTURE_BOARD (venture_window_get_board (big.window)),
                       venture_document_get_canvas (venture_window_get_document (big.window)));
-  g_clear_pointer (&big.sketched, g_bytes_unref);
-  venture_test_close_window (GTK_WINDOW (big.window));
+  clear_big_canvas (&big);
+}
+
+/* A sketch no longer shows its note once the note, or a segment whose
+ * marker it shows, changed: its widget then draws the note anew. */
+static void
+test_board_sketch_follows_segments (void)
+{
+  g_autoptr(VentureCanvas) canvas = venture_canvas_new ("business-model-canvas");
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  VentureNote *segment = add_note (canvas, "customer-segments", "Tourists", 0, 0);
+  VentureNote *other = add_note (canvas, "customer-segments", "Racers", 0, 0);
+  VentureNote *note = add_note (canvas, "value-propositions", "Guided rides", 0, 0);
+  const char *served[] = { venture_note_get_id (segment), NULL };
+  VentureNoteSketch *sketch;
+
+  venture_canvas_set_note_segments (canvas, note, served);
+  sketch = _venture_note_sketch_new (note, canvas, context);
+  g_assert_true (_venture_note_sketch_shows_note (sketch));
+
+  /* another segment's name: this marker stays */
+  venture_canvas_set_note_text (canvas, other, "Riders");
+  g_assert_true (_venture_note_sketch_shows_note (sketch));
+  /* its segment's name: another initial */
+  venture_canvas_set_note_text (canvas, segment, "Bakers");
+  g_assert_false (_venture_note_sketch_shows_note (sketch));
+  _venture_note_sketch_free (sketch);
+
+  /* a segment's own marker: its colour follows its place among them */
+  sketch = _venture_note_sketch_new (other, canvas, context);
+  g_assert_true (_venture_note_sketch_shows_note (sketch));
+  venture_canvas_remove_note (canvas, segment);
+  g_assert_false (_venture_note_sketch_shows_note (sketch));
+  _venture_note_sketch_free (sketch);
+
+  /* tag chips are drawn by GTK alone: never sketched */
+  g_assert_true (_venture_note_can_sketch (note));
+  venture_canvas_move_note (canvas, note, "customer-relationships", 0, 0);
+  venture_canvas_set_note_tag (canvas, note, VENTURE_TAG_STAGE, "retention");
+  g_assert_false (_venture_note_can_sketch (note));
+  g_object_unref (context);
 }
 
 /* The shortcuts window lists the board's shortcuts and loads cleanly
@@ -1868,6 +1993,7 @@ main (int   argc,
   g_test_add_func ("/venture/board/sketched-first-frame", test_board_sketched_first_frame);
   g_test_add_func ("/venture/board/sketched-then-changed", test_board_sketched_then_changed);
   g_test_add_func ("/venture/board/sketched-then-selected", test_board_sketched_then_selected);
+  g_test_add_func ("/venture/board/sketch-follows-segments", test_board_sketch_follows_segments);
   ADD ("crowded-paints", test_board_crowded_paints);
   ADD ("crowded-comes-and-goes", test_board_crowded_comes_and_goes);
 #undef ADD

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "venture-board-private.h"
+#include "venture-note-text.h"
 #include "venture-note-widget.h"
 #include "venture-ui-resources.h"
 
@@ -777,6 +778,19 @@ static void
 ensure_sketches (VentureBlockView *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  g_return_if_fail (board != NULL);
+
+  for (guint i = 0; i < self->sketch_notes->len; i++)
+    {
+      VentureNoteSketch *sketch = g_ptr_array_index (self->sketches, i);
+
+      if (sketch == NULL || !_venture_note_sketch_is_current (sketch, context))
+        g_ptr_array_add (texts, (gpointer) venture_note_get_text (g_ptr_array_index (self->sketch_notes, i)));
+    }
+  venture_note_text_prepare (context, (const char * const *) texts->pdata, texts->len);
 
   for (guint i = 0; i < self->sketch_notes->len; i++)
     {
@@ -786,7 +800,8 @@ ensure_sketches (VentureBlockView *self)
         {
           g_clear_pointer (&g_ptr_array_index (self->sketches, i), _venture_note_sketch_free);
           g_ptr_array_index (self->sketches, i) =
-            _venture_note_sketch_new (g_ptr_array_index (self->sketch_notes, i), context);
+            _venture_note_sketch_new (g_ptr_array_index (self->sketch_notes, i), _venture_board_get_canvas (board),
+                                      context);
         }
     }
 }
@@ -1530,6 +1545,16 @@ _venture_block_view_set_sketches (VentureBlockView *self,
   self->n_notes = notes->len;
   update_empty (self);
   _venture_block_view_invalidate (self);
+}
+
+/* FALSE while a note that changed is drawn live, over the image of the
+ * others (see end_live). */
+gboolean
+_venture_block_view_is_at_rest (VentureBlockView *self)
+{
+  g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
+
+  return g_hash_table_size (self->live) == 0;
 }
 
 gboolean

@@ -99,6 +99,7 @@ void     _venture_block_view_note_changed     (VentureBlockView  *self,
 void     _venture_block_view_set_sketches     (VentureBlockView  *self,
                                                GPtrArray         *notes);
 gboolean _venture_block_view_has_sketches     (VentureBlockView  *self);
+gboolean _venture_block_view_is_at_rest       (VentureBlockView  *self);
 gboolean _venture_block_view_adopt_notes      (VentureBlockView  *self,
                                                GPtrArray         *widgets);
 void     _venture_board_ensure_note_widgets   (VentureBoard      *self);
@@ -123,6 +124,7 @@ typedef struct _VentureNoteSketch VentureNoteSketch;
 
 gboolean           _venture_note_can_sketch         (VentureNote           *note);
 VentureNoteSketch *_venture_note_sketch_new         (VentureNote           *note,
+                                                     VentureCanvas         *canvas,
                                                      PangoContext          *context);
 void               _venture_note_sketch_free        (VentureNoteSketch     *sketch);
 VentureNote       *_venture_note_sketch_get_note    (VentureNoteSketch     *sketch);

@@ -719,8 +719,8 @@ clear_notes (VentureBoard *self)
  * window (creating, styling, measuring, placing each): a canvas this big
  * opens with its crowded blocks sketched, drawn from the notes alone for
  * the first frame, and their widgets come right after it (or as soon as
- * anything needs them). Only blocks whose notes draw nothing but paper
- * and text (no chips) are sketched. */
+ * anything needs them). Only blocks whose notes draw nothing but paper,
+ * text and segment markers (no tag chips) are sketched. */
 #define SKETCH_MIN_NOTES 200
 
 static gboolean

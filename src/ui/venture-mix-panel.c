@@ -771,7 +771,6 @@ venture_mix_panel_init (VentureMixPanel *self)
     gtk_drop_down_set_model (self->segment_dropdown, G_LIST_MODEL (names));
   }
   build_matrix (self);
-  venture_tag_chips_ensure_css ();
   g_signal_connect_swapped (self->segment_dropdown, "notify::selected",
                             G_CALLBACK (on_segment_selected), self);
   g_signal_connect_swapped (self->clear_button, "clicked",

@@ -421,16 +421,17 @@ shape_together (PangoContext *context,
     }
 }
 
-/* The text's words in order, all shaped. */
-static GPtrArray *
-shape_words (PangoContext *context,
-             WordCache    *cache,
-             const char   *text)
+/* The words of @text the cache lacks, into @new_words and @joined to be
+ * shaped together (a word with no script of its own is shaped at once,
+ * alone); the text's words in order into @words, unless NULL. */
+static void
+collect_words (PangoContext *context,
+               WordCache    *cache,
+               const char   *text,
+               GPtrArray    *words,
+               GArray       *new_words,
+               GString      *joined)
 {
-  GPtrArray *words = g_ptr_array_sized_new (16);
-  g_autoptr(GArray) new_words = g_array_new (FALSE, FALSE, sizeof (NewWord));
-  g_autoptr(GString) joined = g_string_new (NULL);
-
   for (const char *p = text; *p != '\0';)
     {
       const char *end;
@@ -446,7 +447,8 @@ shape_words (PangoContext *context,
       for (end = p; *end != '\0' && *end != ' ' && *end != '\n'; end++)
         ;
       word = find_word (cache, p, (gsize) (end - p), &is_new);
-      g_ptr_array_add (words, word);
+      if (words != NULL)
+        g_ptr_array_add (words, word);
 
       if (is_new)
         {
@@ -466,11 +468,32 @@ shape_words (PangoContext *context,
         }
       p = end;
     }
+}
 
+static void
+shape_new_words (PangoContext *context,
+                 WordCache    *cache,
+                 GString      *joined,
+                 GArray       *new_words)
+{
   if (new_words->len == 1)
     shape_alone (context, cache, g_array_index (new_words, NewWord, 0).word, joined->str, joined->len);
   else if (new_words->len > 1)
     shape_together (context, cache, joined->str, joined->len, &g_array_index (new_words, NewWord, 0), new_words->len);
+}
+
+/* The text's words in order, all shaped. */
+static GPtrArray *
+shape_words (PangoContext *context,
+             WordCache    *cache,
+             const char   *text)
+{
+  GPtrArray *words = g_ptr_array_sized_new (16);
+  g_autoptr(GArray) new_words = g_array_new (FALSE, FALSE, sizeof (NewWord));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  collect_words (context, cache, text, words, new_words, joined);
+  shape_new_words (context, cache, joined, new_words);
 
   return words;
 }
@@ -856,6 +879,34 @@ venture_note_text_new_within (PangoContext *context,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * venture_note_text_prepare:
+ * @texts: (array length=n_texts): texts to be laid out soon
+ *
+ * Shapes the words of @texts not yet shaped in @context's setup, all in
+ * one pass: the notes of a block then cost one pass, not one each.
+ */
+void
+venture_note_text_prepare (PangoContext       *context,
+                           const char * const *texts,
+                           guint               n_texts)
+{
+  WordCache *cache;
+  g_autoptr(GArray) new_words = NULL;
+  g_autoptr(GString) joined = NULL;
+
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  cache = word_cache_for (context);
+  new_words = g_array_new (FALSE, FALSE, sizeof (NewWord));
+  joined = g_string_new (NULL);
+  /* within the cache's limit, or the words would be gone before use */
+  for (guint i = 0; i < n_texts && g_hash_table_size (cache->words) < WORD_CACHE_LIMIT / 2; i++)
+    if (breaks_only_at_spaces (texts[i]))
+      collect_words (context, cache, texts[i], NULL, new_words, joined);
+  shape_new_words (context, cache, joined, new_words);
 }
 
 void

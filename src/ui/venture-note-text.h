@@ -20,6 +20,9 @@ VentureNoteText *venture_note_text_new_within     (PangoContext          *contex
                                                    const char            *text,
                                                    int                    width,
                                                    int                    max_height);
+void             venture_note_text_prepare        (PangoContext          *context,
+                                                   const char * const    *texts,
+                                                   guint                  n_texts);
 void             venture_note_text_free           (VentureNoteText       *self);
 gboolean         venture_note_text_is_cut         (VentureNoteText       *self);
 gboolean         venture_note_text_is_current     (VentureNoteText       *self,

@@ -13,6 +13,7 @@
 
 #include "venture-board-private.h"
 #include "venture-note-text.h"
+#include "venture-segment-marker.h"
 #include "venture-segments.h"
 #include "venture-tag-chips.h"
 #include "venture-tag-popover.h"
@@ -370,37 +371,73 @@ on_note_notify (VentureNoteWidget *self,
 #define CHIP_SPACING 3
 #define CHIPS_GAP    6
 
+/* Places @n chips of the sizes in @chips in rows (x, y from the first
+ * row's top), and gives the height they take with the gap above them. */
 static int
-layout_chips (VentureNoteWidget *self,
-              gboolean           allocate,
-              int                top)
+flow_chips (GdkRectangle *chips,
+            guint         n)
 {
   int x = 0, y = 0, row_height = 0;
 
-  if (self->chips == NULL || self->chips->len == 0)
+  if (n == 0)
     return 0;
 
-  for (guint i = 0; i < self->chips->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      GtkWidget *chip = g_ptr_array_index (self->chips, i);
-      int width, height;
-
-      gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-      width = MIN (width, VENTURE_NOTE_WIDTH);
-      gtk_widget_measure (chip, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
-      if (x > 0 && x + width > VENTURE_NOTE_WIDTH)
+      chips[i].width = MIN (chips[i].width, VENTURE_NOTE_WIDTH);
+      if (x > 0 && x + chips[i].width > VENTURE_NOTE_WIDTH)
         {
           x = 0;
           y += row_height + CHIP_SPACING;
           row_height = 0;
         }
-      if (allocate)
-        gtk_widget_size_allocate (chip, &(GtkAllocation) { x, top + y, width, height }, -1);
-      x += width + CHIP_SPACING;
-      row_height = MAX (row_height, height);
+      chips[i].x = x;
+      chips[i].y = y;
+      x += chips[i].width + CHIP_SPACING;
+      row_height = MAX (row_height, chips[i].height);
     }
 
   return y + row_height + CHIPS_GAP;
+}
+
+/* Where the chips' rows start: at the bottom, under the text however
+ * short. */
+static int
+get_chips_top (int text_height,
+               int content_height,
+               int chips_height)
+{
+  return MAX (text_height + CHIPS_GAP, content_height - chips_height + CHIPS_GAP);
+}
+
+static int
+layout_chips (VentureNoteWidget *self,
+              gboolean           allocate,
+              int                top)
+{
+  g_autofree GdkRectangle *places = NULL;
+  int height;
+
+  if (self->chips == NULL || self->chips->len == 0)
+    return 0;
+
+  places = g_new (GdkRectangle, self->chips->len);
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, i);
+
+      gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &places[i].width, NULL, NULL);
+      gtk_widget_measure (chip, GTK_ORIENTATION_VERTICAL, MIN (places[i].width, VENTURE_NOTE_WIDTH),
+                          NULL, &places[i].height, NULL, NULL);
+    }
+  height = flow_chips (places, self->chips->len);
+  if (allocate)
+    for (guint i = 0; i < self->chips->len; i++)
+      gtk_widget_size_allocate (g_ptr_array_index (self->chips, i),
+                                &(GtkAllocation) { places[i].x, top + places[i].y, places[i].width, places[i].height },
+                                -1);
+
+  return height;
 }
 
 static void
@@ -437,12 +474,63 @@ on_chip_released (GtkGestureClick   *gesture,
     venture_note_widget_popup_tags (self);
 }
 
+/* The segments whose markers @note shows: its own when it is one, then
+ * those it serves (notes of @canvas). */
+static GPtrArray *
+list_marked_segments (VentureNote   *note,
+                      VentureCanvas *canvas)
+{
+  const char * const *segments = venture_note_get_segments (note);
+  GPtrArray *marked = g_ptr_array_new ();
+
+  if (venture_segments_is_segment (note))
+    g_ptr_array_add (marked, note);
+  for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
+    {
+      VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
+
+      if (segment != NULL && venture_segments_is_segment (segment))
+        g_ptr_array_add (marked, segment);
+    }
+
+  return marked;
+}
+
+/* What a note's chips show: its tags, and each marker's colour and
+ * initial (a segment's index and text). */
+static char *
+dup_chips_signature (VentureNote   *note,
+                     VentureCanvas *canvas)
+{
+  GString *signature = g_string_new (NULL);
+
+  for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
+    {
+      g_string_append (signature, venture_note_get_tag (note, kind) ?: "");
+      g_string_append_c (signature, '\n');
+    }
+  if (canvas != NULL)
+    {
+      g_autoptr(GPtrArray) marked = list_marked_segments (note, canvas);
+
+      for (guint i = 0; i < marked->len; i++)
+        {
+          VentureNote *segment = g_ptr_array_index (marked, i);
+
+          g_string_append_printf (signature, "%d %s\n",
+                                  venture_segments_get_index (canvas, venture_note_get_id (segment)),
+                                  venture_note_get_text (segment));
+        }
+    }
+
+  return g_string_free (signature, FALSE);
+}
+
 void
 venture_note_widget_sync_tags (VentureNoteWidget *self)
 {
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
   VentureCanvas *canvas = board != NULL ? _venture_board_get_canvas (board) : NULL;
-  const char * const *segments = venture_note_get_segments (self->note);
 
   g_return_if_fail (VENTURE_IS_NOTE_WIDGET (self));
 
@@ -450,30 +538,12 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
    * show the same, and making their chips anew would redraw a crowded
    * block note by note. */
   {
-    g_autoptr(GString) signature = g_string_new (NULL);
+    g_autofree char *signature = dup_chips_signature (self->note, canvas);
 
-    for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
-      g_string_append_printf (signature, "%s\n", venture_note_get_tag (self->note, kind) ?: "");
-    if (canvas != NULL)
-      {
-        if (venture_segments_is_segment (self->note))
-          g_string_append_printf (signature, "%d %s\n",
-                                  venture_segments_get_index (canvas, venture_note_get_id (self->note)),
-                                  venture_note_get_text (self->note));
-        for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
-          {
-            VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
-
-            if (segment != NULL && venture_segments_is_segment (segment))
-              g_string_append_printf (signature, "%d %s\n",
-                                      venture_segments_get_index (canvas, segments[i]),
-                                      venture_note_get_text (segment));
-          }
-      }
-    if (g_strcmp0 (signature->str, self->chips_signature) == 0)
+    if (g_strcmp0 (signature, self->chips_signature) == 0)
       return;
     g_free (self->chips_signature);
-    self->chips_signature = g_string_free (g_steal_pointer (&signature), FALSE);
+    self->chips_signature = g_steal_pointer (&signature);
   }
 
   clear_chips (self);
@@ -498,15 +568,10 @@ venture_note_widget_sync_tags (VentureNoteWidget *self)
    * is on a board. */
   if (canvas != NULL)
     {
-      if (venture_segments_is_segment (self->note))
-        add_chip (self, venture_segment_marker_new (canvas, self->note));
-      for (guint i = 0; segments != NULL && segments[i] != NULL; i++)
-        {
-          VentureNote *segment = venture_canvas_lookup_note (canvas, segments[i]);
+      g_autoptr(GPtrArray) marked = list_marked_segments (self->note, canvas);
 
-          if (segment != NULL && venture_segments_is_segment (segment))
-            add_chip (self, venture_segment_marker_new (canvas, segment));
-        }
+      for (guint i = 0; i < marked->len; i++)
+        add_chip (self, venture_segment_marker_new (canvas, g_ptr_array_index (marked, i)));
     }
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -584,10 +649,7 @@ venture_note_widget_size_allocate (GtkWidget *widget,
 
   if (self->chips != NULL)
     {
-      int text_height = get_text_height (self);
-
-      /* The chips sit at the bottom, under the text however short. */
-      layout_chips (self, TRUE, MAX (text_height + CHIPS_GAP, height - self->chips_height + CHIPS_GAP));
+      layout_chips (self, TRUE, get_chips_top (get_text_height (self), height, self->chips_height));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -893,56 +955,162 @@ paint_text (cairo_t               *cr,
     }
 }
 
+/* A marker as a sketch draws it: as the marker widget draws itself. */
+typedef struct
+{
+  PangoLayout  *layout;
+  guint         color_index;
+  GdkRectangle  place;        /* in the note's content */
+} SketchMarker;
+
+static void
+clear_sketch_marker (gpointer data)
+{
+  SketchMarker *marker = data;
+
+  g_clear_object (&marker->layout);
+}
+
 struct _VentureNoteSketch
 {
   VentureNote     *note;
+  VentureCanvas   *canvas;
   char            *text;        /* the note as sketched */
   char            *color;
+  char            *chips_signature;
   int              x;
   int              y;
   PangoContext    *context;
   guint            serial;
   VentureNoteText *fast_text;   /* or else */
   PangoLayout     *layout;
+  int              text_limit;
   int              text_height;
   int              height;      /* the content's */
   gboolean         truncated;
+  GArray          *markers;     /* of SketchMarker */
 };
 
-/* A note without chips (no tags, no segment's marker) and shown at rest
- * draws only its paper and text: what a sketch draws. */
+/* A note without tag chips and shown at rest draws only its paper, its
+ * text and the markers of its segments: what a sketch draws. */
 gboolean
 _venture_note_can_sketch (VentureNote *note)
 {
-  const char * const *segments = venture_note_get_segments (note);
-
   for (guint kind = 0; kind < VENTURE_N_TAG_KINDS; kind++)
     if (venture_note_get_tag (note, kind) != NULL)
       return FALSE;
 
-  return !venture_segments_is_segment (note) && (segments == NULL || segments[0] == NULL);
+  return TRUE;
 }
 
-/* Measured as venture_note_widget_measure() measures a note without
- * chips. */
+/* A chip reaching neither @area nor @visible (device pixels, or NULL)
+ * is left out: one under the notes above costs as much as a note. With
+ * the padding to spare, whatever origin @bounds have. */
+static gboolean
+chip_may_show (cairo_t               *cr,
+               const graphene_rect_t *bounds,
+               const graphene_rect_t *area,
+               const cairo_region_t  *visible)
+{
+  graphene_rect_t reach;
+
+  graphene_rect_inset_r (bounds, -VENTURE_NOTE_PADDING, -VENTURE_NOTE_PADDING, &reach);
+  return graphene_rect_intersection (&reach, area, NULL) &&
+         (visible == NULL ||
+          venture_note_text_shows_in (cr, visible, reach.origin.x, reach.origin.y,
+                                      reach.origin.x + reach.size.width, reach.origin.y + reach.size.height));
+}
+
+/* A marker's initial laid out, shared by the sketches of a context's
+ * setup: a thousand notes show few letters. */
+typedef struct
+{
+  guint       serial;
+  GHashTable *layouts;
+} MarkerLayouts;
+
+static void
+marker_layouts_free (gpointer data)
+{
+  MarkerLayouts *cache = data;
+
+  g_hash_table_unref (cache->layouts);
+  g_free (cache);
+}
+
+static PangoLayout *
+get_marker_layout (PangoContext *context,
+                   char         *initial)
+{
+  static GQuark quark;
+  MarkerLayouts *cache;
+  PangoLayout *layout;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("venture-marker-layouts");
+  cache = g_object_get_qdata (G_OBJECT (context), quark);
+  if (cache == NULL || cache->serial != pango_context_get_serial (context))
+    {
+      cache = g_new0 (MarkerLayouts, 1);
+      cache->serial = pango_context_get_serial (context);
+      cache->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (context), quark, cache, marker_layouts_free);
+    }
+
+  layout = g_hash_table_lookup (cache->layouts, initial);
+  if (layout == NULL)
+    {
+      layout = _venture_segment_marker_new_layout (context, initial);
+      g_hash_table_insert (cache->layouts, g_strdup (initial), layout);
+    }
+
+  return g_object_ref (layout);
+}
+
+/* Measured as venture_note_widget_measure() measures a note whose chips
+ * are all markers. */
 VentureNoteSketch *
-_venture_note_sketch_new (VentureNote  *note,
-                          PangoContext *context)
+_venture_note_sketch_new (VentureNote   *note,
+                          VentureCanvas *canvas,
+                          PangoContext  *context)
 {
   VentureNoteSketch *self = g_new0 (VentureNoteSketch, 1);
   const char *text = venture_note_get_text (note);
+  g_autoptr(GPtrArray) marked = list_marked_segments (note, canvas);
+  g_autofree GdkRectangle *places = g_new0 (GdkRectangle, MAX (marked->len, 1));
+  int chips_height;
 
   /* A note that got chips since its block was sketched is drawn without
    * them until its widget comes, right after (see
    * _venture_note_sketch_shows_note). */
   self->note = g_object_ref (note);
+  self->canvas = g_object_ref (canvas);
   self->text = g_strdup (text);
   self->color = g_strdup (venture_note_get_color (note));
+  self->chips_signature = dup_chips_signature (note, canvas);
   self->x = venture_note_get_x (note);
   self->y = venture_note_get_y (note);
   self->context = g_object_ref (context);
   self->serial = pango_context_get_serial (context);
-  self->fast_text = venture_note_text_new_within (context, text, VENTURE_NOTE_WIDTH, VENTURE_NOTE_MAX_HEIGHT);
+
+  self->markers = g_array_sized_new (FALSE, TRUE, sizeof (SketchMarker), marked->len);
+  g_array_set_clear_func (self->markers, clear_sketch_marker);
+  for (guint i = 0; i < marked->len; i++)
+    {
+      VentureNote *segment = g_ptr_array_index (marked, i);
+      g_autofree char *initial = venture_segments_dup_initial (venture_note_get_text (segment));
+      SketchMarker marker = { NULL };
+
+      marker.layout = get_marker_layout (context, initial);
+      marker.color_index = (guint) MAX (venture_segments_get_index (canvas, venture_note_get_id (segment)), 0) %
+                           VENTURE_SEGMENTS_N_COLORS;
+      _venture_segment_marker_get_size (marker.layout, &places[i].width, &places[i].height);
+      g_array_append_val (self->markers, marker);
+    }
+  chips_height = flow_chips (places, marked->len);
+
+  self->text_limit = MAX (VENTURE_NOTE_MAX_HEIGHT - chips_height, VENTURE_NOTE_MIN_HEIGHT / 2);
+  self->fast_text = venture_note_text_new_within (context, text, VENTURE_NOTE_WIDTH, self->text_limit);
   if (self->fast_text != NULL)
     {
       self->text_height = venture_note_text_get_height (self->fast_text);
@@ -951,9 +1119,17 @@ _venture_note_sketch_new (VentureNote  *note,
   else
     {
       self->layout = new_note_layout (context, text);
-      self->text_height = measure_layout (self->layout, VENTURE_NOTE_MAX_HEIGHT, &self->truncated);
+      self->text_height = measure_layout (self->layout, self->text_limit, &self->truncated);
     }
-  self->height = CLAMP (self->text_height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+  self->height = CLAMP (self->text_height + chips_height, VENTURE_NOTE_MIN_HEIGHT, VENTURE_NOTE_MAX_HEIGHT);
+
+  for (guint i = 0; i < marked->len; i++)
+    {
+      SketchMarker *marker = &g_array_index (self->markers, SketchMarker, i);
+
+      marker->place = places[i];
+      marker->place.y += get_chips_top (self->text_height, self->height, chips_height);
+    }
 
   return self;
 }
@@ -962,11 +1138,14 @@ void
 _venture_note_sketch_free (VentureNoteSketch *self)
 {
   g_clear_object (&self->note);
+  g_clear_object (&self->canvas);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->color, g_free);
+  g_clear_pointer (&self->chips_signature, g_free);
   g_clear_object (&self->context);
   g_clear_pointer (&self->fast_text, venture_note_text_free);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->markers, g_array_unref);
   g_free (self);
 }
 
@@ -986,14 +1165,20 @@ _venture_note_sketch_is_current (VentureNoteSketch *self,
 }
 
 /* Whether the note still is as sketched (the canvas may change before
- * its widget comes). */
+ * its widget comes: the note, or a segment whose marker it shows). */
 gboolean
 _venture_note_sketch_shows_note (VentureNoteSketch *self)
 {
-  return g_strcmp0 (self->text, venture_note_get_text (self->note)) == 0 &&
-         g_strcmp0 (self->color, venture_note_get_color (self->note)) == 0 &&
-         self->x == venture_note_get_x (self->note) && self->y == venture_note_get_y (self->note) &&
-         _venture_note_can_sketch (self->note);
+  g_autofree char *chips_signature = NULL;
+
+  if (g_strcmp0 (self->text, venture_note_get_text (self->note)) != 0 ||
+      g_strcmp0 (self->color, venture_note_get_color (self->note)) != 0 ||
+      self->x != venture_note_get_x (self->note) || self->y != venture_note_get_y (self->note) ||
+      !_venture_note_can_sketch (self->note))
+    return FALSE;
+
+  chips_signature = dup_chips_signature (self->note, self->canvas);
+  return g_str_equal (chips_signature, self->chips_signature);
 }
 
 /* The widget of a note as sketched takes its laid out text, and measures
@@ -1008,8 +1193,9 @@ _venture_note_widget_take_sketch (VentureNoteWidget *self,
   g_clear_object (&self->layout);
   self->fast_text = g_steal_pointer (&sketch->fast_text);
   self->layout = g_steal_pointer (&sketch->layout);
-  /* as venture_note_widget_measure() lays out a note without chips */
-  self->fast_text_limit = VENTURE_NOTE_MAX_HEIGHT;
+  /* as venture_note_widget_measure() lays out the text above the same
+   * chips */
+  self->fast_text_limit = sketch->text_limit;
   self->fast_text_checked = TRUE;
 }
 
@@ -1030,12 +1216,34 @@ _venture_note_sketch_paint (VentureNoteSketch     *self,
                             const cairo_region_t  *visible)
 {
   const char *color_id = venture_note_widget_color_class (venture_note_get_color (self->note));
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
   GdkRGBA ink;
 
   draw_paper (cr, color_id, VENTURE_NOTE_WIDTH, self->height);
   get_ink (color_id, &ink);
   paint_text (cr, &ink, self->fast_text, self->layout, self->truncated, self->text_height, self->height,
-              FALSE, area, visible);
+              self->markers->len > 0, area, visible);
+
+  /* the markers, as GTK draws their widgets' snapshots */
+  if (self->markers->len == 0)
+    return;
+  snapshot = gtk_snapshot_new ();
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      SketchMarker *marker = &g_array_index (self->markers, SketchMarker, i);
+      const GdkRectangle *place = &marker->place;
+
+      if (!chip_may_show (cr, &GRAPHENE_RECT_INIT (place->x, place->y, place->width, place->height), area, visible))
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (place->x, place->y));
+      _venture_segment_marker_append (snapshot, marker->layout, marker->color_index, place->width, place->height);
+      gtk_snapshot_restore (snapshot);
+    }
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
 }
 
 gboolean
@@ -1085,18 +1293,9 @@ _venture_note_widget_paint (VentureNoteWidget     *self,
         {
           graphene_rect_t bounds;
 
-          /* a chip under the notes above costs as much as a note: left out
-           * (with the padding to spare, whatever origin the bounds have) */
-          if (gtk_widget_compute_bounds (child, GTK_WIDGET (self), &bounds))
-            {
-              graphene_rect_inset (&bounds, -VENTURE_NOTE_PADDING, -VENTURE_NOTE_PADDING);
-              if (!graphene_rect_intersection (&bounds, area, NULL) ||
-                  (visible != NULL &&
-                   !venture_note_text_shows_in (cr, visible, bounds.origin.x, bounds.origin.y,
-                                                bounds.origin.x + bounds.size.width,
-                                                bounds.origin.y + bounds.size.height)))
-                continue;
-            }
+          if (gtk_widget_compute_bounds (child, GTK_WIDGET (self), &bounds) &&
+              !chip_may_show (cr, &bounds, area, visible))
+            continue;
           gtk_widget_snapshot_child (GTK_WIDGET (self), child, snapshot);
         }
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));

@@ -103,13 +103,14 @@ venture_segment_marker_new (VentureCanvas *canvas,
   g_return_val_if_fail (VENTURE_IS_CANVAS (canvas), NULL);
   g_return_val_if_fail (VENTURE_IS_NOTE (segment), NULL);
 
-  venture_tag_chips_ensure_css ();
-
   index = MAX (venture_segments_get_index (canvas, venture_note_get_id (segment)), 0);
   initial = venture_segments_dup_initial (venture_note_get_text (segment));
   color_class = g_strdup_printf ("segment-%d", index % VENTURE_SEGMENTS_N_COLORS);
 
-  marker = g_object_new (VENTURE_TYPE_SEGMENT_MARKER, "text", initial, NULL);
+  marker = g_object_new (VENTURE_TYPE_SEGMENT_MARKER,
+                         "text", initial,
+                         "color-index", (guint) index % VENTURE_SEGMENTS_N_COLORS,
+                         NULL);
   gtk_widget_add_css_class (marker, "segment-marker");
   gtk_widget_add_css_class (marker, color_class);
   /* Translators: a marker's tooltip, %s is the segment's note text. */
@@ -122,30 +123,4 @@ venture_segment_marker_new (VentureCanvas *canvas,
                           g_strdup (venture_note_get_id (segment)), g_free);
 
   return marker;
-}
-
-void
-venture_tag_chips_ensure_css (void)
-{
-  static GtkCssProvider *provider;
-  g_autoptr(GString) css = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (provider != NULL || display == NULL)
-    return;
-
-  /* The palette lives in the model, shared with the exporters. */
-  css = g_string_new (NULL);
-  for (guint i = 0; i < VENTURE_SEGMENTS_N_COLORS; i++)
-    {
-      const VentureSegmentColor *color = venture_segments_get_color (i);
-
-      g_string_append_printf (css, ".segment-marker.segment-%u { background-color: %s; color: %s; }\n",
-                              i, color->fill, color->ink);
-    }
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css->str, css->len);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -26,7 +26,5 @@ const char *venture_tag_kind_label      (VentureTagKind  kind);
  * position among the segment notes of @canvas). */
 GtkWidget  *venture_segment_marker_new  (VentureCanvas  *canvas,
                                          VentureNote    *segment);
-/* Loads the CSS of markers into the display, once. */
-void        venture_tag_chips_ensure_css (void);
 
 G_END_DECLS
