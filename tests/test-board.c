@@ -533,6 +533,31 @@ test_board_keyboard_move (Fixture       *fixture,
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
 }
 
+/* After Alt+arrows the arrow keys go on from where the note is now: the
+ * focus does not jump back to the block the note left. */
+static void
+test_board_keyboard_move_then_arrows (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  VentureNote *moved = add_note (fixture->canvas, "key-partners", "Parts wholesaler", 0, 0);
+  VentureNote *below = add_note (fixture->canvas, "key-activities", "Repair clinics", 0, 1000);
+  GtkWidget *widget;
+
+  redraw (fixture);
+  widget = widget_for (fixture, moved);
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+
+  /* What the window does with the Down key. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
+  g_assert_true (gtk_widget_is_focus (widget_for (fixture, below)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_UP));
+  g_assert_true (gtk_widget_is_focus (widget));
+}
+
 /* The drop handler of a block, called with the note value as GTK does
  * at the end of a drag: the note lands where it is dropped, and the
  * other selected notes come along, as one history step. */
@@ -1854,6 +1879,7 @@ main (int   argc,
   ADD ("duplicate-and-menu", test_board_duplicate_and_menu);
   ADD ("note-keys", test_board_note_keys);
   ADD ("keyboard-move", test_board_keyboard_move);
+  ADD ("keyboard-move-then-arrows", test_board_keyboard_move_then_arrows);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);

@@ -915,6 +915,12 @@ _venture_board_note_block_changed (VentureBoard      *self,
     venture_board_stop_editing (self);
 
   g_object_ref (widget);
+  /* The focus leaves through the old block, as when a note goes away:
+   * taken out with the focus, the note would leave the board's focus
+   * chain pointing at the old block, and the next arrow or Tab would go
+   * on from there. */
+  if (had_focus && parent != NULL)
+    gtk_widget_grab_focus (parent);
   if (parent != NULL)
     venture_block_view_remove_note (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (widget));
   if (g_ptr_array_find (self->note_widgets, widget, &position))
