@@ -558,6 +558,60 @@ test_board_keyboard_move_then_arrows (Fixture       *fixture,
   g_assert_true (gtk_widget_is_focus (widget));
 }
 
+/* A note moved with Alt+arrows keeps its place in the new block where
+ * that is free, and never lands on a note there (hiding it): in most
+ * canvases each block has a note in its top left corner. */
+static void
+test_board_keyboard_move_free_place (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  VentureNote *van = add_note (fixture->canvas, "key-resources", "The van", 0, 0);
+  VentureNote *mechanics = add_note (fixture->canvas, "key-resources", "Mechanics", 0, 1000);
+  VentureNote *repairs = add_note (fixture->canvas, "value-propositions", "Repairs on the spot", 0, 0);
+  VentureNote *own = add_note (fixture->canvas, "value-propositions", "Your own mechanic", 0, 1000);
+  VentureNote *flyers = add_note (fixture->canvas, "channels", "Flyers", 500, 500);
+  VentureNote *in_block[] = { van, mechanics, repairs, own };
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "value-propositions");
+
+  redraw (fixture);
+  venture_board_select_note (fixture->board, van, FALSE);
+  venture_board_select_note (fixture->board, mechanics, TRUE);
+  gtk_widget_grab_focus (widget_for (fixture, van));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, van), "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (van), ==, "value-propositions");
+  g_assert_cmpstr (venture_note_get_block (mechanics), ==, "value-propositions");
+  redraw (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_block); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (in_block); j++)
+      {
+        graphene_rect_t a, b;
+
+        g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, in_block[i]), view, &a));
+        g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, in_block[j]), view, &b));
+        if (rects_overlap (&a, &b))
+          g_error ("'%s' lies over '%s'", venture_note_get_text (in_block[i]), venture_note_get_text (in_block[j]));
+      }
+
+  /* One step, undone as one. */
+  g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Move 2 Notes");
+  g_assert_true (venture_history_undo (fixture->history));
+  g_assert_cmpstr (venture_note_get_block (van), ==, "key-resources");
+  g_assert_cmpstr (venture_note_get_block (mechanics), ==, "key-resources");
+  g_assert_cmpint (venture_note_get_x (van), ==, 0);
+  g_assert_cmpint (venture_note_get_y (van), ==, 0);
+  g_assert_cmpint (venture_note_get_x (mechanics), ==, 0);
+  g_assert_cmpint (venture_note_get_y (mechanics), ==, 1000);
+
+  /* Where its place is free, the note keeps it. */
+  venture_board_select_note (fixture->board, flyers, FALSE);
+  gtk_widget_grab_focus (widget_for (fixture, flyers));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, flyers), "board.move-to-neighbour", "s", "up"));
+  g_assert_cmpstr (venture_note_get_block (flyers), ==, "customer-relationships");
+  g_assert_cmpint (venture_note_get_x (flyers), ==, 500);
+  g_assert_cmpint (venture_note_get_y (flyers), ==, 500);
+}
+
 /* The drop handler of a block, called with the note value as GTK does
  * at the end of a drag: the note lands where it is dropped, and the
  * other selected notes come along, as one history step. */
@@ -1880,6 +1934,7 @@ main (int   argc,
   ADD ("note-keys", test_board_note_keys);
   ADD ("keyboard-move", test_board_keyboard_move);
   ADD ("keyboard-move-then-arrows", test_board_keyboard_move_then_arrows);
+  ADD ("keyboard-move-free-place", test_board_keyboard_move_free_place);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);

@@ -1400,16 +1400,31 @@ move_widgets_to (VentureBoard *self,
                  GPtrArray    *targets,
                  const char   *block_id)
 {
+  VentureBlockView *view = view_for_block (self, block_id);
+
   if (!can_edit (self) || targets->len == 0)
     return;
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
   for (guint i = 0; i < targets->len; i++)
     {
-      VentureNote *note = venture_note_widget_get_note (g_ptr_array_index (targets, i));
+      GtkWidget *widget = g_ptr_array_index (targets, i);
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+      int x = venture_note_get_x (note), y = venture_note_get_y (note);
 
-      venture_canvas_move_note (self->canvas, note, block_id,
-                                venture_note_get_x (note), venture_note_get_y (note));
+      /* The note keeps its place in the new block where that is free and
+       * otherwise takes the nearest free one: nothing chose the place, and
+       * laid over a note there it would hide that note. */
+      if (view != NULL && g_strcmp0 (venture_note_get_block (note), block_id) != 0)
+        {
+          int width, height;
+          double left, top;
+
+          note_size (widget, &width, &height);
+          venture_block_view_position_to_point (view, x, y, width, height, &left, &top);
+          find_free_spot (self, view, NULL, left, top, width, height, &x, &y);
+        }
+      venture_canvas_move_note (self->canvas, note, block_id, x, y);
       bring_to_front (self, note);
     }
   end_group (self);
