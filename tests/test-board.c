@@ -612,6 +612,69 @@ test_board_keyboard_move_free_place (Fixture       *fixture,
   g_assert_cmpint (venture_note_get_y (flyers), ==, 500);
 }
 
+/* The blocks Tab (or Shift+Tab) visits from @first, in turn, until the
+ * focus leaves the board, as their ids with a space between. */
+static char *
+blocks_tab_visits (Fixture          *fixture,
+                   const char       *first,
+                   GtkDirectionType  direction)
+{
+  GString *visited = g_string_new (NULL);
+  GtkWidget *view = venture_board_get_block_view (fixture->board, first);
+  GtkWidget *last = NULL;
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  for (guint presses = 0; view != NULL; presses++)
+    {
+      GtkWidget *focus;
+
+      g_assert_cmpuint (presses, <, 100);
+      if (view != last)
+        g_string_append_printf (visited, "%s%s", last != NULL ? " " : "",
+                                venture_block_view_get_block_id (VENTURE_BLOCK_VIEW (view)));
+      last = view;
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), direction);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      view = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) : NULL;
+    }
+
+  return g_string_free (visited, FALSE);
+}
+
+/* Tab goes through the blocks in the canvas's reading order, each column
+ * down and then the bottom row, the tray last, and Shift+Tab back: not in
+ * GTK's own order by the blocks' centres, which zigzags between the blocks
+ * one row high and those two rows high (Key Activities, Customer
+ * Relationships, Key Partners, ...). */
+static void
+test_board_tab_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *order[] = {
+    "key-partners", "key-activities", "key-resources", "value-propositions", "customer-relationships",
+    "channels", "customer-segments", "cost-structure", "revenue-streams", VENTURE_UNSORTED_BLOCK,
+  };
+  g_autoptr(GString) expected_forward = g_string_new (NULL);
+  g_autoptr(GString) expected_backward = g_string_new (NULL);
+  g_autofree char *forward = NULL;
+  g_autofree char *backward = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_string_append_printf (expected_forward, "%s%s", i > 0 ? " " : "", order[i]);
+      g_string_append_printf (expected_backward, "%s%s", i > 0 ? " " : "", order[G_N_ELEMENTS (order) - 1 - i]);
+    }
+  add_note (fixture->canvas, "key-activities", "Repairs on the road", 0, 0);
+  add_note (fixture->canvas, "key-activities", "Repair clinics", 0, 1000);
+  add_note (fixture->canvas, "customer-relationships", "Your own mechanic", 0, 0);
+  redraw (fixture);
+
+  forward = blocks_tab_visits (fixture, order[0], GTK_DIR_TAB_FORWARD);
+  backward = blocks_tab_visits (fixture, order[G_N_ELEMENTS (order) - 1], GTK_DIR_TAB_BACKWARD);
+  g_assert_cmpstr (forward, ==, expected_forward->str);
+  g_assert_cmpstr (backward, ==, expected_backward->str);
+}
+
 /* The drop handler of a block, called with the note value as GTK does
  * at the end of a drag: the note lands where it is dropped, and the
  * other selected notes come along, as one history step. */
@@ -1935,6 +1998,7 @@ main (int   argc,
   ADD ("keyboard-move", test_board_keyboard_move);
   ADD ("keyboard-move-then-arrows", test_board_keyboard_move_then_arrows);
   ADD ("keyboard-move-free-place", test_board_keyboard_move_free_place);
+  ADD ("tab-order", test_board_tab_order);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);

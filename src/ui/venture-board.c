@@ -2502,6 +2502,40 @@ add_arrow_bindings (GtkWidgetClass  *widget_class,
     }
 }
 
+/* Tab goes through the blocks in the template's order, each column down
+ * and then the bottom row, the tray last. GTK's own order sorts them by
+ * their centres, which puts the blocks one row high before those two rows
+ * high: Tab from Key Partners never came to Key Activities. The arrows
+ * keep GTK's moves by place. */
+static gboolean
+venture_board_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  VentureBoard *self = VENTURE_BOARD (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int n = (int) n_views (self);
+  int step = direction == GTK_DIR_TAB_FORWARD ? 1 : -1;
+  int i = step > 0 ? 0 : n - 1;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return GTK_WIDGET_CLASS (venture_board_parent_class)->focus (widget, direction);
+
+  for (int at = 0; focus_child != NULL && at < n; at++)
+    if (view_at (self, at) == focus_child)
+      {
+        if (gtk_widget_child_focus (focus_child, direction))
+          return TRUE;
+        i = at + step;
+        break;
+      }
+
+  for (; i >= 0 && i < n; i += step)
+    if (gtk_widget_is_drawable (view_at (self, i)) && gtk_widget_child_focus (view_at (self, i), direction))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 venture_board_class_init (VentureBoardClass *klass)
 {
@@ -2516,6 +2550,7 @@ venture_board_class_init (VentureBoardClass *klass)
   widget_class->measure = venture_board_measure;
   widget_class->get_request_mode = venture_board_get_request_mode;
   widget_class->size_allocate = venture_board_size_allocate;
+  widget_class->focus = venture_board_focus;
 
   properties[PROP_TEMPLATE] =
     g_param_spec_object ("template", NULL, NULL,
