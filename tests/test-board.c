@@ -612,6 +612,47 @@ test_board_keyboard_move_free_place (Fixture       *fixture,
   g_assert_cmpint (venture_note_get_y (flyers), ==, 500);
 }
 
+/* Where the new block has no free place (Key Activities, one row high,
+ * with a note at its top and one at its bottom), the moved note takes the
+ * place that covers least of the notes there: each keeps most of itself
+ * in sight, none is hidden under the moved one. */
+static void
+test_board_keyboard_move_full_block (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  VentureNote *moved = add_note (fixture->canvas, "key-partners", "Parts wholesaler", 0, 0);
+  VentureNote *there[] = {
+    add_note (fixture->canvas, "key-activities", "Repairs on the road", 0, 0),
+    add_note (fixture->canvas, "key-activities", "Running the repair clinics", 0, 1000),
+  };
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-activities");
+  graphene_rect_t moved_bounds, area;
+
+  redraw (fixture);
+  gtk_widget_grab_focus (widget_for (fixture, moved));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, moved), "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, moved), view, &moved_bounds));
+  /* The block has no free place: one note wide, not three high. */
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+  g_assert_cmpfloat (area.size.width, <, 2 * moved_bounds.size.width);
+  g_assert_cmpfloat (area.size.height, <, 3 * moved_bounds.size.height);
+  for (guint i = 0; i < G_N_ELEMENTS (there); i++)
+    {
+      graphene_rect_t bounds, covered;
+      double covered_area = 0;
+
+      g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, there[i]), view, &bounds));
+      if (graphene_rect_intersection (&moved_bounds, &bounds, &covered))
+        covered_area = covered.size.width * covered.size.height;
+      if (covered_area > bounds.size.width * bounds.size.height / 2)
+        g_error ("'%s' is %.0f%% under the moved note", venture_note_get_text (there[i]),
+                 100 * covered_area / (bounds.size.width * bounds.size.height));
+    }
+}
+
 /* The blocks Tab (or Shift+Tab) visits from @first, in turn, until the
  * focus leaves the board, as their ids with a space between. */
 static char *
@@ -1998,6 +2039,7 @@ main (int   argc,
   ADD ("keyboard-move", test_board_keyboard_move);
   ADD ("keyboard-move-then-arrows", test_board_keyboard_move_then_arrows);
   ADD ("keyboard-move-free-place", test_board_keyboard_move_free_place);
+  ADD ("keyboard-move-full-block", test_board_keyboard_move_full_block);
   ADD ("tab-order", test_board_tab_order);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);

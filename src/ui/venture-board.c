@@ -963,24 +963,31 @@ note_size (GtkWidget *widget,
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
 }
 
-static gboolean
-overlaps_any (GArray                *rects,
-              const graphene_rect_t *rect)
+/* How much of the notes at @rects @rect covers, in square pixels; the
+ * count stops once past @limit. Slivers under half a pixel do not count. */
+static double
+covered_area (GArray                *rects,
+              const graphene_rect_t *rect,
+              double                 limit)
 {
-  for (guint i = 0; i < rects->len; i++)
+  double covered = 0;
+
+  for (guint i = 0; i < rects->len && covered <= limit; i++)
     {
       graphene_rect_t intersection;
       const graphene_rect_t *other = &g_array_index (rects, graphene_rect_t, i);
 
       if (graphene_rect_intersection (rect, other, &intersection) &&
           intersection.size.width > 0.5 && intersection.size.height > 0.5)
-        return TRUE;
+        covered += intersection.size.width * intersection.size.height;
     }
-  return FALSE;
+  return covered;
 }
 
 /* The free place nearest to (left, top) for a note of @width x @height,
- * as a 0..1000 position; where the block is full, (left, top) itself. */
+ * as a 0..1000 position. Where the block is full, the place that covers
+ * least of its notes (the nearest of equals): laid on (left, top) itself,
+ * the note could hide one there wholly. */
 static void
 find_free_spot (VentureBoard     *self,
                 VentureBlockView *view,
@@ -995,7 +1002,8 @@ find_free_spot (VentureBoard     *self,
   g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   graphene_rect_t area;
-  double best_distance = G_MAXDOUBLE;
+  double best_distance = 0;
+  double best_covered;
   double best_left, best_top;
 
   venture_block_view_get_notes_area (view, &area);
@@ -1014,16 +1022,18 @@ find_free_spot (VentureBoard     *self,
       g_array_append_val (rects, rect);
     }
 
-  if (overlaps_any (rects, &GRAPHENE_RECT_INIT (left, top, width, height)))
+  best_covered = covered_area (rects, &GRAPHENE_RECT_INIT (left, top, width, height), G_MAXDOUBLE);
+  if (best_covered > 0)
     {
       for (double cy = area.origin.y; cy + height <= area.origin.y + area.size.height; cy += FREE_SPOT_STEP)
         for (double cx = area.origin.x; cx + width <= area.origin.x + area.size.width; cx += FREE_SPOT_STEP)
           {
             double distance = (cx - left) * (cx - left) + (cy - top) * (cy - top);
+            double covered = covered_area (rects, &GRAPHENE_RECT_INIT (cx, cy, width, height), best_covered);
 
-            if (distance < best_distance &&
-                !overlaps_any (rects, &GRAPHENE_RECT_INIT (cx, cy, width, height)))
+            if (covered < best_covered || (covered == best_covered && distance < best_distance))
               {
+                best_covered = covered;
                 best_distance = distance;
                 best_left = cx;
                 best_top = cy;
