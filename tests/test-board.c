@@ -653,6 +653,57 @@ test_board_keyboard_move_full_block (Fixture       *fixture,
     }
 }
 
+/* The arrows move the focus from note to note by place, across blocks:
+ * within a block to the next note that way; past the last one into the
+ * block that Alt and the same arrow would move the note to (the one in
+ * line with it), to the note there nearest the focus, or to the block
+ * itself when it has none. Not to the blocks' frames and + buttons. */
+static void
+test_board_arrows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VentureNote *spot = add_note (fixture->canvas, "value-propositions", "Repairs on the spot", 0, 0);
+  VentureNote *own = add_note (fixture->canvas, "value-propositions", "Your own mechanic", 0, 1000);
+  VentureNote *mechanic = add_note (fixture->canvas, "customer-relationships", "The same mechanic", 0, 0);
+  VentureNote *van = add_note (fixture->canvas, "channels", "The van at markets", 0, 0);
+  VentureNote *fee = add_note (fixture->canvas, "revenue-streams", "A fee per repair", 0, 0);
+  VentureNote *weekend = add_note (fixture->canvas, VENTURE_UNSORTED_BLOCK, "Weekend riders", 0, 1000);
+  VentureNote *cafes = add_note (fixture->canvas, "key-partners", "Cafés", 0, 1000);
+  const struct {
+    VentureNote      *from;
+    GtkDirectionType  direction;
+    VentureNote      *to;
+    const char       *to_block;   /* when the focus goes to a block */
+  } moves[] = {
+    { spot, GTK_DIR_DOWN, own, NULL },
+    { own, GTK_DIR_UP, spot, NULL },
+    { spot, GTK_DIR_RIGHT, mechanic, NULL },
+    { mechanic, GTK_DIR_LEFT, spot, NULL },
+    { mechanic, GTK_DIR_DOWN, van, NULL },
+    { van, GTK_DIR_UP, mechanic, NULL },
+    { weekend, GTK_DIR_LEFT, fee, NULL },
+    { cafes, GTK_DIR_DOWN, NULL, "cost-structure" },
+  };
+
+  redraw (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      GtkWidget *expected = moves[i].to != NULL ? widget_for (fixture, moves[i].to)
+                                                : venture_board_get_block_view (fixture->board, moves[i].to_block);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_grab_focus (widget_for (fixture, moves[i].from)));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), moves[i].direction));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      if (focus != expected)
+        g_error ("Move %u from '%s': the focus went to a %s in %s", i, venture_note_get_text (moves[i].from),
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                 focus != NULL && gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) != NULL
+                 ? venture_block_view_get_block_id (VENTURE_BLOCK_VIEW (gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW)))
+                 : "no block");
+    }
+}
+
 /* The blocks Tab (or Shift+Tab) visits from @first, in turn, until the
  * focus leaves the board, as their ids with a space between. */
 static char *
@@ -2041,6 +2092,7 @@ main (int   argc,
   ADD ("keyboard-move-free-place", test_board_keyboard_move_free_place);
   ADD ("keyboard-move-full-block", test_board_keyboard_move_full_block);
   ADD ("tab-order", test_board_tab_order);
+  ADD ("arrows", test_board_arrows);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);

@@ -2512,11 +2512,97 @@ add_arrow_bindings (GtkWidgetClass  *widget_class,
     }
 }
 
+/* The note of @view nearest to @from (the focused widget's bounds) in
+ * @direction, preferring one in line with it; with @ahead, only a note
+ * whose centre lies beyond @from's centre that way. */
+static GtkWidget *
+nearest_note (VentureBoard          *self,
+              GtkWidget             *view,
+              GtkWidget             *focus,
+              const graphene_rect_t *from,
+              GtkDirectionType       direction,
+              gboolean               ahead)
+{
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (VENTURE_BLOCK_VIEW (view));
+  gboolean horizontal = direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT;
+  double sign = direction == GTK_DIR_RIGHT || direction == GTK_DIR_DOWN ? 1 : -1;
+  double from_along = horizontal ? from->origin.x + from->size.width / 2 : from->origin.y + from->size.height / 2;
+  double best_score = G_MAXDOUBLE;
+  GtkWidget *best = NULL;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GtkWidget *note = g_ptr_array_index (notes, i);
+      graphene_rect_t bounds;
+      double along, across;
+
+      if (note == focus || !gtk_widget_is_drawable (note) ||
+          !gtk_widget_compute_bounds (note, GTK_WIDGET (self), &bounds))
+        continue;
+
+      along = sign * ((horizontal ? bounds.origin.x + bounds.size.width / 2
+                                  : bounds.origin.y + bounds.size.height / 2) - from_along);
+      across = horizontal ? interval_distance (bounds.origin.y + bounds.size.height / 2,
+                                               from->origin.y, from->origin.y + from->size.height)
+                          : interval_distance (bounds.origin.x + bounds.size.width / 2,
+                                               from->origin.x, from->origin.x + from->size.width);
+      if (ahead && along < 0.5)
+        continue;
+      if (ABS (along) + 4 * across < best_score)
+        {
+          best_score = ABS (along) + 4 * across;
+          best = note;
+        }
+    }
+
+  return best;
+}
+
+/* The arrows move the focus from note to note by place: within its block
+ * to the nearest note that way, else into the block Alt and the same
+ * arrow would move the note to, to its note nearest the focus (or to the
+ * block itself, where a new note can be typed, when it has none). GTK's
+ * own moves went by the blocks' bounds, not the note's, and mostly
+ * stopped on the blocks' frames and + buttons. */
+static gboolean
+focus_by_arrow (VentureBoard     *self,
+                GtkDirectionType  direction)
+{
+  static const char *names[] = {
+    [GTK_DIR_LEFT] = "left", [GTK_DIR_RIGHT] = "right", [GTK_DIR_UP] = "up", [GTK_DIR_DOWN] = "down",
+  };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) : NULL;
+  VentureBlockView *neighbour;
+  graphene_rect_t from;
+  GtkWidget *target;
+
+  if (view == NULL || !gtk_widget_is_ancestor (view, GTK_WIDGET (self)) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self), &from))
+    return GTK_WIDGET_CLASS (venture_board_parent_class)->focus (GTK_WIDGET (self), direction);
+
+  target = nearest_note (self, view, focus, &from, direction, TRUE);
+  if (target == NULL)
+    {
+      neighbour = neighbour_view (self, VENTURE_BLOCK_VIEW (view),
+                                  &GRAPHENE_POINT_INIT (from.origin.x + from.size.width / 2,
+                                                        from.origin.y + from.size.height / 2),
+                                  names[direction]);
+      if (neighbour == NULL)
+        return FALSE;
+      target = nearest_note (self, GTK_WIDGET (neighbour), NULL, &from, direction, FALSE);
+      if (target == NULL)
+        target = GTK_WIDGET (neighbour);
+    }
+
+  return gtk_widget_grab_focus (target);
+}
+
 /* Tab goes through the blocks in the template's order, each column down
  * and then the bottom row, the tray last. GTK's own order sorts them by
  * their centres, which puts the blocks one row high before those two rows
- * high: Tab from Key Partners never came to Key Activities. The arrows
- * keep GTK's moves by place. */
+ * high: Tab from Key Partners never came to Key Activities. */
 static gboolean
 venture_board_focus (GtkWidget        *widget,
                      GtkDirectionType  direction)
@@ -2528,7 +2614,7 @@ venture_board_focus (GtkWidget        *widget,
   int i = step > 0 ? 0 : n - 1;
 
   if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
-    return GTK_WIDGET_CLASS (venture_board_parent_class)->focus (widget, direction);
+    return focus_by_arrow (self, direction);
 
   for (int at = 0; focus_child != NULL && at < n; at++)
     if (view_at (self, at) == focus_child)
