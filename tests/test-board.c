@@ -533,8 +533,8 @@ test_board_keyboard_move (Fixture       *fixture,
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
 }
 
-/* After Alt+arrows the arrow keys go on from where the note is now: the
- * focus does not jump back to the block the note left. */
+/* After Alt+arrows the arrow keys and Tab go on from where the note is
+ * now: the focus does not jump back to the block the note left. */
 static void
 test_board_keyboard_move_then_arrows (Fixture       *fixture,
                                       gconstpointer  data)
@@ -556,6 +556,17 @@ test_board_keyboard_move_then_arrows (Fixture       *fixture,
   g_assert_true (gtk_widget_is_focus (widget_for (fixture, below)));
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_UP));
   g_assert_true (gtk_widget_is_focus (widget));
+
+  /* And Tab, once the note has moved again. */
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (widget_for (fixture, below)));
 }
 
 /* A note moved with Alt+arrows keeps its place in the new block where
