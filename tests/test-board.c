@@ -534,6 +534,251 @@ test_board_keyboard_move (Fixture       *fixture,
   g_assert_cmpstr (venture_note_get_block (note), ==, "key-resources");
 }
 
+/* After Alt+arrows the arrow keys and Tab go on from where the note is
+ * now: the focus does not jump back to the block the note left. */
+static void
+test_board_keyboard_move_then_arrows (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  VentureNote *moved = add_note (fixture->canvas, "key-partners", "Parts wholesaler", 0, 0);
+  VentureNote *below = add_note (fixture->canvas, "key-activities", "Repair clinics", 0, 1000);
+  GtkWidget *widget;
+
+  redraw (fixture);
+  widget = widget_for (fixture, moved);
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+
+  /* What the window does with the Down key. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
+  g_assert_true (gtk_widget_is_focus (widget_for (fixture, below)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_UP));
+  g_assert_true (gtk_widget_is_focus (widget));
+
+  /* And Tab, once the note has moved again. */
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "left"));
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+  g_assert_true (gtk_widget_activate_action (widget, "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+  venture_test_wait_until (widget_is_focus, widget);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (widget_for (fixture, below)));
+}
+
+/* A note moved with Alt+arrows keeps its place in the new block where
+ * that is free, and never lands on a note there (hiding it): in most
+ * canvases each block has a note in its top left corner. */
+static void
+test_board_keyboard_move_free_place (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  VentureNote *van = add_note (fixture->canvas, "key-resources", "The van", 0, 0);
+  VentureNote *mechanics = add_note (fixture->canvas, "key-resources", "Mechanics", 0, 1000);
+  VentureNote *repairs = add_note (fixture->canvas, "value-propositions", "Repairs on the spot", 0, 0);
+  VentureNote *own = add_note (fixture->canvas, "value-propositions", "Your own mechanic", 0, 1000);
+  VentureNote *flyers = add_note (fixture->canvas, "channels", "Flyers", 500, 500);
+  VentureNote *in_block[] = { van, mechanics, repairs, own };
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "value-propositions");
+
+  redraw (fixture);
+  venture_board_select_note (fixture->board, van, FALSE);
+  venture_board_select_note (fixture->board, mechanics, TRUE);
+  gtk_widget_grab_focus (widget_for (fixture, van));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, van), "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (van), ==, "value-propositions");
+  g_assert_cmpstr (venture_note_get_block (mechanics), ==, "value-propositions");
+  redraw (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (in_block); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (in_block); j++)
+      {
+        graphene_rect_t a, b;
+
+        g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, in_block[i]), view, &a));
+        g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, in_block[j]), view, &b));
+        if (rects_overlap (&a, &b))
+          g_error ("'%s' lies over '%s'", venture_note_get_text (in_block[i]), venture_note_get_text (in_block[j]));
+      }
+
+  /* One step, undone as one. */
+  g_assert_cmpstr (venture_history_get_undo_label (fixture->history), ==, "Move 2 Notes");
+  g_assert_true (venture_history_undo (fixture->history));
+  g_assert_cmpstr (venture_note_get_block (van), ==, "key-resources");
+  g_assert_cmpstr (venture_note_get_block (mechanics), ==, "key-resources");
+  g_assert_cmpint (venture_note_get_x (van), ==, 0);
+  g_assert_cmpint (venture_note_get_y (van), ==, 0);
+  g_assert_cmpint (venture_note_get_x (mechanics), ==, 0);
+  g_assert_cmpint (venture_note_get_y (mechanics), ==, 1000);
+
+  /* Where its place is free, the note keeps it. */
+  venture_board_select_note (fixture->board, flyers, FALSE);
+  gtk_widget_grab_focus (widget_for (fixture, flyers));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, flyers), "board.move-to-neighbour", "s", "up"));
+  g_assert_cmpstr (venture_note_get_block (flyers), ==, "customer-relationships");
+  g_assert_cmpint (venture_note_get_x (flyers), ==, 500);
+  g_assert_cmpint (venture_note_get_y (flyers), ==, 500);
+}
+
+/* Where the new block has no free place (Key Activities, one row high,
+ * with a note at its top and one at its bottom), the moved note takes the
+ * place that covers least of the notes there: each keeps most of itself
+ * in sight, none is hidden under the moved one. */
+static void
+test_board_keyboard_move_full_block (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  VentureNote *moved = add_note (fixture->canvas, "key-partners", "Parts wholesaler", 0, 0);
+  VentureNote *there[] = {
+    add_note (fixture->canvas, "key-activities", "Repairs on the road", 0, 0),
+    add_note (fixture->canvas, "key-activities", "Running the repair clinics", 0, 1000),
+  };
+  GtkWidget *view = venture_board_get_block_view (fixture->board, "key-activities");
+  graphene_rect_t moved_bounds, area;
+
+  redraw (fixture);
+  gtk_widget_grab_focus (widget_for (fixture, moved));
+  g_assert_true (gtk_widget_activate_action (widget_for (fixture, moved), "board.move-to-neighbour", "s", "right"));
+  g_assert_cmpstr (venture_note_get_block (moved), ==, "key-activities");
+  redraw (fixture);
+
+  g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, moved), view, &moved_bounds));
+  /* The block has no free place: one note wide, not three high. */
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (view), &area);
+  g_assert_cmpfloat (area.size.width, <, 2 * moved_bounds.size.width);
+  g_assert_cmpfloat (area.size.height, <, 3 * moved_bounds.size.height);
+  for (guint i = 0; i < G_N_ELEMENTS (there); i++)
+    {
+      graphene_rect_t bounds, covered;
+      double covered_area = 0;
+
+      g_assert_true (gtk_widget_compute_bounds (widget_for (fixture, there[i]), view, &bounds));
+      if (graphene_rect_intersection (&moved_bounds, &bounds, &covered))
+        covered_area = covered.size.width * covered.size.height;
+      if (covered_area > bounds.size.width * bounds.size.height / 2)
+        g_error ("'%s' is %.0f%% under the moved note", venture_note_get_text (there[i]),
+                 100 * covered_area / (bounds.size.width * bounds.size.height));
+    }
+}
+
+/* The arrows move the focus from note to note by place, across blocks:
+ * within a block to the next note that way; past the last one into the
+ * block that Alt and the same arrow would move the note to (the one in
+ * line with it), to the note there nearest the focus, or to the block
+ * itself when it has none. Not to the blocks' frames and + buttons. */
+static void
+test_board_arrows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  VentureNote *spot = add_note (fixture->canvas, "value-propositions", "Repairs on the spot", 0, 0);
+  VentureNote *own = add_note (fixture->canvas, "value-propositions", "Your own mechanic", 0, 1000);
+  VentureNote *mechanic = add_note (fixture->canvas, "customer-relationships", "The same mechanic", 0, 0);
+  VentureNote *van = add_note (fixture->canvas, "channels", "The van at markets", 0, 0);
+  VentureNote *fee = add_note (fixture->canvas, "revenue-streams", "A fee per repair", 0, 0);
+  VentureNote *weekend = add_note (fixture->canvas, VENTURE_UNSORTED_BLOCK, "Weekend riders", 0, 1000);
+  VentureNote *cafes = add_note (fixture->canvas, "key-partners", "Cafés", 0, 1000);
+  const struct {
+    VentureNote      *from;
+    GtkDirectionType  direction;
+    VentureNote      *to;
+    const char       *to_block;   /* when the focus goes to a block */
+  } moves[] = {
+    { spot, GTK_DIR_DOWN, own, NULL },
+    { own, GTK_DIR_UP, spot, NULL },
+    { spot, GTK_DIR_RIGHT, mechanic, NULL },
+    { mechanic, GTK_DIR_LEFT, spot, NULL },
+    { mechanic, GTK_DIR_DOWN, van, NULL },
+    { van, GTK_DIR_UP, mechanic, NULL },
+    { weekend, GTK_DIR_LEFT, fee, NULL },
+    { cafes, GTK_DIR_DOWN, NULL, "cost-structure" },
+  };
+
+  redraw (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      GtkWidget *expected = moves[i].to != NULL ? widget_for (fixture, moves[i].to)
+                                                : venture_board_get_block_view (fixture->board, moves[i].to_block);
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_grab_focus (widget_for (fixture, moves[i].from)));
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), moves[i].direction));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      if (focus != expected)
+        g_error ("Move %u from '%s': the focus went to a %s in %s", i, venture_note_get_text (moves[i].from),
+                 focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                 focus != NULL && gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) != NULL
+                 ? venture_block_view_get_block_id (VENTURE_BLOCK_VIEW (gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW)))
+                 : "no block");
+    }
+}
+
+/* The blocks Tab (or Shift+Tab) visits from @first, in turn, until the
+ * focus leaves the board, as their ids with a space between. */
+static char *
+blocks_tab_visits (Fixture          *fixture,
+                   const char       *first,
+                   GtkDirectionType  direction)
+{
+  GString *visited = g_string_new (NULL);
+  GtkWidget *view = venture_board_get_block_view (fixture->board, first);
+  GtkWidget *last = NULL;
+
+  g_assert_true (gtk_widget_grab_focus (view));
+  for (guint presses = 0; view != NULL; presses++)
+    {
+      GtkWidget *focus;
+
+      g_assert_cmpuint (presses, <, 100);
+      if (view != last)
+        g_string_append_printf (visited, "%s%s", last != NULL ? " " : "",
+                                venture_block_view_get_block_id (VENTURE_BLOCK_VIEW (view)));
+      last = view;
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), direction);
+      focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+      view = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) : NULL;
+    }
+
+  return g_string_free (visited, FALSE);
+}
+
+/* Tab goes through the blocks in the canvas's reading order, each column
+ * down and then the bottom row, the tray last, and Shift+Tab back: not in
+ * GTK's own order by the blocks' centres, which zigzags between the blocks
+ * one row high and those two rows high (Key Activities, Customer
+ * Relationships, Key Partners, ...). */
+static void
+test_board_tab_order (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *order[] = {
+    "key-partners", "key-activities", "key-resources", "value-propositions", "customer-relationships",
+    "channels", "customer-segments", "cost-structure", "revenue-streams", VENTURE_UNSORTED_BLOCK,
+  };
+  g_autoptr(GString) expected_forward = g_string_new (NULL);
+  g_autoptr(GString) expected_backward = g_string_new (NULL);
+  g_autofree char *forward = NULL;
+  g_autofree char *backward = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_string_append_printf (expected_forward, "%s%s", i > 0 ? " " : "", order[i]);
+      g_string_append_printf (expected_backward, "%s%s", i > 0 ? " " : "", order[G_N_ELEMENTS (order) - 1 - i]);
+    }
+  add_note (fixture->canvas, "key-activities", "Repairs on the road", 0, 0);
+  add_note (fixture->canvas, "key-activities", "Repair clinics", 0, 1000);
+  add_note (fixture->canvas, "customer-relationships", "Your own mechanic", 0, 0);
+  redraw (fixture);
+
+  forward = blocks_tab_visits (fixture, order[0], GTK_DIR_TAB_FORWARD);
+  backward = blocks_tab_visits (fixture, order[G_N_ELEMENTS (order) - 1], GTK_DIR_TAB_BACKWARD);
+  g_assert_cmpstr (forward, ==, expected_forward->str);
+  g_assert_cmpstr (backward, ==, expected_backward->str);
+}
+
 /* The drop handler of a block, called with the note value as GTK does
  * at the end of a drag: the note lands where it is dropped, and the
  * other selected notes come along, as one history step. */
@@ -1979,6 +2224,11 @@ main (int   argc,
   ADD ("duplicate-and-menu", test_board_duplicate_and_menu);
   ADD ("note-keys", test_board_note_keys);
   ADD ("keyboard-move", test_board_keyboard_move);
+  ADD ("keyboard-move-then-arrows", test_board_keyboard_move_then_arrows);
+  ADD ("keyboard-move-free-place", test_board_keyboard_move_free_place);
+  ADD ("keyboard-move-full-block", test_board_keyboard_move_full_block);
+  ADD ("tab-order", test_board_tab_order);
+  ADD ("arrows", test_board_arrows);
   ADD ("drop", test_board_drop);
   ADD ("select", test_board_select);
   ADD ("tidy", test_board_tidy);

@@ -915,6 +915,12 @@ _venture_board_note_block_changed (VentureBoard      *self,
     venture_board_stop_editing (self);
 
   g_object_ref (widget);
+  /* The focus leaves through the old block, as when a note goes away:
+   * taken out with the focus, the note would leave the board's focus
+   * chain pointing at the old block, and the next arrow or Tab would go
+   * on from there. */
+  if (had_focus && parent != NULL)
+    gtk_widget_grab_focus (parent);
   if (parent != NULL)
     venture_block_view_remove_note (VENTURE_BLOCK_VIEW (parent), GTK_WIDGET (widget));
   if (g_ptr_array_find (self->note_widgets, widget, &position))
@@ -957,24 +963,31 @@ note_size (GtkWidget *widget,
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, *width, height, NULL, NULL, NULL);
 }
 
-static gboolean
-overlaps_any (GArray                *rects,
-              const graphene_rect_t *rect)
+/* How much of the notes at @rects @rect covers, in square pixels; the
+ * count stops once past @limit. Slivers under half a pixel do not count. */
+static double
+covered_area (GArray                *rects,
+              const graphene_rect_t *rect,
+              double                 limit)
 {
-  for (guint i = 0; i < rects->len; i++)
+  double covered = 0;
+
+  for (guint i = 0; i < rects->len && covered <= limit; i++)
     {
       graphene_rect_t intersection;
       const graphene_rect_t *other = &g_array_index (rects, graphene_rect_t, i);
 
       if (graphene_rect_intersection (rect, other, &intersection) &&
           intersection.size.width > 0.5 && intersection.size.height > 0.5)
-        return TRUE;
+        covered += intersection.size.width * intersection.size.height;
     }
-  return FALSE;
+  return covered;
 }
 
 /* The free place nearest to (left, top) for a note of @width x @height,
- * as a 0..1000 position; where the block is full, (left, top) itself. */
+ * as a 0..1000 position. Where the block is full, the place that covers
+ * least of its notes (the nearest of equals): laid on (left, top) itself,
+ * the note could hide one there wholly. */
 static void
 find_free_spot (VentureBoard     *self,
                 VentureBlockView *view,
@@ -989,7 +1002,8 @@ find_free_spot (VentureBoard     *self,
   g_autoptr(GPtrArray) notes = venture_block_view_get_notes (view);
   g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   graphene_rect_t area;
-  double best_distance = G_MAXDOUBLE;
+  double best_distance = 0;
+  double best_covered;
   double best_left, best_top;
 
   venture_block_view_get_notes_area (view, &area);
@@ -1008,16 +1022,18 @@ find_free_spot (VentureBoard     *self,
       g_array_append_val (rects, rect);
     }
 
-  if (overlaps_any (rects, &GRAPHENE_RECT_INIT (left, top, width, height)))
+  best_covered = covered_area (rects, &GRAPHENE_RECT_INIT (left, top, width, height), G_MAXDOUBLE);
+  if (best_covered > 0)
     {
       for (double cy = area.origin.y; cy + height <= area.origin.y + area.size.height; cy += FREE_SPOT_STEP)
         for (double cx = area.origin.x; cx + width <= area.origin.x + area.size.width; cx += FREE_SPOT_STEP)
           {
             double distance = (cx - left) * (cx - left) + (cy - top) * (cy - top);
+            double covered = covered_area (rects, &GRAPHENE_RECT_INIT (cx, cy, width, height), best_covered);
 
-            if (distance < best_distance &&
-                !overlaps_any (rects, &GRAPHENE_RECT_INIT (cx, cy, width, height)))
+            if (covered < best_covered || (covered == best_covered && distance < best_distance))
               {
+                best_covered = covered;
                 best_distance = distance;
                 best_left = cx;
                 best_top = cy;
@@ -1394,16 +1410,31 @@ move_widgets_to (VentureBoard *self,
                  GPtrArray    *targets,
                  const char   *block_id)
 {
+  VentureBlockView *view = view_for_block (self, block_id);
+
   if (!can_edit (self) || targets->len == 0)
     return;
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
   for (guint i = 0; i < targets->len; i++)
     {
-      VentureNote *note = venture_note_widget_get_note (g_ptr_array_index (targets, i));
+      GtkWidget *widget = g_ptr_array_index (targets, i);
+      VentureNote *note = venture_note_widget_get_note (VENTURE_NOTE_WIDGET (widget));
+      int x = venture_note_get_x (note), y = venture_note_get_y (note);
 
-      venture_canvas_move_note (self->canvas, note, block_id,
-                                venture_note_get_x (note), venture_note_get_y (note));
+      /* The note keeps its place in the new block where that is free and
+       * otherwise takes the nearest free one: nothing chose the place, and
+       * laid over a note there it would hide that note. */
+      if (view != NULL && g_strcmp0 (venture_note_get_block (note), block_id) != 0)
+        {
+          int width, height;
+          double left, top;
+
+          note_size (widget, &width, &height);
+          venture_block_view_position_to_point (view, x, y, width, height, &left, &top);
+          find_free_spot (self, view, NULL, left, top, width, height, &x, &y);
+        }
+      venture_canvas_move_note (self->canvas, note, block_id, x, y);
       bring_to_front (self, note);
     }
   end_group (self);
@@ -2481,6 +2512,126 @@ add_arrow_bindings (GtkWidgetClass  *widget_class,
     }
 }
 
+/* The note of @view nearest to @from (the focused widget's bounds) in
+ * @direction, preferring one in line with it; with @ahead, only a note
+ * whose centre lies beyond @from's centre that way. */
+static GtkWidget *
+nearest_note (VentureBoard          *self,
+              GtkWidget             *view,
+              GtkWidget             *focus,
+              const graphene_rect_t *from,
+              GtkDirectionType       direction,
+              gboolean               ahead)
+{
+  g_autoptr(GPtrArray) notes = venture_block_view_get_notes (VENTURE_BLOCK_VIEW (view));
+  gboolean horizontal = direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT;
+  double sign = direction == GTK_DIR_RIGHT || direction == GTK_DIR_DOWN ? 1 : -1;
+  double from_along = horizontal ? from->origin.x + from->size.width / 2 : from->origin.y + from->size.height / 2;
+  double best_score = G_MAXDOUBLE;
+  GtkWidget *best = NULL;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      GtkWidget *note = g_ptr_array_index (notes, i);
+      graphene_rect_t bounds;
+      double along, across;
+
+      if (note == focus || !gtk_widget_is_drawable (note) ||
+          !gtk_widget_compute_bounds (note, GTK_WIDGET (self), &bounds))
+        continue;
+
+      along = sign * ((horizontal ? bounds.origin.x + bounds.size.width / 2
+                                  : bounds.origin.y + bounds.size.height / 2) - from_along);
+      across = horizontal ? interval_distance (bounds.origin.y + bounds.size.height / 2,
+                                               from->origin.y, from->origin.y + from->size.height)
+                          : interval_distance (bounds.origin.x + bounds.size.width / 2,
+                                               from->origin.x, from->origin.x + from->size.width);
+      if (ahead && along < 0.5)
+        continue;
+      if (ABS (along) + 4 * across < best_score)
+        {
+          best_score = ABS (along) + 4 * across;
+          best = note;
+        }
+    }
+
+  return best;
+}
+
+/* The arrows move the focus from note to note by place: within its block
+ * to the nearest note that way, else into the block Alt and the same
+ * arrow would move the note to, to its note nearest the focus (or to the
+ * block itself, where a new note can be typed, when it has none). GTK's
+ * own moves went by the blocks' bounds, not the note's, and mostly
+ * stopped on the blocks' frames and + buttons. */
+static gboolean
+focus_by_arrow (VentureBoard     *self,
+                GtkDirectionType  direction)
+{
+  static const char *names[] = {
+    [GTK_DIR_LEFT] = "left", [GTK_DIR_RIGHT] = "right", [GTK_DIR_UP] = "up", [GTK_DIR_DOWN] = "down",
+  };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view = focus != NULL ? gtk_widget_get_ancestor (focus, VENTURE_TYPE_BLOCK_VIEW) : NULL;
+  VentureBlockView *neighbour;
+  graphene_rect_t from;
+  GtkWidget *target;
+
+  if (view == NULL || !gtk_widget_is_ancestor (view, GTK_WIDGET (self)) ||
+      !gtk_widget_compute_bounds (focus, GTK_WIDGET (self), &from))
+    return GTK_WIDGET_CLASS (venture_board_parent_class)->focus (GTK_WIDGET (self), direction);
+
+  target = nearest_note (self, view, focus, &from, direction, TRUE);
+  if (target == NULL)
+    {
+      neighbour = neighbour_view (self, VENTURE_BLOCK_VIEW (view),
+                                  &GRAPHENE_POINT_INIT (from.origin.x + from.size.width / 2,
+                                                        from.origin.y + from.size.height / 2),
+                                  names[direction]);
+      if (neighbour == NULL)
+        return FALSE;
+      target = nearest_note (self, GTK_WIDGET (neighbour), NULL, &from, direction, FALSE);
+      if (target == NULL)
+        target = GTK_WIDGET (neighbour);
+    }
+
+  return gtk_widget_grab_focus (target);
+}
+
+/* Tab goes through the blocks in the template's order, each column down
+ * and then the bottom row, the tray last. GTK's own order sorts them by
+ * their centres, which puts the blocks one row high before those two rows
+ * high: Tab from Key Partners never came to Key Activities. */
+static gboolean
+venture_board_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  VentureBoard *self = VENTURE_BOARD (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int n = (int) n_views (self);
+  int step = direction == GTK_DIR_TAB_FORWARD ? 1 : -1;
+  int i = step > 0 ? 0 : n - 1;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return focus_by_arrow (self, direction);
+
+  for (int at = 0; focus_child != NULL && at < n; at++)
+    if (view_at (self, at) == focus_child)
+      {
+        if (gtk_widget_child_focus (focus_child, direction))
+          return TRUE;
+        i = at + step;
+        break;
+      }
+
+  for (; i >= 0 && i < n; i += step)
+    if (gtk_widget_is_drawable (view_at (self, i)) && gtk_widget_child_focus (view_at (self, i), direction))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 venture_board_class_init (VentureBoardClass *klass)
 {
@@ -2495,6 +2646,7 @@ venture_board_class_init (VentureBoardClass *klass)
   widget_class->measure = venture_board_measure;
   widget_class->get_request_mode = venture_board_get_request_mode;
   widget_class->size_allocate = venture_board_size_allocate;
+  widget_class->focus = venture_board_focus;
 
   properties[PROP_TEMPLATE] =
     g_param_spec_object ("template", NULL, NULL,
