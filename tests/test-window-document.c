@@ -320,7 +320,13 @@ test_window_history_panel (Fixture       *fixture,
   VentureHistory *history = venture_document_get_history (document);
   VentureNote *note = venture_canvas_lookup_note (canvas, "n-1");
   GtkListView *view = GTK_LIST_VIEW (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW));
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  GListModel *model;
+
+  /* the list shows the steps while the panel is open */
+  g_assert_null (gtk_list_view_get_model (view));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON)));
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_assert_nonnull (model);
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpstr (history_item_label (model, 0), ==, "Opened");

@@ -9,6 +9,7 @@
 #include "venture-block-view.h"
 #include "venture-board.h"
 #include "venture-canvas.h"
+#include "venture-document.h"
 #include "venture-history.h"
 #include "venture-history-list.h"
 #include "venture-template.h"
@@ -241,6 +242,70 @@ test_window_history_list_changes (void)
   g_signal_handlers_disconnect_by_data (list, &changed);
 }
 
+typedef struct {
+  GtkWidget  *view;
+  const char *text;
+} ShowsText;
+
+static gboolean
+shows_text (gpointer data)
+{
+  ShowsText *shows = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_label_texts (shows->view, texts);
+  return contains_text (texts, shows->text);
+}
+
+/* The history popover lists the steps as they are when it opens, the
+ * current one marked in words, however many steps came while it was
+ * closed. */
+static void
+test_window_history_popover (void)
+{
+  VentureWindow *window = show_window (1200, 800);
+  VentureDocument *document = venture_window_get_document (window);
+  VentureCanvas *canvas = venture_document_get_canvas (document);
+  VentureHistory *history = venture_document_get_history (document);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), VENTURE_TYPE_WINDOW,
+                                                                         "history_button"));
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VENTURE_TYPE_WINDOW, "history_view"));
+  g_autoptr(VentureNote) note = venture_note_new ("n-1", "channels");
+  g_autofree char *first = NULL;
+  g_autofree char *first_plain = NULL;
+  g_autofree char *last = NULL;
+  ShowsText shows = { view, NULL };
+
+  venture_canvas_append_note (canvas, note);
+  venture_canvas_set_note_text (canvas, note, "Flyers");
+  first_plain = g_strdup (venture_history_get_step_label (history, venture_history_get_n_steps (history) - 1));
+  first = g_strdup_printf ("%s (current)", first_plain);
+
+  gtk_menu_button_popup (button);
+  shows.text = first;
+  venture_test_wait_until (shows_text, &shows);
+  gtk_menu_button_popdown (button);
+  venture_test_wait_for_frame (GTK_WIDGET (window));
+
+  /* steps while it is closed */
+  for (int i = 1; i <= 5; i++)
+    venture_canvas_move_note (canvas, note, i % 2 ? "key-partners" : "channels", i * 100, 0);
+  last = g_strdup_printf ("%s (current)", venture_history_get_step_label (history, venture_history_get_n_steps (history) - 1));
+  g_assert_cmpstr (last, !=, first);
+
+  gtk_menu_button_popup (button);
+  shows.text = last;
+  venture_test_wait_until (shows_text, &shows);
+  /* the step that was current is a step like the others now */
+  shows.text = first_plain;
+  venture_test_wait_until (shows_text, &shows);
+  shows.text = first;
+  g_assert_false (shows_text (&shows));
+  gtk_menu_button_popdown (button);
+
+  venture_test_close_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/venture/window/dark", test_window_dark);
   g_test_add_func ("/venture/window/accessible-labels", test_window_accessible_block_labels);
   g_test_add_func ("/venture/window/history-list-changes", test_window_history_list_changes);
+  g_test_add_func ("/venture/window/history-popover", test_window_history_popover);
 
   return g_test_run ();
 }

@@ -43,6 +43,7 @@ struct _VentureWindow
   gboolean              closing;
 
   VentureHistoryList   *history_list;
+  GtkNoSelection       *history_selection;  /* of history_list, for history_view */
   GFileMonitor         *file_monitor;
   /* The "changed by another program" toast, while it is shown. */
   AdwToast             *outside_change_toast;
@@ -880,6 +881,18 @@ history_item_bind (GtkListItemFactory *factory,
 }
 
 static void
+on_history_shown (VentureWindow *self)
+{
+  gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (self->history_selection));
+}
+
+static void
+on_history_hidden (VentureWindow *self)
+{
+  gtk_list_view_set_model (self->history_view, NULL);
+}
+
+static void
 on_history_activate (VentureWindow *self,
                      guint          index)
 {
@@ -1108,6 +1121,7 @@ venture_window_dispose (GObject *object)
       g_clear_object (&self->file_monitor);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), VENTURE_TYPE_WINDOW);
+  g_clear_object (&self->history_selection);
   g_clear_object (&self->history_list);
   g_clear_object (&self->settings);
   g_clear_object (&self->document);
@@ -1291,15 +1305,20 @@ venture_window_init (VentureWindow *self)
 
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkNoSelection) selection = NULL;
     GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
     self->history_list = venture_history_list_new (NULL);
-    selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history_list)));
+    self->history_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->history_list)));
     g_signal_connect (factory, "setup", G_CALLBACK (history_item_setup), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (history_item_bind), self);
     gtk_list_view_set_factory (self->history_view, factory);
-    gtk_list_view_set_model (self->history_view, GTK_SELECTION_MODEL (selection));
+    /* The list shows the steps only while its popover is open: bound to
+     * them while hidden, it would make its rows again at every step, a
+     * fifth of each frame of a drag. */
+    g_signal_connect_object (gtk_menu_button_get_popover (self->history_button), "show",
+                             G_CALLBACK (on_history_shown), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (gtk_menu_button_get_popover (self->history_button), "hide",
+                             G_CALLBACK (on_history_hidden), self, G_CONNECT_SWAPPED);
 
     /* A canvas file dropped on the window opens, as with File > Open. */
     g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
