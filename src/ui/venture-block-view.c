@@ -1571,6 +1571,7 @@ _venture_block_view_adopt_notes (VentureBlockView *self,
 {
   g_autoptr(GHashTable) sketch_of = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  GtkWidget *below_notes;   /* the child the notes come after */
 
   g_return_val_if_fail (VENTURE_IS_BLOCK_VIEW (self), FALSE);
   g_return_val_if_fail (self->sketch_notes != NULL, FALSE);
@@ -1595,8 +1596,10 @@ _venture_block_view_adopt_notes (VentureBlockView *self,
 
   /* The image stays: each widget draws what its sketch drew. A note that
    * changed, came or went since changes only its own place on it. */
+  below_notes = self->editor != NULL ? gtk_widget_get_prev_sibling (self->editor)
+                                     : gtk_widget_get_last_child (GTK_WIDGET (self));
   self->adopting = TRUE;
-  for (guint i = 0; i < widgets->len; i++)
+  for (guint i = widgets->len; i-- > 0;)
     {
       GtkWidget *note = g_ptr_array_index (widgets, i);
       VentureNoteSketch *sketch = NULL;
@@ -1609,7 +1612,11 @@ _venture_block_view_adopt_notes (VentureBlockView *self,
       else if (sketch != NULL)
         g_ptr_array_add (changed, note);
       _venture_note_widget_set_block_label (VENTURE_NOTE_WIDGET (note), self->label);
-      gtk_widget_insert_before (note, GTK_WIDGET (self), self->editor);
+      /* Top down, each in front of those above it: GTK tells a screen
+       * reader of each new child by its index, counted from the first
+       * child on, which would make a thousand notes cost a million steps
+       * in a block it already presents. */
+      gtk_widget_insert_after (note, GTK_WIDGET (self), below_notes);
       if (sketch != NULL && g_hash_table_steal_extended (self->painted, sketch, NULL, &pixels))
         g_hash_table_insert (self->painted, note, pixels);
       else if (sketch == NULL && self->cache != NULL)

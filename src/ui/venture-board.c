@@ -70,6 +70,8 @@ struct _VentureBoard
   /* A big canvas opens with its crowded blocks sketched (see
    * sketch_blocks), the other notes' widgets in note_widgets. */
   gboolean          sketching;
+  gboolean          making_widgets;
+  gboolean          changed_while_sketching;
   guint             sketch_idle_id;
 
   GtkWidget        *editor;        /* one GtkTextView, lent to the edited note */
@@ -691,6 +693,7 @@ static void
 stop_sketching (VentureBoard *self)
 {
   self->sketching = FALSE;
+  self->changed_while_sketching = FALSE;
   g_clear_handle_id (&self->sketch_idle_id, g_source_remove);
   if (self->canvas != NULL)
     g_signal_handlers_disconnect_by_func (self->canvas, on_canvas_changed_while_sketching, self);
@@ -723,13 +726,28 @@ clear_notes (VentureBoard *self)
  * text and segment markers (no tag chips) are sketched. */
 #define SKETCH_MIN_NOTES 200
 
+static void make_note_widgets (VentureBoard     *self,
+                               VentureBlockView *only);
+
+/* The widgets come a block at a time, a frame free to come between two:
+ * 10,000 notes' widgets at once would hold the window still for half a
+ * second right after it shows. After a change to the canvas, all at once:
+ * a sketch may show what no longer is. */
 static gboolean
 make_widgets_after_frame (gpointer data)
 {
   VentureBoard *self = data;
+  VentureBlockView *next = NULL;
 
   self->sketch_idle_id = 0;
-  _venture_board_ensure_note_widgets (self);
+  for (guint i = 0; i < self->block_views->len && !self->changed_while_sketching; i++)
+    if (_venture_block_view_has_sketches (g_ptr_array_index (self->block_views, i)))
+      {
+        next = g_ptr_array_index (self->block_views, i);
+        break;
+      }
+  make_note_widgets (self, next);
+  schedule_widgets (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -747,6 +765,7 @@ schedule_widgets (VentureBoard *self)
 static void
 on_canvas_changed_while_sketching (VentureBoard *self)
 {
+  self->changed_while_sketching = TRUE;
   schedule_widgets (self);
 }
 
@@ -811,22 +830,23 @@ sketch_blocks (VentureBoard *self)
   return TRUE;
 }
 
-/* Every note gets its widget, in stacking order: the sketched blocks
- * take theirs, and keep their images. */
-void
-_venture_board_ensure_note_widgets (VentureBoard *self)
+/* The notes of the sketched block @only, or of every block when NULL,
+ * get their widgets, in stacking order: the blocks take theirs, and keep
+ * their images. */
+static void
+make_note_widgets (VentureBoard     *self,
+                   VentureBlockView *only)
 {
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GHashTable) made_for = NULL;
   g_autoptr(GHashTable) kept = NULL;
+  gboolean still_sketched = FALSE;
   guint n;
 
-  g_return_if_fail (VENTURE_IS_BOARD (self));
-
-  if (!self->sketching)
+  /* (placing a widget may ask for the others) */
+  if (!self->sketching || self->making_widgets)
     return;
-
-  stop_sketching (self);
+  self->making_widgets = TRUE;
 
   before = g_steal_pointer (&self->note_widgets);
   self->note_widgets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -846,10 +866,12 @@ _venture_board_ensure_note_widgets (VentureBoard *self)
           g_hash_table_add (kept, widget);
           continue;
         }
+      view = view_for_block (self, venture_note_get_block (note));
+      if (only != NULL && view != only)
+        continue;
       widget = venture_note_widget_new (note);
       g_ptr_array_add (self->note_widgets, g_object_ref_sink (widget));
       g_hash_table_insert (self->widget_for_note, note, widget);
-      view = view_for_block (self, venture_note_get_block (note));
       if (view == NULL)
         continue;
       made = g_hash_table_lookup (made_for, view);
@@ -869,6 +891,11 @@ _venture_board_ensure_note_widgets (VentureBoard *self)
       GPtrArray *made = g_hash_table_lookup (made_for, view);
       g_autoptr(GPtrArray) none = NULL;
 
+      if (only != NULL && view != only)
+        {
+          still_sketched |= _venture_block_view_has_sketches (view);
+          continue;
+        }
       if (_venture_block_view_has_sketches (view) &&
           _venture_block_view_adopt_notes (view, made != NULL ? made : (none = g_ptr_array_new ())))
         continue;
@@ -881,7 +908,19 @@ _venture_board_ensure_note_widgets (VentureBoard *self)
         }
     }
 
+  self->making_widgets = FALSE;
+  if (!still_sketched)
+    stop_sketching (self);
   _venture_board_update_actions (self);
+}
+
+/* Every note gets its widget now: whatever a user does needs them. */
+void
+_venture_board_ensure_note_widgets (VentureBoard *self)
+{
+  g_return_if_fail (VENTURE_IS_BOARD (self));
+
+  make_note_widgets (self, NULL);
 }
 
 static void
