@@ -1404,6 +1404,63 @@ check_change_shows (Fixture   *fixture,
   return fresh;
 }
 
+/* How many pixels of @view show the paper of @color (light style). */
+static guint
+paper_pixels (GtkWidget *view,
+              guint32    color)
+{
+  g_autoptr(GBytes) pixels = render_widget (view);
+  int width = gtk_widget_get_width (view);
+  cairo_rectangle_int_t found;
+
+  return find_pixels (pixels, width, &(cairo_rectangle_int_t) { 0, 0, width, gtk_widget_get_height (view) },
+                      is_color, color, &found);
+}
+
+/* The note with the keyboard focus shows over the notes piled on it, in
+ * a crowded block (drawn from an image) as in a small one, for as long as
+ * it has the focus; then it goes back under them. */
+static void
+test_board_focused_note_over_others (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char * const blocks[] = { "key-partners", "key-activities" };
+  static const guint n_above[] = { 12, 1 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    {
+      GtkWidget *view = venture_board_get_block_view (fixture->board, blocks[b]);
+      VentureNote *below = add_note (fixture->canvas, blocks[b], "Below", 0, 0);
+      GtkWidget *widget;
+
+      venture_canvas_set_note_color (fixture->canvas, below, "red");
+      for (guint i = 0; i < n_above[b]; i++)
+        venture_canvas_set_note_color (fixture->canvas, add_note (fixture->canvas, blocks[b], "Above", 0, 0), "blue");
+      redraw (fixture);
+      venture_test_iterate (2500);
+      redraw (fixture);
+      widget = widget_for (fixture, below);
+      /* wholly under the others: no red paper shows */
+      g_assert_cmpuint (paper_pixels (view, 0xffb8b0), ==, 0);
+
+      g_assert_true (gtk_widget_grab_focus (widget));
+      gtk_window_set_focus_visible (GTK_WINDOW (fixture->window), TRUE);
+      g_assert_true (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_VISIBLE);
+      /* past the time a changed note is drawn live */
+      venture_test_iterate (2500);
+      redraw (fixture);
+      /* most of its paper, around its text */
+      g_assert_cmpuint (paper_pixels (view, 0xffb8b0), >, 128 * 64 / 2);
+
+      gtk_widget_grab_focus (view);
+      venture_test_iterate (2500);
+      redraw (fixture);
+      g_assert_cmpuint (paper_pixels (view, 0xffb8b0), ==, 0);
+      /* the model's stacking order never changed */
+      g_assert_true (venture_canvas_get_note (fixture->canvas, venture_canvas_get_n_notes (fixture->canvas) - 1 - n_above[b]) == below);
+    }
+}
+
 /* A crowded block draws its resting notes from an image: a change to one
  * of them (colour, a comparison's mark, selection) must still show. */
 static void
@@ -2265,6 +2322,7 @@ main (int   argc,
   ADD ("note-paper", test_board_note_paper);
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
+  ADD ("focused-note-over-others", test_board_focused_note_over_others);
   ADD ("crowded-hidden", test_board_crowded_hidden);
   g_test_add_func ("/venture/board/sketched-first-frame", test_board_sketched_first_frame);
   g_test_add_func ("/venture/board/sketched-then-changed", test_board_sketched_then_changed);

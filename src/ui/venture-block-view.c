@@ -241,6 +241,15 @@ get_reach (GtkWidget *note)
   return gtk_widget_has_css_class (note, "highlighted") ? NOTE_HIGHLIGHT_REACH : NOTE_INK_REACH;
 }
 
+/* The note with the keyboard focus is drawn over the others, wherever it
+ * lies in the pile, so that the focus always shows; it goes back among
+ * them once the focus leaves. */
+static gboolean
+shows_focus (GtkWidget *note)
+{
+  return (gtk_widget_get_state_flags (note) & GTK_STATE_FLAG_FOCUS_VISIBLE) != 0;
+}
+
 /* A resting note, as the image sees it: a note widget, or a sketch of a
  * note that has no widget yet. */
 typedef struct
@@ -690,16 +699,29 @@ end_live (gpointer data)
 {
   VentureBlockView *self = data;
   g_autoptr(GArray) notes = NULL;
+  GtkWidget *focused = NULL;
 
   self->live_timeout_id = 0;
   if (g_hash_table_size (self->live) == 0)
     return;
 
+  /* (the focused note stays over the others while it has the focus: its
+   * state changing ends it, see _venture_block_view_note_changed) */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_hash_table_contains (self->live, child) && shows_focus (child))
+      focused = child;
+  if (focused != NULL && g_hash_table_size (self->live) == 1)
+    return;
+
   /* Notes at rest on top of the others go onto the image as they are;
    * drawing the whole block again, a crowded one, takes many frames. */
-  if (self->cache == NULL || !live_on_top (self))
+  if (self->cache == NULL || focused != NULL || !live_on_top (self))
     {
       g_hash_table_remove_all (self->live);
+      if (focused != NULL)
+        g_hash_table_add (self->live, focused);
       _venture_block_view_invalidate (self);
       return;
     }
@@ -751,7 +773,7 @@ _venture_block_view_note_changed (VentureBlockView *self,
 
   /* A note hidden under others, and staying so, changes nothing shown. */
   if (self->cache != NULL && !g_hash_table_contains (self->live, note) &&
-      !g_hash_table_contains (self->painted, note))
+      !g_hash_table_contains (self->painted, note) && !shows_focus (note))
     {
       Resting resting;
 
@@ -899,6 +921,7 @@ venture_block_view_snapshot (GtkWidget   *widget,
 {
   VentureBlockView *self = VENTURE_BLOCK_VIEW (widget);
   gboolean cached = self->n_notes >= VENTURE_BLOCK_CACHE_MIN_NOTES;
+  GtkWidget *focused = NULL;
 
   if (cached)
     {
@@ -921,8 +944,12 @@ venture_block_view_snapshot (GtkWidget   *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (!cached || !VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child))
+    if (VENTURE_IS_NOTE_WIDGET (child) && shows_focus (child))
+      focused = child;
+    else if (!cached || !VENTURE_IS_NOTE_WIDGET (child) || g_hash_table_contains (self->live, child))
       gtk_widget_snapshot_child (widget, child, snapshot);
+  if (focused != NULL && (!cached || g_hash_table_contains (self->live, focused)))
+    gtk_widget_snapshot_child (widget, focused, snapshot);
 
   if (self->band_active)
     {
