@@ -835,6 +835,42 @@ test_board_drop (Fixture       *fixture,
                  venture_board_get_block_view (fixture->board, "key-partners"));
 }
 
+/* Selected notes dropped near a block's edge move in together, keeping
+ * their shape, rather than each being kept in on its own. */
+static void
+test_board_drop_group_keeps_shape (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  VentureNote *a = add_note (fixture->canvas, "key-partners", "Bike shops", 0, 0);
+  VentureNote *b = add_note (fixture->canvas, "key-partners", "Tool makers", 400, 300);
+  GtkWidget *source = venture_board_get_block_view (fixture->board, "key-partners");
+  GtkWidget *target = venture_board_get_block_view (fixture->board, "customer-segments");
+  graphene_rect_t area, ra, rb, before_a, before_b;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  redraw (fixture);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source), widget_for (fixture, a), &before_a);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source), widget_for (fixture, b), &before_b);
+  venture_board_select_note (fixture->board, a, FALSE);
+  venture_board_select_note (fixture->board, b, TRUE);
+
+  /* a, held by its middle, let go at the bottom right corner */
+  venture_block_view_get_notes_area (VENTURE_BLOCK_VIEW (target), &area);
+  g_value_init (&value, VENTURE_TYPE_NOTE);
+  g_value_set_object (&value, a);
+  g_assert_true (venture_block_view_drop (VENTURE_BLOCK_VIEW (target), &value,
+                                          area.origin.x + area.size.width - 2, area.origin.y + area.size.height - 2));
+  redraw (fixture);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (target), widget_for (fixture, a), &ra);
+  _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (target), widget_for (fixture, b), &rb);
+
+  /* same shape, b at the corner */
+  g_assert_cmpfloat_with_epsilon (rb.origin.x - ra.origin.x, before_b.origin.x - before_a.origin.x, 1.5);
+  g_assert_cmpfloat_with_epsilon (rb.origin.y - ra.origin.y, before_b.origin.y - before_a.origin.y, 1.5);
+  g_assert_cmpfloat_with_epsilon (rb.origin.x + rb.size.width, area.origin.x + area.size.width, 1.5);
+  g_assert_cmpfloat_with_epsilon (rb.origin.y + rb.size.height, area.origin.y + area.size.height, 1.5);
+}
+
 /* Ctrl+A selects the notes of the focused block; the rubber band selects
  * what it touches. */
 static void
@@ -1402,6 +1438,61 @@ check_change_shows (Fixture   *fixture,
   g_assert_false (g_bytes_equal (before, fresh));
 
   return fresh;
+}
+
+/* How many pixels of @paintable, drawn by @widget's renderer, are
+ * @color. */
+static guint
+count_paintable_pixels (GtkWidget    *widget,
+                        GdkPaintable *paintable,
+                        guint32       color)
+{
+  int width = gdk_paintable_get_intrinsic_width (paintable);
+  int height = gdk_paintable_get_intrinsic_height (paintable);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  guchar *data = g_malloc (width * height * 4);
+  cairo_rectangle_int_t found;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, data, width * 4);
+  pixels = g_bytes_new_take (data, width * height * 4);
+
+  return find_pixels (pixels, width, &(cairo_rectangle_int_t) { 0, 0, width, height }, is_color, color, &found);
+}
+
+/* A drag of one note shows the note; of several, a pile of them with
+ * their number on a badge. */
+static void
+test_board_drag_icon (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VentureNote *note = add_note (fixture->canvas, "channels", "Fairs", 0, 0);
+  g_autoptr(GdkPaintable) one = NULL;
+  g_autoptr(GdkPaintable) three = NULL;
+  GtkWidget *widget;
+  int width, height;
+
+  redraw (fixture);
+  widget = widget_for (fixture, note);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  one = _venture_block_view_drag_icon_new (widget, 1);
+  three = _venture_block_view_drag_icon_new (widget, 3);
+  /* (a widget's paintable takes in its padding, as GTK draws it) */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (one), >=, width);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (three), ==, gdk_paintable_get_intrinsic_width (one) + 8);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (three), ==, gdk_paintable_get_intrinsic_height (one) + 8);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (one), >=, height);
+  /* the badge, in the accent colour */
+  g_assert_cmpuint (count_paintable_pixels (widget, one, 0x3584e4), ==, 0);
+  g_assert_cmpuint (count_paintable_pixels (widget, three, 0x3584e4), >, 100);
 }
 
 /* How many pixels of @view show the paper of @color (light style). */
@@ -2322,6 +2413,8 @@ main (int   argc,
   ADD ("note-paper", test_board_note_paper);
   ADD ("crowded", test_board_crowded);
   ADD ("crowded-changes-show", test_board_crowded_changes_show);
+  ADD ("drop-group-keeps-shape", test_board_drop_group_keeps_shape);
+  ADD ("drag-icon", test_board_drag_icon);
   ADD ("focused-note-over-others", test_board_focused_note_over_others);
   ADD ("crowded-hidden", test_board_crowded_hidden);
   g_test_add_func ("/venture/board/sketched-first-frame", test_board_sketched_first_frame);

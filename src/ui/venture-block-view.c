@@ -1175,21 +1175,80 @@ on_drag_prepare (GtkDragSource    *source,
   return gdk_content_provider_new_typed (VENTURE_TYPE_NOTE, venture_note_widget_get_note (note));
 }
 
+/* Sheets shown under the dragged note when more notes come along, and
+ * how far each lies from the one above. */
+#define DRAG_PILE_SHEETS 2
+#define DRAG_PILE_STEP   4
+
+/* What a drag of @note shows: the note itself, and when @n_notes move
+ * with it, a pile of sheets under it and their number on a badge. */
+GdkPaintable *
+_venture_block_view_drag_icon_new (GtkWidget *note,
+                                   guint      n_notes)
+{
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (note);
+  /* The widget paintable follows the widget, so it is frozen into an
+   * image before the note left behind is dimmed. */
+  g_autoptr(GdkPaintable) image = gdk_paintable_get_current_image (live);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autofree char *count = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  /* libadwaita's accent, light and dark alike */
+  GdkRGBA accent = { 0.208f, 0.518f, 0.894f, 1 };
+  GdkRGBA white = { 1, 1, 1, 1 };
+  GskRoundedRect badge;
+  int width = gdk_paintable_get_intrinsic_width (image);
+  int height = gdk_paintable_get_intrinsic_height (image);
+  int text_width, text_height, badge_width, badge_height;
+
+  if (n_notes <= 1)
+    return g_steal_pointer (&image);
+
+  snapshot = gtk_snapshot_new ();
+  for (int i = DRAG_PILE_SHEETS; i > 0; i--)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (i * DRAG_PILE_STEP, i * DRAG_PILE_STEP));
+      gdk_paintable_snapshot (image, snapshot, width, height);
+      gtk_snapshot_restore (snapshot);
+    }
+  gdk_paintable_snapshot (image, snapshot, width, height);
+
+  count = g_strdup_printf ("%u", n_notes);
+  layout = gtk_widget_create_pango_layout (note, count);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  badge_height = text_height + 4;
+  badge_width = MAX (badge_height, text_width + 12);
+  gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (width - badge_width - 4, 4, badge_width, badge_height),
+                                   badge_height / 2.0f);
+  gtk_snapshot_push_rounded_clip (snapshot, &badge);
+  gtk_snapshot_append_color (snapshot, &accent, &badge.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - 4 - (badge_width + text_width) / 2, 6));
+  gtk_snapshot_append_layout (snapshot, layout, &white);
+  gtk_snapshot_restore (snapshot);
+
+  return gtk_snapshot_free_to_paintable (g_steal_pointer (&snapshot),
+                                         &GRAPHENE_SIZE_INIT (width + DRAG_PILE_SHEETS * DRAG_PILE_STEP,
+                                                              height + DRAG_PILE_SHEETS * DRAG_PILE_STEP));
+}
+
 static void
 on_drag_begin (GtkDragSource    *source,
                GdkDrag          *drag,
                VentureBlockView *self)
 {
+  VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
   g_autoptr(GdkPaintable) icon = NULL;
+  g_autoptr(GPtrArray) moving = NULL;
 
   if (self->drag_note == NULL)
     return;
 
-  /* The widget paintable follows the widget, so it is frozen into an
-   * image before the note left behind is dimmed. */
-  icon = gtk_widget_paintable_new (self->drag_note);
-  gtk_drag_source_set_icon (source, gdk_paintable_get_current_image (icon),
-                            (int) self->drag_x, (int) self->drag_y);
+  moving = board != NULL ? venture_board_get_selection (board) : NULL;
+  icon = _venture_block_view_drag_icon_new (self->drag_note, moving != NULL ? MAX (moving->len, 1) : 1);
+  gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
   _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), TRUE);
 }
 

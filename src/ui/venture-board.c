@@ -1551,6 +1551,21 @@ _venture_board_drag_end (VentureBoard *self)
   g_clear_object (&drag_note);
 }
 
+/* How far a span at @start, @length long, moves to lie within the one at
+ * @room_start, @room long (to its start when it is longer). */
+static double
+shift_into (double start,
+            double length,
+            double room_start,
+            double room)
+{
+  if (length > room || start < room_start)
+    return room_start - start;
+  if (start + length > room_start + room)
+    return room_start + room - (start + length);
+  return 0;
+}
+
 gboolean
 _venture_board_drop_note (VentureBoard     *self,
                           VentureBlockView *view,
@@ -1605,6 +1620,27 @@ _venture_board_drop_note (VentureBoard     *self,
   targets = targets_for (self, VENTURE_NOTE_WIDGET (widget));
   source_view = gtk_widget_get_parent (widget);
   _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), widget, &source_rect);
+
+  /* The notes from the dragged one's block keep their shape: dropped
+   * near an edge, they move in together, rather than each being kept in
+   * on its own, closer to the others. */
+  {
+    graphene_rect_t group = GRAPHENE_RECT_INIT (0, 0, width, height);
+    graphene_rect_t area;
+
+    for (guint i = 0; i < targets->len; i++)
+      if (gtk_widget_get_parent (g_ptr_array_index (targets, i)) == source_view)
+        {
+          graphene_rect_t rect;
+
+          _venture_block_view_note_rect (VENTURE_BLOCK_VIEW (source_view), g_ptr_array_index (targets, i), &rect);
+          graphene_rect_offset (&rect, -source_rect.origin.x, -source_rect.origin.y);
+          graphene_rect_union (&group, &rect, &group);
+        }
+    venture_block_view_get_notes_area (view, &area);
+    left += shift_into (left + group.origin.x, group.size.width, area.origin.x, area.size.width);
+    top += shift_into (top + group.origin.y, group.size.height, area.origin.y, area.size.height);
+  }
 
   begin_group_take (self, g_strdup_printf (ngettext ("Move Note", "Move %u Notes", targets->len), targets->len));
   for (guint i = 0; i < targets->len; i++)
