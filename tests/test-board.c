@@ -1476,20 +1476,23 @@ test_board_drag_icon (Fixture       *fixture,
   g_autoptr(GdkPaintable) one = NULL;
   g_autoptr(GdkPaintable) three = NULL;
   GtkWidget *widget;
-  int width, height;
+  int width, height, note_y;
 
   redraw (fixture);
   widget = widget_for (fixture, note);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
-  one = _venture_block_view_drag_icon_new (widget, 1);
-  three = _venture_block_view_drag_icon_new (widget, 3);
+  one = _venture_block_view_drag_icon_new (widget, 1, &note_y);
+  g_assert_cmpint (note_y, ==, 0);
+  three = _venture_block_view_drag_icon_new (widget, 3, &note_y);
   /* (a widget's paintable takes in its padding, as GTK draws it) */
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (one), >=, width);
-  g_assert_cmpint (gdk_paintable_get_intrinsic_width (three), ==, gdk_paintable_get_intrinsic_width (one) + 8);
-  g_assert_cmpint (gdk_paintable_get_intrinsic_height (three), ==, gdk_paintable_get_intrinsic_height (one) + 8);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (one), >=, height);
+  /* the pile below and to the right, the badge above the corner */
+  g_assert_cmpint (note_y, >, 4);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (three), >=, gdk_paintable_get_intrinsic_width (one) + 8);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (three), ==, gdk_paintable_get_intrinsic_height (one) + 8 + note_y);
   /* the badge, in the accent colour */
   g_assert_cmpuint (count_paintable_pixels (widget, one, 0x3584e4), ==, 0);
   g_assert_cmpuint (count_paintable_pixels (widget, three, 0x3584e4), >, 100);

@@ -1181,10 +1181,12 @@ on_drag_prepare (GtkDragSource    *source,
 #define DRAG_PILE_STEP   4
 
 /* What a drag of @note shows: the note itself, and when @n_notes move
- * with it, a pile of sheets under it and their number on a badge. */
+ * with it, a pile of sheets under it and their number on a badge over
+ * its top right corner. The note lies @note_y down in it. */
 GdkPaintable *
 _venture_block_view_drag_icon_new (GtkWidget *note,
-                                   guint      n_notes)
+                                   guint      n_notes,
+                                   int       *note_y)
 {
   g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (note);
   /* The widget paintable follows the widget, so it is frozen into an
@@ -1199,39 +1201,51 @@ _venture_block_view_drag_icon_new (GtkWidget *note,
   GskRoundedRect badge;
   int width = gdk_paintable_get_intrinsic_width (image);
   int height = gdk_paintable_get_intrinsic_height (image);
+  int pile = DRAG_PILE_SHEETS * DRAG_PILE_STEP;
   int text_width, text_height, badge_width, badge_height;
 
+  *note_y = 0;
   if (n_notes <= 1)
     return g_steal_pointer (&image);
-
-  snapshot = gtk_snapshot_new ();
-  for (int i = DRAG_PILE_SHEETS; i > 0; i--)
-    {
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (i * DRAG_PILE_STEP, i * DRAG_PILE_STEP));
-      gdk_paintable_snapshot (image, snapshot, width, height);
-      gtk_snapshot_restore (snapshot);
-    }
-  gdk_paintable_snapshot (image, snapshot, width, height);
 
   count = g_strdup_printf ("%u", n_notes);
   layout = gtk_widget_create_pango_layout (note, count);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
   badge_height = text_height + 4;
   badge_width = MAX (badge_height, text_width + 12);
-  gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (width - badge_width - 4, 4, badge_width, badge_height),
+  *note_y = badge_height / 2;
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, *note_y));
+  for (int i = DRAG_PILE_SHEETS; i > 0; i--)
+    {
+      /* each sheet down the pile a shade darker, so that its edge shows */
+      graphene_matrix_t shade;
+      float dim = 1.0f - 0.1f * i;
+
+      graphene_matrix_init_scale (&shade, dim, dim, dim);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (i * DRAG_PILE_STEP, i * DRAG_PILE_STEP));
+      gtk_snapshot_push_color_matrix (snapshot, &shade, graphene_vec4_zero ());
+      gdk_paintable_snapshot (image, snapshot, width, height);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_restore (snapshot);
+    }
+  gdk_paintable_snapshot (image, snapshot, width, height);
+
+  gsk_rounded_rect_init_from_rect (&badge, &GRAPHENE_RECT_INIT (width - badge_width / 2, -*note_y,
+                                                                badge_width, badge_height),
                                    badge_height / 2.0f);
   gtk_snapshot_push_rounded_clip (snapshot, &badge);
   gtk_snapshot_append_color (snapshot, &accent, &badge.bounds);
   gtk_snapshot_pop (snapshot);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - 4 - (badge_width + text_width) / 2, 6));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - badge_width / 2 + (badge_width - text_width) / 2,
+                                                          -*note_y + 2));
   gtk_snapshot_append_layout (snapshot, layout, &white);
-  gtk_snapshot_restore (snapshot);
 
   return gtk_snapshot_free_to_paintable (g_steal_pointer (&snapshot),
-                                         &GRAPHENE_SIZE_INIT (width + DRAG_PILE_SHEETS * DRAG_PILE_STEP,
-                                                              height + DRAG_PILE_SHEETS * DRAG_PILE_STEP));
+                                         &GRAPHENE_SIZE_INIT (width + MAX (pile, badge_width - badge_width / 2),
+                                                              *note_y + height + pile));
 }
 
 static void
@@ -1242,13 +1256,14 @@ on_drag_begin (GtkDragSource    *source,
   VentureBoard *board = _venture_board_from_widget (GTK_WIDGET (self));
   g_autoptr(GdkPaintable) icon = NULL;
   g_autoptr(GPtrArray) moving = NULL;
+  int note_y;
 
   if (self->drag_note == NULL)
     return;
 
   moving = board != NULL ? venture_board_get_selection (board) : NULL;
-  icon = _venture_block_view_drag_icon_new (self->drag_note, moving != NULL ? MAX (moving->len, 1) : 1);
-  gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
+  icon = _venture_block_view_drag_icon_new (self->drag_note, moving != NULL ? MAX (moving->len, 1) : 1, &note_y);
+  gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y + note_y);
   _venture_note_widget_set_dragging (VENTURE_NOTE_WIDGET (self->drag_note), TRUE);
 }
 

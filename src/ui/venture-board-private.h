@@ -101,7 +101,8 @@ void     _venture_block_view_set_sketches     (VentureBlockView  *self,
 gboolean _venture_block_view_has_sketches     (VentureBlockView  *self);
 gboolean _venture_block_view_is_at_rest       (VentureBlockView  *self);
 GdkPaintable *_venture_block_view_drag_icon_new (GtkWidget       *note,
-                                                guint            n_notes);
+                                                guint            n_notes,
+                                                int             *note_y);
 gboolean _venture_block_view_adopt_notes      (VentureBlockView  *self,
                                                GPtrArray         *widgets);
 void     _venture_board_ensure_note_widgets   (VentureBoard      *self);
