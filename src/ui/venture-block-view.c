@@ -699,7 +699,8 @@ end_live (gpointer data)
 {
   VentureBlockView *self = data;
   g_autoptr(GArray) notes = NULL;
-  GtkWidget *focused = NULL;
+  GHashTableIter iter;
+  gpointer live, focused = NULL;
 
   self->live_timeout_id = 0;
   if (g_hash_table_size (self->live) == 0)
@@ -707,11 +708,10 @@ end_live (gpointer data)
 
   /* (the focused note stays over the others while it has the focus: its
    * state changing ends it, see _venture_block_view_note_changed) */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_hash_table_contains (self->live, child) && shows_focus (child))
-      focused = child;
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &live, NULL))
+    if (shows_focus (live))
+      focused = live;
   if (focused != NULL && g_hash_table_size (self->live) == 1)
     return;
 
@@ -812,7 +812,8 @@ ensure_sketches (VentureBlockView *self)
       if (sketch == NULL || !_venture_note_sketch_is_current (sketch, context))
         g_ptr_array_add (texts, (gpointer) venture_note_get_text (g_ptr_array_index (self->sketch_notes, i)));
     }
-  venture_note_text_prepare (context, (const char * const *) texts->pdata, texts->len);
+  if (texts->len > 0)
+    venture_note_text_prepare (context, (const char * const *) texts->pdata, texts->len);
 
   for (guint i = 0; i < self->sketch_notes->len; i++)
     {
